@@ -1,0 +1,32 @@
+# The README's first two commands: `make run` and `make test`. Both install what a new
+# machine lacks (libedit-dev from Debian; pexpect for the terminal tests).
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build debug deps test-deps clean
+
+deps:
+	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
+		echo "== installing libedit-dev (line editing for the shell)"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+
+test-deps: deps
+	@python3 -c 'import pexpect' 2>/dev/null || { \
+		echo "== installing pexpect (terminal tests)"; \
+		python3 -m pip install --quiet pexpect; }
+
+build: deps
+	$(SWIFT) build -c release --product dossier
+
+debug: deps
+	$(SWIFT) build --product dossier
+
+run: build
+	.build/release/dossier
+
+test: test-deps
+	$(SWIFT) build --product dossier
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

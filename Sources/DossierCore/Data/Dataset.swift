@@ -1,0 +1,122 @@
+/// A named field of a dataset or of a query's result.
+public struct Field: Sendable, Equatable {
+    public var name: String
+    public var type: ValueType
+    /// The dataset a field came from, when a join made that matter (`countries.status`).
+    public var qualifier: String?
+
+    public init(_ name: String, _ type: ValueType, qualifier: String? = nil) {
+        self.name = name
+        self.type = type
+        self.qualifier = qualifier
+    }
+
+    /// How the field is shown in output headers: qualified only when a join needed it.
+    public var displayName: String { qualifier.map { "\($0).\(name)" } ?? name }
+}
+
+/// A loaded table: fields and their typed columns, all of `rowCount` rows. Immutable, so a
+/// running query can hold it while the session replaces the catalog entry.
+public final class Dataset: Sendable {
+    public let name: String
+    public let fields: [Field]
+    public let columns: [Column]
+    public let rowCount: Int
+    /// Where it came from: a path, or `sample third-country-deals`.
+    public let origin: String
+
+    public init(name: String, fields: [Field], columns: [Column], rowCount: Int, origin: String) {
+        self.name = name
+        self.fields = fields
+        self.columns = columns
+        self.rowCount = rowCount
+        self.origin = origin
+    }
+
+    public func renamed(_ newName: String) -> Dataset {
+        Dataset(name: newName, fields: fields, columns: columns, rowCount: rowCount, origin: origin)
+    }
+
+    /// Index of a field by case-insensitive name.
+    public func fieldIndex(_ name: String) -> Int? {
+        let key = Catalog.key(name)
+        return fields.firstIndex { Catalog.key($0.name) == key }
+    }
+}
+
+extension Column {
+    /// A column of `type` built from boxed values (computed results, small outputs).
+    /// Values of another type are converted where that is exact, else missing.
+    public static func build(_ type: ValueType, _ values: [Value]) -> Column {
+        switch type {
+        case .integer:
+            var missing: Bitmap?
+            var result = [Int64](repeating: 0, count: values.count)
+            for (row, value) in values.enumerated() {
+                if case .integer(let number) = value {
+                    result[row] = number
+                } else {
+                    if missing == nil { missing = Bitmap(count: values.count) }
+                    missing?[row] = true
+                }
+            }
+            return .integer(IntegerColumn(values: result, missing: missing))
+        case .decimal:
+            var missing: Bitmap?
+            var result = [Double](repeating: 0, count: values.count)
+            for (row, value) in values.enumerated() {
+                switch value {
+                case .decimal(let number): result[row] = number
+                case .integer(let number): result[row] = Double(number)
+                default:
+                    if missing == nil { missing = Bitmap(count: values.count) }
+                    missing?[row] = true
+                }
+            }
+            return .decimal(DecimalColumn(values: result, missing: missing))
+        case .date:
+            var missing: Bitmap?
+            var result = [Int32](repeating: 0, count: values.count)
+            for (row, value) in values.enumerated() {
+                if case .date(let days) = value {
+                    result[row] = days
+                } else {
+                    if missing == nil { missing = Bitmap(count: values.count) }
+                    missing?[row] = true
+                }
+            }
+            return .date(DateColumn(values: result, missing: missing))
+        case .bool:
+            return .bool(BoolColumn(values: values.map {
+                if case .bool(let flag) = $0 { return flag ? 1 : 0 }
+                return BoolColumn.missingCode
+            }))
+        case .text:
+            var builder = TextDictionaryBuilder(capacity: min(values.count, 1 << 16))
+            let codes = values.map { value -> UInt32 in
+                if case .missing = value { return 0 }
+                return builder.intern(value.formatted())
+            }
+            return .text(TextColumn(codes: codes, dictionary: builder.build()))
+        case .list:
+            var builder = TextDictionaryBuilder()
+            var offsets: [UInt32] = [0]
+            var items: [UInt32] = []
+            for value in values {
+                switch value {
+                case .list(let elements):
+                    for element in elements {
+                        let code = builder.intern(element)
+                        if code != 0 { items.append(code) }
+                    }
+                case .missing: break
+                default:
+                    let code = builder.intern(value.formatted())
+                    if code != 0 { items.append(code) }
+                }
+                offsets.append(UInt32(truncatingIfNeeded: items.count))
+            }
+            return .list(ListColumn(offsets: offsets, items: items, dictionary: builder.build()))
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import Synchronization
+
+/// The distinct texts of a column, each stored once in a byte arena; rows hold codes into it.
+/// Code 0 is reserved for missing, so a predicate can be evaluated once per distinct value into
+/// a table indexed by code, and the row loop only reads `table[code]`.
+///
+/// Immutable once built and shared by every column derived from the same data (a filtered or
+/// sorted column shares its dictionary). Derived orders are computed on first use and cached.
+public final class TextDictionary: Sendable {
+    /// UTF-8 bytes of all entries, back to back.
+    public let arena: [UInt8]
+    /// Entry `code` spans `arena[offsets[code]..<offsets[code + 1]]`; entry 0 is empty.
+    public let offsets: [UInt32]
+    private let cache = Mutex<Cache>(Cache())
+
+    private struct Cache {
+        var sortRanks: [UInt32]?
+    }
+
+    init(arena: [UInt8], offsets: [UInt32]) {
+        self.arena = arena
+        self.offsets = offsets
+    }
+
+    /// A dictionary of the given texts, in order, codes 1...n (empty texts included as is).
+    public convenience init(_ texts: [String]) {
+        var builder = TextDictionaryBuilder()
+        for text in texts { _ = builder.appendNew(text) }
+        let built = builder.build()
+        self.init(arena: built.arena, offsets: built.offsets)
+    }
+
+    /// Number of codes, including the missing code 0.
+    public var codeCount: Int { offsets.count - 1 }
+
+    public func string(_ code: UInt32) -> String {
+        let index = Int(code)
+        guard index > 0, index < offsets.count - 1 else { return "" }
+        return String(decoding: arena[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
+    }
+
+    /// Calls `body` with the bytes of an entry, without copying.
+    @inline(__always)
+    public func withBytes<R>(_ code: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = Int(offsets[Int(code)])
+        let end = Int(offsets[Int(code) + 1])
+        return arena.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
+    }
+
+    /// A table over codes: `result[code]` is the predicate's answer for that entry. Entry 0
+    /// (missing) gets `missingAnswer`.
+    public func table(missingAnswer: Bool, _ predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Bool] {
+        var result = [Bool](repeating: false, count: codeCount)
+        if result.isEmpty { return result }
+        result[0] = missingAnswer
+        arena.withUnsafeBufferPointer { buffer in
+            offsets.withUnsafeBufferPointer { offsets in
+                for code in 1..<max(1, offsets.count - 1) {
+                    let entry = UnsafeBufferPointer(rebasing: buffer[Int(offsets[code])..<Int(offsets[code + 1])])
+                    result[code] = predicate(entry)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Sort rank of each code: case-insensitive order, ties broken case-sensitively (§4).
+    /// Equal texts share a rank. Computed once per dictionary.
+    public var sortRanks: [UInt32] {
+        if let ranks = cache.withLock({ $0.sortRanks }) { return ranks }
+        let ranks = computeSortRanks()
+        cache.withLock { $0.sortRanks = ranks }
+        return ranks
+    }
+
+    private func computeSortRanks() -> [UInt32] {
+        let count = codeCount
+        guard count > 1 else { return [UInt32](repeating: 0, count: count) }
+        var folded: [[UInt8]] = []
+        folded.reserveCapacity(count)
+        var raw: [ArraySlice<UInt8>] = []
+        raw.reserveCapacity(count)
+        for code in 0..<count {
+            let slice = arena[Int(offsets[code])..<Int(offsets[code + 1])]
+            raw.append(slice)
+            folded.append(TextFolding.fold(bytes: slice))
+        }
+        var order = Array(1..<count)
+        order.sort { a, b in
+            let byFolded = TextFolding.compare(folded[a], folded[b])
+            if byFolded != 0 { return byFolded < 0 }
+            return raw[a].lexicographicallyPrecedes(raw[b])
+        }
+        var ranks = [UInt32](repeating: 0, count: count)
+        var rank: UInt32 = 0
+        for (position, code) in order.enumerated() {
+            if position > 0 {
+                let previous = order[position - 1]
+                if folded[previous] != folded[code] || raw[previous] != raw[code] { rank += 1 }
+            }
+            ranks[code] = rank + 1
+        }
+        return ranks
+    }
+}
+
+/// Builds a `TextDictionary`, interning each distinct text once: open addressing over a
+/// power-of-two table, the hash kept beside the code so most probes never touch the arena.
+public struct TextDictionaryBuilder: Sendable {
+    private(set) var arena: [UInt8] = []
+    private(set) var offsets: [UInt32] = [0, 0]
+    /// Slot: hash in the high 32 bits, code in the low 32; 0 is empty.
+    private var slots: [UInt64]
+    private var mask: Int
+
+    public init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Number of codes so far, including the missing code 0.
+    public var codeCount: Int { offsets.count - 1 }
+
+    /// Total bytes stored; the arena is addressed with 32-bit offsets.
+    public var byteCount: Int { arena.count }
+
+    /// The code of `bytes`, adding it if new. Empty text is missing (code 0).
+    @inline(__always)
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if bytes.isEmpty { return 0 }
+        let hash = TextDictionaryBuilder.hash(bytes)
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                let code = Int(UInt32(truncatingIfNeeded: entry))
+                if equals(code, bytes) { return UInt32(code) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let code = UInt32(codeCount)
+        arena.append(contentsOf: bytes)
+        offsets.append(UInt32(truncatingIfNeeded: arena.count))
+        slots[slot] = UInt64(hash) << 32 | UInt64(code)
+        if codeCount * 2 > slots.count { grow() }
+        return code
+    }
+
+    public mutating func intern(_ text: String) -> UInt32 {
+        var copy = text
+        return copy.withUTF8 { intern($0) }
+    }
+
+    /// Appends without de-duplicating (used when building a dictionary from a list).
+    mutating func appendNew(_ text: String) -> UInt32 {
+        let code = UInt32(codeCount)
+        arena.append(contentsOf: text.utf8)
+        offsets.append(UInt32(truncatingIfNeeded: arena.count))
+        return code
+    }
+
+    public func build() -> TextDictionary {
+        TextDictionary(arena: arena, offsets: offsets)
+    }
+
+    @inline(__always)
+    private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[code])
+        let end = Int(offsets[code + 1])
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < bytes.count {
+                if buffer[start + index] != bytes[index] { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var newSlots = [UInt64](repeating: 0, count: size)
+        let newMask = size - 1
+        for entry in slots where entry != 0 {
+            var slot = Int(entry >> 32) & newMask
+            while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
+            newSlots[slot] = entry
+        }
+        slots = newSlots
+        mask = newMask
+    }
+
+    /// A fast 32-bit hash: 8 bytes at a time through a folded 64×64 multiply. Never 0, so a
+    /// slot of 0 always means empty.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        let count = bytes.count
+        while index + 8 <= count {
+            var word: UInt64 = 0
+            for shift in 0..<8 { word |= UInt64(bytes[index + shift]) << UInt64(shift * 8) }
+            state = mix(state ^ word)
+            index += 8
+        }
+        if index < count {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < count {
+                word |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
+            state = mix(state ^ word)
+        }
+        let result = UInt32(truncatingIfNeeded: state ^ (state >> 32))
+        return result == 0 ? 1 : result
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return product.high ^ product.low
+    }
+}

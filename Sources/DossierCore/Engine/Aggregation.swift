@@ -1,0 +1,121 @@
+/// `summarize`: aggregates per group. They ignore missing values; `count()` counts rows; a
+/// sum of integers that would overflow continues as a decimal (§4).
+enum Aggregation {
+    /// Running state of one aggregate in one group.
+    struct Accumulator {
+        var rows: Int64 = 0
+        var present: Int64 = 0
+        var integerSum: Int64 = 0
+        var decimalSum: Double = 0
+        var overflowed = false
+        var sawDecimal = false
+        var extreme: Value = .missing
+        var distinct: Set<Value> = []
+
+        mutating func add(_ value: Value, _ aggregate: BoundAggregate) {
+            rows += 1
+            if value.isMissing { return }
+            present += 1
+            switch aggregate.function {
+            case .count:
+                if aggregate.isDistinct {
+                    if case .list(let items) = value {
+                        for item in items { distinct.insert(.text(item)) }
+                    } else {
+                        distinct.insert(value)
+                    }
+                }
+            case .sum, .avg:
+                switch value {
+                case .integer(let number):
+                    if !overflowed {
+                        let (sum, overflow) = integerSum.addingReportingOverflow(number)
+                        if overflow {
+                            overflowed = true
+                            decimalSum = Double(integerSum) + Double(number)
+                        } else {
+                            integerSum = sum
+                        }
+                    } else {
+                        decimalSum += Double(number)
+                    }
+                case .decimal(let number):
+                    sawDecimal = true
+                    decimalSum += number
+                default:
+                    break
+                }
+            case .min, .max:
+                if extreme.isMissing {
+                    extreme = value
+                } else {
+                    let order = Grouping.sortOrder(value, extreme)
+                    if (aggregate.function == .min && order < 0) || (aggregate.function == .max && order > 0) {
+                        extreme = value
+                    }
+                }
+            }
+        }
+
+        func result(_ aggregate: BoundAggregate) -> Value {
+            switch aggregate.function {
+            case .count:
+                if aggregate.isDistinct { return .integer(Int64(distinct.count)) }
+                return .integer(aggregate.argument == nil ? rows : present)
+            case .sum:
+                if present == 0 { return .missing }
+                if overflowed || sawDecimal {
+                    let integerPart = overflowed ? 0 : Double(integerSum)
+                    return .decimal(decimalSum + integerPart)
+                }
+                return .integer(integerSum)
+            case .avg:
+                if present == 0 { return .missing }
+                let total = overflowed ? decimalSum : decimalSum + Double(integerSum)
+                return .decimal(total / Double(present))
+            case .min, .max:
+                return extreme
+            }
+        }
+    }
+
+    static func summarize(
+        _ relation: Relation, aggregates: [BoundAggregate], keys: [BoundExpr], fields: [Field],
+        cancellation: Cancellation?
+    ) throws(Diagnostic) -> Relation {
+        let arguments = aggregates.map { aggregate in
+            aggregate.argument.map { Evaluator.compile($0, columns: relation.columns) }
+        }
+        var states: [[Accumulator]] = []
+        let fresh = [Accumulator](repeating: Accumulator(), count: aggregates.count)
+        var groups = try Grouping.assign(relation, keys: keys, cancellation: cancellation) { group, row in
+            if group == states.count { states.append(fresh) }
+            for index in aggregates.indices {
+                let value = arguments[index].map { $0(row) } ?? .integer(1)
+                states[group][index].add(value, aggregates[index])
+            }
+        }
+        // Without keys there is always one row, even over no rows.
+        if keys.isEmpty, groups.keys.isEmpty {
+            _ = groups.id(for: [])
+            states.append(fresh)
+        }
+        var order = Array(groups.keys.indices)
+        order.sort { Grouping.keyLess(groups.keys[$0], groups.keys[$1]) }
+        var columns: [Column] = []
+        for position in keys.indices {
+            columns.append(Column.build(fields[position].type, order.map { groups.keys[$0][position] }))
+        }
+        for (index, aggregate) in aggregates.enumerated() {
+            let values = order.map { states[$0][index].result(aggregate) }
+            var type = fields[keys.count + index].type
+            if type == .integer, values.contains(where: { if case .decimal = $0 { return true } else { return false } }) {
+                type = .decimal
+            }
+            columns.append(Column.build(type, values))
+        }
+        var outputFields = fields
+        for index in columns.indices { outputFields[index].type = columns[index].type }
+        return Relation(fields: outputFields, columns: columns, rows: .all(order.count))
+    }
+}

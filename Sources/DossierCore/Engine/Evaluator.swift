@@ -1,0 +1,116 @@
+/// Compiles a checked expression into a closure from row id to value: the general path, for
+/// computed fields (`select upper(name)`, `people * 2`) and comparisons between fields.
+/// Conditions on a field and a constant take the column kernels in `Predicate` instead.
+enum Evaluator {
+    typealias Compiled = (Int) -> Value
+
+    static func compile(_ expression: BoundExpr, columns: [Column]) -> Compiled {
+        switch expression {
+        case .field(let index, _):
+            let column = columns[index]
+            return { column.value(at: $0) }
+        case .constant(let value):
+            return { _ in value }
+        case .not, .and, .or, .compare, .inList, .between, .textMatch, .isMissing:
+            let test = Predicate.compile(expression, columns: columns)
+            return { .bool(test($0)) }
+        case .arithmetic(let op, let left, let right, _):
+            let leftValue = compile(left, columns: columns)
+            let rightValue = compile(right, columns: columns)
+            return { Arithmetic.apply(op, leftValue($0), rightValue($0)) }
+        case .negate(let operand, _):
+            let value = compile(operand, columns: columns)
+            return { Arithmetic.negate(value($0)) }
+        case .call(let function, let arguments):
+            let argument = arguments.first.map { compile($0, columns: columns) } ?? { _ in .missing }
+            return { call(function, argument($0)) }
+        }
+    }
+
+    static func call(_ function: BuiltinFunction, _ value: Value) -> Value {
+        switch (function, value) {
+        case (_, .missing): return .missing
+        case (.lower, .text(let text)): return .text(text.lowercased())
+        case (.upper, .text(let text)): return .text(text.uppercased())
+        case (.len, .text(let text)): return .integer(Int64(text.count))
+        case (.len, .list(let items)): return .integer(Int64(items.count))
+        case (.year, .date(let days)): return .integer(Int64(CivilDate.components(days).year))
+        case (.month, .date(let days)): return .integer(Int64(CivilDate.components(days).month))
+        default: return .missing
+        }
+    }
+
+    /// Evaluates `expression` for each row of `rows` into a new column (dense, in row order).
+    static func materialize(_ expression: BoundExpr, relation: Relation, cancellation: Cancellation?) throws(Diagnostic) -> Column {
+        if let index = expression.fieldIndex {
+            if case .all = relation.rows { return relation.columns[index] }
+            return relation.columns[index].gather(relation.rows.indices)
+        }
+        let compiled = compile(expression, columns: relation.columns)
+        var values: [Value] = []
+        values.reserveCapacity(relation.count)
+        for position in 0..<relation.count {
+            if position & 0xFFFF == 0 { try cancellation?.check() }
+            values.append(compiled(relation.rows[position]))
+        }
+        var type = expression.type ?? .text
+        // Integer arithmetic that overflowed produced decimals: the column is decimal then (§4).
+        if type == .integer, values.contains(where: { if case .decimal = $0 { return true } else { return false } }) {
+            type = .decimal
+        }
+        return Column.build(type, values)
+    }
+}
+
+/// `+ - * /` on values. Integer overflow gives a decimal, never a trap; division by zero and
+/// missing operands give missing.
+enum Arithmetic {
+    static func apply(_ op: ArithmeticOperator, _ left: Value, _ right: Value) -> Value {
+        switch (left, right) {
+        case (.integer(let a), .integer(let b)):
+            switch op {
+            case .add:
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                return overflow ? .decimal(Double(a) + Double(b)) : .integer(sum)
+            case .subtract:
+                let (difference, overflow) = a.subtractingReportingOverflow(b)
+                return overflow ? .decimal(Double(a) - Double(b)) : .integer(difference)
+            case .multiply:
+                let (product, overflow) = a.multipliedReportingOverflow(by: b)
+                return overflow ? .decimal(Double(a) * Double(b)) : .integer(product)
+            case .divide:
+                return b == 0 ? .missing : .decimal(Double(a) / Double(b))
+            }
+        default:
+            guard let a = double(left), let b = double(right) else { return .missing }
+            let result: Double
+            switch op {
+            case .add: result = a + b
+            case .subtract: result = a - b
+            case .multiply: result = a * b
+            case .divide:
+                if b == 0 { return .missing }
+                result = a / b
+            }
+            return result.isFinite ? .decimal(result) : .missing
+        }
+    }
+
+    static func negate(_ value: Value) -> Value {
+        switch value {
+        case .integer(let number):
+            let (negated, overflow) = Int64(0).subtractingReportingOverflow(number)
+            return overflow ? .decimal(-Double(number)) : .integer(negated)
+        case .decimal(let number): return .decimal(-number)
+        default: return .missing
+        }
+    }
+
+    static func double(_ value: Value) -> Double? {
+        switch value {
+        case .integer(let number): return Double(number)
+        case .decimal(let number): return number
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// `count by`, `summarize ... by` and `distinct`: rows put into groups by the exact values of
+/// their keys (so `Africa` and `africa` stay apart and a data-entry slip stays visible). A list
+/// key counts a row once under each of its items.
+enum Grouping {
+    /// Groups in first-seen order, with each group's key values.
+    struct Groups {
+        var keys: [[Value]] = []
+        var index: [[Value]: Int] = [:]
+
+        mutating func id(for key: [Value]) -> Int {
+            if let existing = index[key] { return existing }
+            let id = keys.count
+            keys.append(key)
+            index[key] = id
+            return id
+        }
+    }
+
+    /// Calls `body(group, row)` for every row (more than once for list keys).
+    static func assign(
+        _ relation: Relation, keys: [BoundExpr], cancellation: Cancellation?,
+        _ body: (Int, Int) -> Void
+    ) throws(Diagnostic) -> Groups {
+        var groups = Groups()
+        let evaluators = keys.map { Evaluator.compile($0, columns: relation.columns) }
+        // Fast path: one text field, grouped by dictionary code.
+        if keys.count == 1, let index = keys[0].fieldIndex, case .text(let text) = relation.columns[index] {
+            var groupOfCode = [Int](repeating: -1, count: text.dictionary.codeCount)
+            for position in 0..<relation.count {
+                if position & 0xFFFF == 0 { try cancellation?.check() }
+                let row = relation.rows[position]
+                let code = Int(text.codes[row])
+                var group = groupOfCode[code]
+                if group < 0 {
+                    group = groups.id(for: [code == 0 ? .missing : .text(text.dictionary.string(UInt32(code)))])
+                    groupOfCode[code] = group
+                }
+                body(group, row)
+            }
+            return groups
+        }
+        for position in 0..<relation.count {
+            if position & 0xFFFF == 0 { try cancellation?.check() }
+            let row = relation.rows[position]
+            let values = evaluators.map { $0(row) }
+            forEachCombination(values) { body(groups.id(for: $0), row) }
+        }
+        return groups
+    }
+
+    /// Expands list values into one key per item (the cartesian product for several lists).
+    private static func forEachCombination(_ values: [Value], _ body: ([Value]) -> Void) {
+        guard values.contains(where: { if case .list = $0 { return true } else { return false } }) else {
+            body(values)
+            return
+        }
+        var combinations: [[Value]] = [[]]
+        for value in values {
+            if case .list(let items) = value {
+                combinations = combinations.flatMap { prefix in items.map { prefix + [.text($0)] } }
+            } else {
+                combinations = combinations.map { $0 + [value] }
+            }
+        }
+        for combination in combinations { body(combination) }
+    }
+
+    // MARK: - count
+
+    static func count(_ relation: Relation, keys: [BoundExpr], fields: [Field], cancellation: Cancellation?) throws(Diagnostic) -> Relation {
+        if keys.isEmpty {
+            return Relation(fields: fields, columns: [.integer(IntegerColumn(values: [Int64(relation.count)], missing: nil))], rows: .all(1))
+        }
+        var counts: [Int64] = []
+        let groups = try assign(relation, keys: keys, cancellation: cancellation) { group, _ in
+            if group == counts.count { counts.append(0) }
+            counts[group] += 1
+        }
+        // Most frequent first; ties in key order.
+        var order = Array(groups.keys.indices)
+        order.sort { a, b in
+            if counts[a] != counts[b] { return counts[a] > counts[b] }
+            return keyLess(groups.keys[a], groups.keys[b])
+        }
+        var columns: [Column] = []
+        for (position, field) in fields.dropLast().enumerated() {
+            columns.append(Column.build(field.type, order.map { groups.keys[$0][position] }))
+        }
+        columns.append(.integer(IntegerColumn(values: order.map { counts[$0] }, missing: nil)))
+        return Relation(fields: fields, columns: columns, rows: .all(order.count))
+    }
+
+    /// Ascending by the sort rules: missing last, text case-insensitive then case-sensitive.
+    static func keyLess(_ a: [Value], _ b: [Value]) -> Bool {
+        for (left, right) in zip(a, b) {
+            let order = sortOrder(left, right)
+            if order != 0 { return order < 0 }
+        }
+        return false
+    }
+
+    static func sortOrder(_ left: Value, _ right: Value) -> Int {
+        switch (left.isMissing, right.isMissing) {
+        case (true, true): return 0
+        case (true, false): return 1
+        case (false, true): return -1
+        default: break
+        }
+        if case .text(let a) = left, case .text(let b) = right {
+            let folded = TextFolding.compare(TextFolding.fold(a), TextFolding.fold(b))
+            if folded != 0 { return folded }
+            return a == b ? 0 : (Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : 1)
+        }
+        return ValueComparison.compare(left, right) ?? 0
+    }
+
+    // MARK: - distinct
+
+    static func distinct(_ relation: Relation, keys: [BoundExpr], wholeRow: Bool, fields: [Field], cancellation: Cancellation?) throws(Diagnostic) -> Relation {
+        let keyExpressions = wholeRow ? relation.fields.indices.map { BoundExpr.field($0, relation.fields[$0].type) } : keys
+        let evaluators = keyExpressions.map { Evaluator.compile($0, columns: relation.columns) }
+        var seen = Set<[Value]>()
+        var kept: [Int32] = []
+        for position in 0..<relation.count {
+            if position & 0xFFFF == 0 { try cancellation?.check() }
+            let row = relation.rows[position]
+            if seen.insert(evaluators.map { $0(row) }).inserted { kept.append(Int32(truncatingIfNeeded: row)) }
+        }
+        var result = relation
+        result.rows = .some(kept)
+        if wholeRow { return result }
+        var columns: [Column] = []
+        for key in keys {
+            columns.append(try Evaluator.materialize(key, relation: result, cancellation: cancellation))
+        }
+        let origin = relation.origin.map { previous in kept.map { previous[Int($0)] } } ?? kept
+        return Relation(fields: fields, columns: columns, rows: .all(kept.count), origin: origin)
+    }
+}

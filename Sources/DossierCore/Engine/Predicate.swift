@@ -1,0 +1,309 @@
+/// Compiles a condition into a test on row ids, once per query. A comparison of a field with a
+/// constant becomes a kernel over the typed column: for text, the comparison is evaluated once
+/// per distinct value into a table indexed by dictionary code, so the row loop reads one byte.
+/// Everything else falls back to `Evaluator` and `ValueComparison`, with the same semantics.
+enum Predicate {
+    typealias Test = (Int) -> Bool
+
+    static func compile(_ expression: BoundExpr, columns: [Column]) -> Test {
+        switch expression {
+        case .constant(.bool(let flag)):
+            return { _ in flag }
+        case .constant:
+            return { _ in false }
+        case .field(let index, _):
+            if case .bool(let column) = columns[index] {
+                let values = column.values
+                return { values[$0] == 1 }
+            }
+            return { _ in false }
+        case .not(let operand):
+            let test = compile(operand, columns: columns)
+            return { !test($0) }
+        case .and(let operands):
+            let tests = operands.map { compile($0, columns: columns) }
+            if tests.count == 2 {
+                let (first, second) = (tests[0], tests[1])
+                return { first($0) && second($0) }
+            }
+            return { row in tests.allSatisfy { $0(row) } }
+        case .or(let operands):
+            let tests = operands.map { compile($0, columns: columns) }
+            if tests.count == 2 {
+                let (first, second) = (tests[0], tests[1])
+                return { first($0) || second($0) }
+            }
+            return { row in tests.contains { $0(row) } }
+        case .compare(let op, let left, let right):
+            if let index = left.fieldIndex, case .constant(let constant) = right {
+                return fieldKernel(op, columns[index], constant)
+            }
+            if let index = right.fieldIndex, case .constant(let constant) = left {
+                return fieldKernel(op.flipped, columns[index], constant)
+            }
+            let leftValue = Evaluator.compile(left, columns: columns)
+            let rightValue = Evaluator.compile(right, columns: columns)
+            return { ValueComparison.test(op, leftValue($0), rightValue($0)) }
+        case .inList(let operand, let values, let negated):
+            let test = inList(operand, values, columns: columns)
+            return negated ? { !test($0) } : test
+        case .between(let operand, let low, let high, let negated):
+            let value = Evaluator.compile(operand, columns: columns)
+            let lowValue = Evaluator.compile(low, columns: columns)
+            let highValue = Evaluator.compile(high, columns: columns)
+            let test: Test = { row in
+                between(value(row), lowValue(row), highValue(row))
+            }
+            return negated ? { !test($0) } : test
+        case .textMatch(let matcher, let operand, let negated):
+            let test = textMatch(matcher, operand, columns: columns)
+            return negated ? { !test($0) } : test
+        case .isMissing(let operand, let negated):
+            let test: Test
+            if let index = operand.fieldIndex {
+                let column = columns[index]
+                test = { column.isMissing($0) }
+            } else {
+                let value = Evaluator.compile(operand, columns: columns)
+                test = { value($0).isMissing }
+            }
+            return negated ? { !test($0) } : test
+        case .arithmetic, .negate, .call:
+            let value = Evaluator.compile(expression, columns: columns)
+            return { if case .bool(true) = value($0) { return true } else { return false } }
+        }
+    }
+
+    /// `low <= value <= high`; for a list, one element must be within both bounds.
+    static func between(_ value: Value, _ low: Value, _ high: Value) -> Bool {
+        if case .list(let items) = value {
+            return items.contains { between(.text($0), low, high) }
+        }
+        return ValueComparison.test(.greaterEqual, value, low) && ValueComparison.test(.lessEqual, value, high)
+    }
+
+    // MARK: - Field against constant
+
+    private static func fieldKernel(_ op: ComparisonOperator, _ column: Column, _ constant: Value) -> Test {
+        if case .missing = constant {
+            switch op {
+            case .equal: return { column.isMissing($0) }
+            case .notEqual: return { !column.isMissing($0) }
+            default: return { _ in false }
+            }
+        }
+        switch (column, constant) {
+        case (.text(let text), _):
+            let table = textTable(op, text.dictionary, constant)
+            let codes = text.codes
+            return { table[Int(codes[$0])] }
+        case (.list(let list), _):
+            return listKernel(op, list, constant)
+        case (.integer(let integers), .integer(let value)):
+            return ordered(integers.values, integers.missing, op, value)
+        case (.integer(let integers), .decimal(let value)):
+            if value == value.rounded(), abs(value) < 9.0e18 {
+                return ordered(integers.values, integers.missing, op, Int64(value))
+            }
+            let values = integers.values
+            let missing = integers.missing
+            return { row in
+                if missing?[row] == true { return op == .notEqual }
+                guard let order = ValueComparison.compareExactly(values[row], value) else { return false }
+                return op.accepts(order)
+            }
+        case (.decimal(let decimals), .integer(let value)):
+            return ordered(decimals.values, decimals.missing, op, Double(value))
+        case (.decimal(let decimals), .decimal(let value)):
+            return ordered(decimals.values, decimals.missing, op, value)
+        case (.date(let dates), .date(let value)):
+            return ordered(dates.values, dates.missing, op, value)
+        case (.bool(let bools), .bool(let value)):
+            let values = bools.values
+            let wanted: UInt8 = value ? 1 : 0
+            switch op {
+            case .equal: return { values[$0] == wanted }
+            case .notEqual: return { values[$0] != wanted }
+            default:
+                return { row in
+                    let present = values[row]
+                    return present != BoolColumn.missingCode && op.accepts(present < wanted ? -1 : (present > wanted ? 1 : 0))
+                }
+            }
+        default:
+            return { row in ValueComparison.test(op, column.value(at: row), constant) }
+        }
+    }
+
+    /// A comparison on a sorted-comparable typed array with a missing mask.
+    @inline(__always)
+    private static func ordered<T: Comparable>(_ values: [T], _ missing: Bitmap?, _ op: ComparisonOperator, _ constant: T) -> Test {
+        if let missing {
+            switch op {
+            case .equal: return { !missing[$0] && values[$0] == constant }
+            case .notEqual: return { missing[$0] || values[$0] != constant }
+            case .less: return { !missing[$0] && values[$0] < constant }
+            case .lessEqual: return { !missing[$0] && values[$0] <= constant }
+            case .greater: return { !missing[$0] && values[$0] > constant }
+            case .greaterEqual: return { !missing[$0] && values[$0] >= constant }
+            }
+        }
+        switch op {
+        case .equal: return { values[$0] == constant }
+        case .notEqual: return { values[$0] != constant }
+        case .less: return { values[$0] < constant }
+        case .lessEqual: return { values[$0] <= constant }
+        case .greater: return { values[$0] > constant }
+        case .greaterEqual: return { values[$0] >= constant }
+        }
+    }
+
+    /// The answer of `entry op constant` for every dictionary code (code 0 = missing).
+    static func textTable(_ op: ComparisonOperator, _ dictionary: TextDictionary, _ constant: Value) -> [Bool] {
+        let folded = TextFolding.fold(constant.formatted())
+        switch op {
+        case .equal:
+            return dictionary.table(missingAnswer: false) { TextFolding.foldedEquals($0, folded) }
+        case .notEqual:
+            return dictionary.table(missingAnswer: true) { !TextFolding.foldedEquals($0, folded) }
+        default:
+            return dictionary.table(missingAnswer: false) { entry in
+                op.accepts(TextFolding.compare(TextFolding.fold(bytes: entry), folded))
+            }
+        }
+    }
+
+    /// Lists: true if ANY element satisfies; `!=` true if NO element equals (§4).
+    private static func listKernel(_ op: ComparisonOperator, _ list: ListColumn, _ constant: Value) -> Test {
+        let positive = op == .notEqual ? ComparisonOperator.equal : op
+        let table = textTable(positive, list.dictionary, constant)
+        let offsets = list.offsets
+        let items = list.items
+        let any: Test = { row in
+            var index = Int(offsets[row])
+            let end = Int(offsets[row + 1])
+            while index < end {
+                if table[Int(items[index])] { return true }
+                index += 1
+            }
+            return false
+        }
+        return op == .notEqual ? { !any($0) } : any
+    }
+
+    private static func inList(_ operand: BoundExpr, _ values: [Value], columns: [Column]) -> Test {
+        let wantsMissing = values.contains { $0.isMissing }
+        let present = values.filter { !$0.isMissing }
+        if let index = operand.fieldIndex {
+            switch columns[index] {
+            case .text(let text):
+                let folded = present.map { TextFolding.fold($0.formatted()) }
+                let table = text.dictionary.table(missingAnswer: wantsMissing) { entry in
+                    folded.contains { TextFolding.foldedEquals(entry, $0) }
+                }
+                let codes = text.codes
+                return { table[Int(codes[$0])] }
+            case .list(let list):
+                let folded = present.map { TextFolding.fold($0.formatted()) }
+                let table = list.dictionary.table(missingAnswer: false) { entry in
+                    folded.contains { TextFolding.foldedEquals(entry, $0) }
+                }
+                let offsets = list.offsets
+                let items = list.items
+                return { row in
+                    let start = Int(offsets[row])
+                    let end = Int(offsets[row + 1])
+                    if start == end { return wantsMissing }
+                    return items[start..<end].contains { table[Int($0)] }
+                }
+            default:
+                break
+            }
+        }
+        let value = Evaluator.compile(operand, columns: columns)
+        return { row in
+            let current = value(row)
+            return values.contains { ValueComparison.equals(current, $0) }
+        }
+    }
+
+    private static func textMatch(_ matcher: TextMatcher, _ operand: BoundExpr, columns: [Column]) -> Test {
+        if let index = operand.fieldIndex {
+            switch columns[index] {
+            case .text(let text):
+                let table = text.dictionary.table(missingAnswer: false) { matcher.test($0) }
+                let codes = text.codes
+                return { table[Int(codes[$0])] }
+            case .list(let list):
+                let table = list.dictionary.table(missingAnswer: false) { matcher.test($0) }
+                let offsets = list.offsets
+                let items = list.items
+                return { row in items[Int(offsets[row])..<Int(offsets[row + 1])].contains { table[Int($0)] } }
+            default:
+                break
+            }
+        }
+        let value = Evaluator.compile(operand, columns: columns)
+        return { row in
+            switch value(row) {
+            case .missing: return false
+            case .list(let items): return items.contains { matcher.test($0) }
+            case .text(let text): return matcher.test(text)
+            case let other: return matcher.test(other.formatted())
+            }
+        }
+    }
+
+    // MARK: - Running
+
+    /// The rows of `rows` that pass `test`, in order.
+    static func filter(_ rows: RowSet, _ test: Test, cancellation: Cancellation?) throws(Diagnostic) -> [Int32] {
+        var kept: [Int32] = []
+        switch rows {
+        case .all(let count):
+            kept.reserveCapacity(min(count, 1 << 16))
+            var start = 0
+            while start < count {
+                try cancellation?.check()
+                let end = min(count, start + 65_536)
+                for row in start..<end where test(row) { kept.append(Int32(truncatingIfNeeded: row)) }
+                start = end
+            }
+        case .some(let indices):
+            var start = 0
+            while start < indices.count {
+                try cancellation?.check()
+                let end = min(indices.count, start + 65_536)
+                for position in start..<end where test(Int(indices[position])) { kept.append(indices[position]) }
+                start = end
+            }
+        }
+        return kept
+    }
+}
+
+extension ComparisonOperator {
+    /// The operator with its operands swapped: `5 < x` is `x > 5`.
+    var flipped: ComparisonOperator {
+        switch self {
+        case .equal, .notEqual: return self
+        case .less: return .greater
+        case .lessEqual: return .greaterEqual
+        case .greater: return .less
+        case .greaterEqual: return .lessEqual
+        }
+    }
+
+    /// Whether a three-way comparison result (-1, 0, 1) satisfies the operator.
+    @inline(__always)
+    func accepts(_ order: Int) -> Bool {
+        switch self {
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .less: return order < 0
+        case .lessEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterEqual: return order >= 0
+        }
+    }
+}

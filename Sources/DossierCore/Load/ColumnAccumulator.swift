@@ -1,0 +1,219 @@
+/// Builds one typed column from cell bytes as rows are read, inferring its type on the way
+/// (§6): bool, integer, decimal, date, else text. An integer column meeting a decimal becomes
+/// decimal in place; any other mismatch makes it text, and the reader then feeds the earlier
+/// rows again (`restartAsText`), which happens at most once a column.
+struct ColumnAccumulator {
+    enum Kind: Equatable {
+        case undecided, bool, integer, decimal, date, text, list
+    }
+
+    enum Outcome {
+        case stored
+        /// The value does not fit the inferred type: restart as text and replay earlier rows.
+        case needsText
+        /// The value does not fit the declared type.
+        case invalid(expected: ValueType)
+    }
+
+    let declared: ValueType?
+    private(set) var kind: Kind
+    private(set) var rowCount = 0
+    private var missingWords: [UInt64] = []
+    private var hasMissing = false
+    private var bools: [UInt8] = []
+    private var integers: [Int64] = []
+    private var decimals: [Double] = []
+    private var dates: [Int32] = []
+    private var codes: [UInt32] = []
+    private var listOffsets: [UInt32] = [0]
+    private var listItems: [UInt32] = []
+    private var dictionary = TextDictionaryBuilder()
+
+    init(declared: ValueType?, expectedRows: Int = 0) {
+        self.declared = declared
+        switch declared {
+        case .bool?: kind = .bool
+        case .integer?: kind = .integer
+        case .decimal?: kind = .decimal
+        case .date?: kind = .date
+        case .text?: kind = .text
+        case .list?: kind = .list
+        case nil: kind = .undecided
+        }
+        reserve(expectedRows)
+    }
+
+    private mutating func reserve(_ rows: Int) {
+        guard rows > 0 else { return }
+        switch kind {
+        case .bool: bools.reserveCapacity(rows)
+        case .integer: integers.reserveCapacity(rows)
+        case .decimal: decimals.reserveCapacity(rows)
+        case .date: dates.reserveCapacity(rows)
+        case .text: codes.reserveCapacity(rows)
+        case .list: listOffsets.reserveCapacity(rows + 1)
+        case .undecided: break
+        }
+    }
+
+    /// Total bytes of distinct text, which 32-bit offsets must address.
+    var textBytes: Int { dictionary.byteCount }
+
+    @inline(__always)
+    private mutating func markMissing() {
+        let word = rowCount >> 6
+        while missingWords.count <= word { missingWords.append(0) }
+        missingWords[word] |= 1 << UInt64(rowCount & 63)
+        hasMissing = true
+    }
+
+    /// Appends one cell. Empty cells are missing.
+    @inline(__always)
+    mutating func append(_ cell: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if cell.isEmpty {
+            appendMissing()
+            return .stored
+        }
+        switch kind {
+        case .text:
+            codes.append(dictionary.intern(cell))
+        case .integer:
+            if let value = ValueParsing.integer(cell, allowLeadingZeros: declared != nil) {
+                integers.append(value)
+            } else if declared == .integer {
+                return .invalid(expected: .integer)
+            } else if let value = ValueParsing.decimal(cell), !Self.isWholeNumberText(cell) {
+                decimals = integers.map(Double.init)
+                integers = []
+                kind = .decimal
+                decimals.append(value)
+            } else {
+                return .needsText
+            }
+        case .decimal:
+            if let value = ValueParsing.decimal(cell, allowLeadingZeros: declared != nil) {
+                decimals.append(value)
+            } else if declared == .decimal {
+                return .invalid(expected: .decimal)
+            } else {
+                return .needsText
+            }
+        case .bool:
+            if let value = ValueParsing.bool(cell, lenient: declared == .bool) {
+                bools.append(value ? 1 : 0)
+            } else {
+                return declared == .bool ? .invalid(expected: .bool) : .needsText
+            }
+        case .date:
+            if let value = CivilDate.parse(cell) {
+                dates.append(value)
+            } else {
+                return declared == .date ? .invalid(expected: .date) : .needsText
+            }
+        case .list:
+            appendListItems(cell)
+        case .undecided:
+            decide(cell)
+            return append(cell)
+        }
+        rowCount += 1
+        return .stored
+    }
+
+    mutating func appendMissing() {
+        markMissing()
+        switch kind {
+        case .text: codes.append(0)
+        case .integer: integers.append(0)
+        case .decimal: decimals.append(0)
+        case .bool: bools.append(BoolColumn.missingCode)
+        case .date: dates.append(0)
+        case .list: listOffsets.append(UInt32(truncatingIfNeeded: listItems.count))
+        case .undecided: break
+        }
+        rowCount += 1
+    }
+
+    /// Picks the type from the first present value, padding the rows already missing.
+    private mutating func decide(_ cell: UnsafeBufferPointer<UInt8>) {
+        if ValueParsing.integer(cell) != nil {
+            kind = .integer
+            integers = [Int64](repeating: 0, count: rowCount)
+        } else if ValueParsing.decimal(cell) != nil, !Self.isWholeNumberText(cell) {
+            kind = .decimal
+            decimals = [Double](repeating: 0, count: rowCount)
+        } else if ValueParsing.bool(cell) != nil {
+            kind = .bool
+            bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
+        } else if CivilDate.parse(cell) != nil {
+            kind = .date
+            dates = [Int32](repeating: 0, count: rowCount)
+        } else {
+            kind = .text
+            codes = [UInt32](repeating: 0, count: rowCount)
+        }
+    }
+
+    /// Digits only (with a sign): if it did not parse as an integer it is a code or an id too
+    /// long for 64 bits, and must stay text.
+    private static func isWholeNumberText(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in cell where byte &- 0x30 >= 10 && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+") {
+            return false
+        }
+        return true
+    }
+
+    /// `financial aid; political benefits` → two items, trimmed; empty items dropped.
+    private mutating func appendListItems(_ cell: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var index = 0
+        while index <= cell.count {
+            if index == cell.count || cell[index] == UInt8(ascii: ";") {
+                var low = start
+                var high = index
+                while low < high, isSpace(cell[low]) { low += 1 }
+                while high > low, isSpace(cell[high - 1]) { high -= 1 }
+                if high > low {
+                    listItems.append(dictionary.intern(UnsafeBufferPointer(rebasing: cell[low..<high])))
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        if listOffsets.last == UInt32(truncatingIfNeeded: listItems.count) { markMissing() }
+        listOffsets.append(UInt32(truncatingIfNeeded: listItems.count))
+    }
+
+    @inline(__always)
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    /// Forgets the values so far; the caller replays rows `0..<rowCount` as text.
+    mutating func restartAsText() {
+        kind = .text
+        rowCount = 0
+        missingWords = []
+        hasMissing = false
+        bools = []
+        integers = []
+        decimals = []
+        dates = []
+        codes = []
+    }
+
+    /// The finished column.
+    func build() -> Column {
+        let missing = hasMissing ? Bitmap(words: missingWords, count: rowCount) : nil
+        switch kind {
+        case .integer: return .integer(IntegerColumn(values: integers, missing: missing))
+        case .decimal: return .decimal(DecimalColumn(values: decimals, missing: missing))
+        case .date: return .date(DateColumn(values: dates, missing: missing))
+        case .bool: return .bool(BoolColumn(values: bools))
+        case .list: return .list(ListColumn(offsets: listOffsets, items: listItems, dictionary: dictionary.build()))
+        case .text: return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
+        case .undecided:
+            return .text(TextColumn(codes: [UInt32](repeating: 0, count: rowCount), dictionary: dictionary.build()))
+        }
+    }
+}

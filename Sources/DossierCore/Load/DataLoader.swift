@@ -1,0 +1,101 @@
+/// The kinds of data file dossier reads (§6).
+public enum DataFormat: String, Sendable, CaseIterable {
+    case csv, tsv, json, jsonl
+
+    /// By file extension.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "csv": self = .csv
+        case "tsv", "tab": self = .tsv
+        case "json": self = .json
+        case "jsonl", "ndjson": self = .jsonl
+        default: return nil
+        }
+    }
+
+    /// By content, for files without a known extension.
+    static func sniff(_ bytes: [UInt8]) -> DataFormat {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "[") { return .json }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+            // One object per line is JSON Lines; one object spanning lines is JSON.
+            var end = index
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var depth = 0
+            for byte in bytes[index..<end] {
+                if byte == UInt8(ascii: "{") { depth += 1 }
+                if byte == UInt8(ascii: "}") { depth -= 1 }
+            }
+            return depth == 0 ? .jsonl : .json
+        }
+        var tabs = 0
+        var commas = 0
+        while index < bytes.count, bytes[index] != 0x0A {
+            if bytes[index] == 0x09 { tabs += 1 }
+            if bytes[index] == UInt8(ascii: ",") { commas += 1 }
+            index += 1
+        }
+        return tabs > commas ? .tsv : .csv
+    }
+}
+
+/// `load PATH [as NAME]`: a file, or every supported file of a directory. All or nothing:
+/// either every file loads and the caller gets them all, or it gets the first error.
+public enum DataLoader {
+    /// Files larger than this are refused before reading (§7: no unbounded memory).
+    public static let maximumFileSize = 8 << 30
+
+    public static func load(_ path: String, as alias: String?, cancellation: Cancellation? = nil) throws(Diagnostic) -> [LoadResult] {
+        switch FileAccess.kind(of: path) {
+        case .directory:
+            if alias != nil {
+                throw Diagnostic(.badArgument, "`as NAME` names one dataset, but this is a directory", at: .path(path),
+                    hint: "load the directory without `as`, or load one file: load \(path)/FILE as NAME")
+            }
+            let names = try FileAccess.list(directory: path).filter { DataFormat(path: $0) != nil }
+            guard !names.isEmpty else {
+                throw Diagnostic(.unsupportedFormat, "no CSV, TSV, JSON or JSONL files in this directory", at: .path(path))
+            }
+            var results: [LoadResult] = []
+            for name in names {
+                let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
+                results.append(try loadFile(filePath, name: datasetName(for: filePath), cancellation: cancellation))
+            }
+            return results
+        default:
+            return [try loadFile(path, name: alias ?? datasetName(for: path), cancellation: cancellation)]
+        }
+    }
+
+    public static func loadFile(_ path: String, name: String, cancellation: Cancellation?) throws(Diagnostic) -> LoadResult {
+        let bytes = try FileAccess.read(path, limit: maximumFileSize)
+        let format = DataFormat(path: path) ?? DataFormat.sniff(bytes)
+        switch format {
+        case .csv:
+            return try CSVReader.read(bytes, path: path, name: name, cancellation: cancellation)
+        case .tsv:
+            return try CSVReader.read(bytes, path: path, name: name, delimiter: 0x09, cancellation: cancellation)
+        case .json, .jsonl:
+            throw Diagnostic(.unsupportedFormat, "JSON files cannot be loaded yet", at: .path(path),
+                hint: "convert it to CSV for now")
+        }
+    }
+
+    /// The default dataset name (§6): the file's stem, lower-cased, anything but letters,
+    /// digits and `_` turned into `_`.
+    public static func datasetName(for path: String) -> String {
+        var base = Substring(path)
+        while base.hasSuffix("/") { base = base.dropLast() }
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        var name = ""
+        for character in base.lowercased() {
+            name.append(character.isLetter || character.isNumber || character == "_" ? character : "_")
+        }
+        if name.isEmpty { return "data" }
+        if let first = name.first, first.isNumber { name = "_" + name }
+        return name
+    }
+}

@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading and writing whole files with the C library (no Foundation: it doubles start-up).
+/// Every failure becomes a diagnostic that names the path and says what to do.
+public enum FileAccess {
+    public enum Kind: Sendable { case missing, file, directory, other }
+
+    public static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The whole file. Refuses directories and files larger than `limit` bytes.
+    public static func read(_ path: String, limit: Int = Int.max) throws(Diagnostic) -> [UInt8] {
+        switch kind(of: path) {
+        case .missing:
+            throw Diagnostic(.fileNotFound, "no such file", at: .path(path), hint: missingFileHint(path))
+        case .directory:
+            throw Diagnostic(.fileUnreadable, "this is a directory, not a file", at: .path(path),
+                hint: "`load \(path)` loads every supported file in a directory")
+        case .file, .other:
+            break
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw openError(path) }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_size > limit {
+            throw Diagnostic(.tooLarge, "the file is \(info.st_size) bytes, more than the \(limit) bytes allowed",
+                at: .path(path))
+        }
+        var bytes: [UInt8] = []
+        let expected = max(0, Int(info.st_size))
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic(.fileUnreadable, "could not read: \(errorText(errno))", at: .path(path))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit {
+                throw Diagnostic(.tooLarge, "the file is larger than the \(limit) bytes allowed", at: .path(path))
+            }
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path`, through a temporary file renamed into place, so a failed
+    /// write never leaves half a file.
+    public static func write(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
+        if kind(of: path) == .directory {
+            throw Diagnostic(.fileUnwritable, "this is a directory", at: .path(path), hint: "give a file name, such as \(path)/out.csv")
+        }
+        let temporary = path + ".dossier-tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw openError(path, writing: true) }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0, errno != EINVAL { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw Diagnostic(.fileUnwritable, "could not write: \(errorText(failure))", at: .path(path))
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw Diagnostic(.fileUnwritable, "could not write: \(errorText(code))", at: .path(path))
+        }
+    }
+
+    /// Names of the entries of a directory, sorted.
+    public static func list(directory path: String) throws(Diagnostic) -> [String] {
+        guard let handle = opendir(path) else { throw openError(path) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func openError(_ path: String, writing: Bool = false) -> Diagnostic {
+        let code = errno
+        switch code {
+        case EACCES, EPERM:
+            return Diagnostic(.fileUnreadable, "permission denied", at: .path(path),
+                hint: writing ? "choose a folder you can write to" : "check the file's permissions (ls -l)")
+        case ENOENT:
+            return Diagnostic(writing ? .fileUnwritable : .fileNotFound,
+                writing ? "the folder does not exist" : "no such file", at: .path(path))
+        case EROFS:
+            return Diagnostic(.fileUnwritable, "the file system is read-only", at: .path(path))
+        default:
+            return Diagnostic(writing ? .fileUnwritable : .fileUnreadable, errorText(code), at: .path(path))
+        }
+    }
+
+    static func errorText(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text).lowercased()
+    }
+
+    private static func missingFileHint(_ path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard kind(of: directory.isEmpty ? "/" : directory) == .directory,
+            let names = try? list(directory: directory.isEmpty ? "/" : directory)
+        else { return nil }
+        let close = Suggestions.closest(to: base, in: names)
+        guard let best = close.first else { return nil }
+        let suggestion = slash == nil ? best : directory + "/" + best
+        return "did you mean \(suggestion)?"
+    }
+
+    /// The current working directory, for messages.
+    public static var currentDirectory: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension FileAccess {
+    /// Everything on standard input, for piped scripts.
+    public static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}

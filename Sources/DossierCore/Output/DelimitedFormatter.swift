@@ -1,0 +1,58 @@
+/// CSV (RFC 4180) and TSV: a header row, lists joined with `; `, missing empty.
+struct DelimitedFormatter {
+    var separator: Character
+    /// Write `people:int`-style headers, so the file loads back with the same types.
+    var typedHeaders = false
+
+    func render(_ relation: Relation, into output: inout String) {
+        let headers = relation.fields.map { field -> String in
+            typedHeaders && field.type != .text ? "\(field.displayName):\(field.type.headerName)" : field.displayName
+        }
+        output += headers.map(escape).joined(separator: String(separator)) + "\n"
+        for position in 0..<relation.count {
+            var first = true
+            for column in relation.fields.indices {
+                if !first { output.append(separator) }
+                first = false
+                output += escape(relation.value(row: position, column: column).formatted(listSeparator: "; "))
+            }
+            output += "\n"
+        }
+    }
+
+    func escape(_ text: String) -> String {
+        if separator == "\t" {
+            guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }
+            var result = ""
+            for character in text {
+                switch character {
+                case "\t": result += "\\t"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\\": result += "\\\\"
+                default: result.append(character)
+                }
+            }
+            return result
+        }
+        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

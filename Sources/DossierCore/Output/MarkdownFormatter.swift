@@ -1,0 +1,16 @@
+/// A GitHub-style pipe table; numbers right-aligned, `|` escaped.
+struct MarkdownFormatter {
+    func render(_ relation: Relation, into output: inout String) {
+        let headers = relation.fields.map { escape($0.displayName) }
+        output += "| " + headers.joined(separator: " | ") + " |\n"
+        output += "|" + relation.fields.map { CellText.isRightAligned($0.type) ? " ---: |" : " --- |" }.joined() + "\n"
+        for position in 0..<relation.count {
+            let cells = relation.fields.indices.map { escape(CellText.display(relation.value(row: position, column: $0))) }
+            output += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingAll("|", with: "\\|")
+    }
+}

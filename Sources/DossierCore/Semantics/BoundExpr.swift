@@ -1,0 +1,128 @@
+/// An expression after checking: names bound to field positions, bare words turned into
+/// text, literals converted to the type they are compared with, every node typed. The engine
+/// compiles it; nothing here can fail at run time except cancellation.
+public indirect enum BoundExpr: Sendable {
+    case field(Int, ValueType)
+    case constant(Value)
+    case not(BoundExpr)
+    case and([BoundExpr])
+    case or([BoundExpr])
+    case compare(ComparisonOperator, BoundExpr, BoundExpr)
+    /// `F in (v, ...)`: constants already converted to F's type.
+    case inList(BoundExpr, [Value], negated: Bool)
+    case between(BoundExpr, low: BoundExpr, high: BoundExpr, negated: Bool)
+    case textMatch(TextMatcher, BoundExpr, negated: Bool)
+    case isMissing(BoundExpr, negated: Bool)
+    case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr, ValueType)
+    case negate(BoundExpr, ValueType)
+    case call(BuiltinFunction, [BoundExpr])
+
+    /// The type of the value; nil for the `missing` literal.
+    public var type: ValueType? {
+        switch self {
+        case .field(_, let type): return type
+        case .constant(let value): return value.type
+        case .not, .and, .or, .compare, .inList, .between, .textMatch, .isMissing: return .bool
+        case .arithmetic(_, _, _, let type), .negate(_, let type): return type
+        case .call(let function, _): return function.resultType
+        }
+    }
+
+    /// The field a plain field reference names.
+    public var fieldIndex: Int? {
+        if case .field(let index, _) = self { return index }
+        return nil
+    }
+}
+
+public enum BuiltinFunction: String, Sendable, CaseIterable {
+    case lower, upper, len, year, month
+
+    var resultType: ValueType {
+        switch self {
+        case .lower, .upper: return .text
+        case .len, .year, .month: return .integer
+        }
+    }
+
+    var summary: String {
+        switch self {
+        case .lower: return "lower(text): the text in lower case"
+        case .upper: return "upper(text): the text in upper case"
+        case .len: return "len(text or list): number of characters, or of items"
+        case .year: return "year(date): the year as a number"
+        case .month: return "month(date): the month as a number 1–12"
+        }
+    }
+}
+
+/// A compiled `contains`, `like` or `matches` pattern.
+public enum TextMatcher: @unchecked Sendable {
+    /// Folded needle: case-insensitive substring.
+    case contains([UInt8])
+    /// Folded glob: `*` any run, `?` one character; matches the whole text.
+    case like([UInt8])
+    /// A regular expression, searched anywhere in the text, case-sensitive.
+    case matches(Regex<AnyRegexOutput>, String)
+
+    /// Whether the text (raw UTF-8 bytes) matches.
+    public func test(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .contains(let needle):
+            return TextFolding.contains(TextFolding.fold(bytes: bytes), needle)
+        case .like(let pattern):
+            return Glob.matches(TextFolding.fold(bytes: bytes), pattern)
+        case .matches(let regex, _):
+            let text = String(decoding: bytes, as: UTF8.self)
+            return (try? regex.firstMatch(in: text)) != nil
+        }
+    }
+
+    public func test(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { test($0) }
+    }
+}
+
+/// Glob matching over bytes: `*` matches any run, `?` one UTF-8 character.
+enum Glob {
+    static func matches(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        var t = 0
+        var p = 0
+        var starP = -1
+        var starT = 0
+        while t < text.count {
+            if p < pattern.count, pattern[p] == UInt8(ascii: "?") {
+                t += characterLength(text, t)
+                p += 1
+            } else if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
+                starP = p
+                starT = t
+                p += 1
+            } else if p < pattern.count, pattern[p] == text[t] {
+                t += 1
+                p += 1
+            } else if starP >= 0 {
+                p = starP + 1
+                starT += characterLength(text, starT)
+                t = starT
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.count
+    }
+
+    private static func characterLength(_ bytes: [UInt8], _ index: Int) -> Int {
+        let byte = bytes[index]
+        let length: Int
+        switch byte {
+        case 0xF0...: length = 4
+        case 0xE0...: length = 3
+        case 0xC0...: length = 2
+        default: length = 1
+        }
+        return min(length, bytes.count - index)
+    }
+}

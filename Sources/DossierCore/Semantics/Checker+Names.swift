@@ -1,0 +1,51 @@
+extension Checker {
+    /// The position of a field named by `expression` (a name or `source.field`), or nil.
+    func lookupField(_ expression: Expr, in scope: Scope) throws(Diagnostic) -> Int? {
+        switch expression.kind {
+        case .name(let name):
+            let key = Catalog.key(name.text)
+            let matches = scope.fields.indices.filter { Catalog.key(scope.fields[$0].name) == key }
+            if matches.count > 1 {
+                let options = matches.map { "`\(scope.fields[$0].displayName)`" }.joined(separator: " or ")
+                throw error(.ambiguousField, "`\(name.text)` is in both joined datasets", at: name.range,
+                    hint: "write \(options)")
+            }
+            return matches.first
+        case .qualified(let qualifier, let name):
+            let key = Catalog.key(name.text)
+            let qualifierKey = Catalog.key(qualifier.text)
+            let matches = scope.fields.indices.filter { index in
+                let field = scope.fields[index]
+                guard Catalog.key(field.name) == key else { return false }
+                if let fieldQualifier = field.qualifier { return Catalog.key(fieldQualifier) == qualifierKey }
+                return Catalog.key(scope.sourceName) == qualifierKey
+            }
+            return matches.first
+        default:
+            return nil
+        }
+    }
+
+    /// "no field `regoin`", with the closest fields and the list of fields.
+    func unknownField(_ expression: Expr, in scope: Scope) -> Diagnostic {
+        let written = source.text(expression.range)
+        var typed = written
+        if case .name(let name) = expression.kind { typed = name.text }
+        if case .qualified(_, let name) = expression.kind { typed = name.text }
+        let names = scope.fields.map(\.displayName)
+        let close = Suggestions.closest(to: typed, in: names)
+        var hint = ""
+        if let best = close.first {
+            hint = "did you mean `\(best)`?\n"
+        } else if let function = BuiltinFunction(rawValue: typed.lowercased()) {
+            hint = "`\(function.rawValue)` is a function: \(function.summary)\n"
+        }
+        hint += "fields: " + Checker.fieldList(scope.fields)
+        return error(.unknownField, "no field `\(written)` here", at: expression.range, hint: hint)
+    }
+
+    static func fieldList(_ fields: [Field]) -> String {
+        let shown = fields.prefix(30).map(\.displayName).joined(separator: ", ")
+        return fields.count > 30 ? shown + ", … (\(fields.count) in all)" : shown
+    }
+}

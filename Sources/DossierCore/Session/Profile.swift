@@ -1,0 +1,89 @@
+/// `describe`: one row a field with its type, how many values are missing, and its values:
+/// each value with its count when there are few (`rights (2)`), else the range or the most
+/// common ones. A profile of a dataset in one command.
+enum Profile {
+    /// Fields with at most this many distinct values list them all.
+    static let fewValues = 12
+
+    static func describe(_ relation: Relation) -> Relation {
+        var names: [Value] = []
+        var types: [Value] = []
+        var missing: [Value] = []
+        var distinct: [Value] = []
+        var values: [Value] = []
+        for (index, field) in relation.fields.enumerated() {
+            let column = relation.columns[index]
+            names.append(.text(field.displayName))
+            types.append(.text(field.type.rawValue))
+            missing.append(.integer(Int64(column.missingCount)))
+            let (count, summary) = summarize(column)
+            distinct.append(.integer(Int64(count)))
+            values.append(summary.isEmpty ? .missing : .text(summary))
+        }
+        return Relation(
+            fields: [
+                Field("field", .text), Field("type", .text), Field("missing", .integer), Field("distinct", .integer),
+                Field("values", .text),
+            ],
+            columns: [
+                Column.build(.text, names), Column.build(.text, types), Column.build(.integer, missing),
+                Column.build(.integer, distinct), Column.build(.text, values),
+            ],
+            rows: .all(names.count))
+    }
+
+    /// Distinct count and a summary of the values.
+    private static func summarize(_ column: Column) -> (Int, String) {
+        switch column {
+        case .text(let text):
+            var counts = [Int](repeating: 0, count: text.dictionary.codeCount)
+            for code in text.codes { counts[Int(code)] += 1 }
+            return frequencies(counts, text.dictionary)
+        case .list(let list):
+            var counts = [Int](repeating: 0, count: list.dictionary.codeCount)
+            for code in list.items { counts[Int(code)] += 1 }
+            return frequencies(counts, list.dictionary)
+        case .bool(let bools):
+            var trues = 0
+            var falses = 0
+            for value in bools.values {
+                if value == 1 { trues += 1 }
+                if value == 0 { falses += 1 }
+            }
+            let parts = [(trues, "true"), (falses, "false")].filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }
+            return (parts.count, parts.map { "\($0.1) (\($0.0))" }.joined(separator: ", "))
+        case .integer, .decimal, .date:
+            var present: [Value] = []
+            for row in 0..<column.count where !column.isMissing(row) { present.append(column.value(at: row)) }
+            guard let first = present.first else { return (0, "") }
+            var low = first
+            var high = first
+            var seen = Set<Value>()
+            for value in present {
+                if Grouping.sortOrder(value, low) < 0 { low = value }
+                if Grouping.sortOrder(value, high) > 0 { high = value }
+                if seen.count <= fewValues { seen.insert(value) }
+            }
+            if seen.count <= fewValues {
+                var counts: [Value: Int] = [:]
+                for value in present { counts[value, default: 0] += 1 }
+                let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : Grouping.sortOrder($0.key, $1.key) < 0 }
+                return (counts.count, ordered.map { "\($0.key.formatted()) (\($0.value))" }.joined(separator: ", "))
+            }
+            return (distinctCount(present), "\(low.formatted()) to \(high.formatted())")
+        }
+    }
+
+    private static func distinctCount(_ values: [Value]) -> Int {
+        Set(values).count
+    }
+
+    private static func frequencies(_ counts: [Int], _ dictionary: TextDictionary) -> (Int, String) {
+        let present = (1..<max(1, counts.count)).filter { counts[$0] > 0 }
+        let ordered = present.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        let shown = ordered.count <= fewValues ? ordered : Array(ordered.prefix(3))
+        var summary = shown.map { "\(dictionary.string(UInt32($0))) (\(counts[$0]))" }.joined(separator: ", ")
+        if ordered.count > fewValues { summary = "most common: " + summary + ", …" }
+        return (ordered.count, summary)
+    }
+}

@@ -1,0 +1,204 @@
+/// A recursive-descent parser, one function per grammar rule (the rule is in each function's
+/// doc comment, as written in `grammar/dossier.ebnf`).
+///
+/// It never stops at the first problem: a bad clause is reported and skipped, and parsing goes
+/// on with the next clause or statement, so one line can report several problems. Recursion is
+/// capped at `maximumNesting`, so no input can overflow the stack.
+///
+/// Newlines end a statement, except inside brackets, where the grammar needs more (after
+/// `where`, `and`, `=`, `,` ...), or before a line that starts with `|`.
+public struct Parser {
+    /// Deeper nesting (brackets, `not`, unary minus, operator chains) is an error.
+    public static let maximumNesting = 200
+
+    let source: SourceText
+    var lexer: Lexer
+    var current: Token
+    /// Tokens read ahead of `current`.
+    var buffered: [Token] = []
+    /// End of the last token consumed: where a statement or a clause ends.
+    var previousEnd = 0
+    var nesting = 0
+    var parenDepth = 0
+    var diagnostics: [Diagnostic] = []
+    /// The last bare word that was the right operand of a comparison, to suggest quotes
+    /// when the next word shows the value had spaces in it (`status = nearly finalized`).
+    var lastBareValue: Range<Int>?
+
+    public init(_ source: SourceText) {
+        self.source = source
+        self.lexer = Lexer(source)
+        self.current = lexer.next()
+    }
+
+    /// Parses a whole script or line into statements, each with its own diagnostics.
+    public static func parse(_ source: SourceText) -> [ParsedStatement] {
+        var parser = Parser(source)
+        return parser.parseScript()
+    }
+
+    /// Parses exactly one query (used by tests and by completion).
+    public static func parseQuery(_ source: SourceText) -> (Query?, [Diagnostic]) {
+        var parser = Parser(source)
+        do throws(Diagnostic) {
+            let query = try parser.parseQuery(stopWords: [])
+            if parser.current.kind != .endOfInput {
+                throw parser.error(.unexpectedToken, "unexpected \(parser.describe(parser.current))")
+            }
+            return (query, parser.diagnostics)
+        } catch {
+            return (nil, parser.diagnostics + [error])
+        }
+    }
+
+    // MARK: - Tokens
+
+    mutating func advance() {
+        previousEnd = current.end
+        current = buffered.isEmpty ? lexer.next() : buffered.removeFirst()
+    }
+
+    /// The token `distance` places after `current`.
+    mutating func peek(_ distance: Int = 1) -> Token {
+        while buffered.count < distance { buffered.append(lexer.next()) }
+        return buffered[distance - 1]
+    }
+
+    /// Re-reads the input from `current` as a path (`load data/deals.csv`).
+    mutating func relexCurrentAsPath() {
+        buffered.removeAll()
+        lexer.reset(to: current.start, atStartOfLine: current.isAtStartOfLine)
+        current = lexer.next(.path)
+    }
+
+    func text(_ token: Token) -> String { source.text(token.range) }
+
+    func keyword(_ token: Token) -> Keyword? {
+        token.kind == .word ? Keyword.match(source.bytes[token.range]) : nil
+    }
+
+    func isKeyword(_ keyword: Keyword, _ token: Token? = nil) -> Bool {
+        self.keyword(token ?? current) == keyword
+    }
+
+    /// The current token starts a new line outside brackets.
+    var atLineBreak: Bool { current.isAtStartOfLine && parenDepth == 0 }
+
+    /// Nothing more belongs to this statement.
+    var atStatementEnd: Bool {
+        switch current.kind {
+        case .endOfInput, .semicolon: return true
+        case .pipe: return false
+        default: return atLineBreak
+        }
+    }
+
+    /// The current token may continue the construct being parsed (same line, or in brackets).
+    var continuesLine: Bool { !atStatementEnd }
+
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .endOfInput: return "end of input"
+        case .string: return "text \(text(token))"
+        case .number: return "number \(text(token))"
+        default: return "`\(text(token))`"
+        }
+    }
+
+    // MARK: - Errors
+
+    /// An error at `range` (default: the current token). It is incomplete, so the shell asks
+    /// for another line, when it is at the end of the input or inside an unterminated string.
+    func error(
+        _ id: DiagnosticID, _ message: String, at range: Range<Int>? = nil, hint: String? = nil,
+        incompleteAtEnd: Bool = true
+    ) -> Diagnostic {
+        let incomplete = incompleteAtEnd && (current.kind == .endOfInput || current.isUnterminated)
+        var range = range ?? current.range
+        if range.isEmpty, current.kind == .endOfInput {
+            // Point just after the last character rather than at nothing.
+            range = max(0, min(range.lowerBound, source.bytes.count) - 1)..<min(range.lowerBound, source.bytes.count)
+            if range.isEmpty { range = 0..<0 }
+        }
+        return Diagnostic(id, message, at: .source(source, range), hint: hint, isIncomplete: incomplete)
+    }
+
+    /// Raises the nesting level for one recursive step, failing past `maximumNesting`.
+    mutating func enterNesting() throws(Diagnostic) {
+        nesting += 1
+        if nesting > Parser.maximumNesting { throw tooDeep() }
+    }
+
+    func tooDeep() -> Diagnostic {
+        error(
+            .tooDeep, "this expression is nested too deeply (more than \(Parser.maximumNesting) levels)",
+            hint: "split it into smaller conditions", incompleteAtEnd: false)
+    }
+
+    mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws(Diagnostic) {
+        guard current.kind == kind else {
+            throw error(.unexpectedToken, "expected \(what), found \(describe(current))", hint: hint)
+        }
+        advance()
+    }
+
+    /// Skips to where parsing can resume: the next clause, `|`, or the end of the statement.
+    mutating func synchronize(toClause: Bool) {
+        var depth = 0
+        var first = true
+        while current.kind != .endOfInput {
+            if current.kind == .semicolon && depth <= 0 { return }
+            if current.isAtStartOfLine && depth <= 0 && !first && current.kind != .pipe { return }
+            if toClause && depth <= 0 && !first {
+                if current.kind == .pipe { return }
+                if let word = keyword(current), Keyword.clauseWords.contains(word) { return }
+            }
+            if current.kind == .leftParen { depth += 1 }
+            if current.kind == .rightParen { depth -= 1 }
+            first = false
+            advance()
+        }
+    }
+
+    // MARK: - Script
+
+    /// script = { statement } , with statements separated by `;` or new lines
+    mutating func parseScript() -> [ParsedStatement] {
+        var statements: [ParsedStatement] = []
+        while true {
+            while current.kind == .semicolon { advance() }
+            if current.kind == .endOfInput { break }
+            let start = current.start
+            diagnostics = []
+            nesting = 0
+            parenDepth = 0
+            lastBareValue = nil
+            var statement: Statement?
+            do throws(Diagnostic) {
+                statement = try parseStatement()
+                if !atStatementEnd {
+                    throw unexpectedAfterStatement()
+                }
+            } catch {
+                diagnostics.append(error)
+                parenDepth = 0
+                synchronize(toClause: false)
+            }
+            let range = start..<max(start, previousEnd)
+            let clean = diagnostics.allSatisfy { $0.severity != .error }
+            statements.append(
+                ParsedStatement(statement: clean ? statement : nil, diagnostics: diagnostics, range: range))
+            // Guarantee progress even if a rule consumed nothing.
+            if current.start == start, current.kind != .endOfInput { advance() }
+        }
+        return statements
+    }
+
+    func unexpectedAfterStatement() -> Diagnostic {
+        if current.kind == .rightParen {
+            return error(.unexpectedToken, "unexpected `)` without a matching `(`")
+        }
+        return error(.unexpectedToken, "unexpected \(describe(current)) after the end of the statement",
+            hint: "put `;` between statements, or start a new line")
+    }
+}

@@ -1,0 +1,24 @@
+import DossierCore
+
+/// Prints session events: results to stdout, diagnostics and notes to stderr (§1).
+public final class StandardOutput: SessionOutput {
+    public var renderer: DiagnosticRenderer
+    /// Notes are dimmed on a colour terminal.
+    let colorNotes: Bool
+
+    public init(useColor: Bool) {
+        self.renderer = DiagnosticRenderer(useColor: useColor)
+        self.colorNotes = useColor
+    }
+
+    public func emit(_ event: SessionEvent) {
+        switch event {
+        case .result(let text):
+            Descriptor.write(text, to: Descriptor.output)
+        case .diagnostic(let diagnostic):
+            Descriptor.write(renderer.render(diagnostic) + "\n", to: Descriptor.error)
+        case .note(let text):
+            Descriptor.write((colorNotes ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n", to: Descriptor.error)
+        }
+    }
+}
