@@ -1,6 +1,5 @@
 extension Checker {
-    /// `join S on A = B`: one key on each side, in either order. Names both sides share are
-    /// qualified (`countries.status`, `agreements.status`) so each stays reachable.
+    /// `join S on A = B`: one key on each side, in either order.
     func checkJoin(_ join: JoinClause, scope: inout Scope) throws(Diagnostic) -> PlanStepKind {
         let right = try resolveSource(join.source)
         let rightName = catalog[join.source.text]?.name ?? join.source.text
@@ -30,17 +29,15 @@ extension Checker {
                 hint: leftType == .list || rightType == .list ? "join keys cannot be lists" : "join on fields of the same kind")
         }
 
-        var fields = scope.fields
+        // The pipeline's fields keep their names; a joined field whose name is taken is reached
+        // as `source.field` (§4), so `status` stays the pipeline's and `countries.status` is
+        // the joined one.
         var joined = rightScope.fields
-        let leftKeys = Set(fields.map { Catalog.key($0.name) })
-        let rightKeys = Set(joined.map { Catalog.key($0.name) })
-        for index in fields.indices where rightKeys.contains(Catalog.key(fields[index].name)) && fields[index].qualifier == nil {
-            fields[index].qualifier = scope.sourceName
-        }
+        let leftKeys = Set(scope.fields.map { Catalog.key($0.name) })
         for index in joined.indices where leftKeys.contains(Catalog.key(joined[index].name)) {
             joined[index].qualifier = rightName
         }
-        scope = Scope(fields: fields + joined, sourceName: scope.sourceName)
+        scope = Scope(fields: scope.fields + joined, sourceName: scope.sourceName)
         return .join(BoundJoin(isLeft: join.isLeft, right: right, leftKey: leftKey, rightKey: rightKey))
     }
 }

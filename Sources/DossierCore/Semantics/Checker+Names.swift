@@ -4,7 +4,12 @@ extension Checker {
         switch expression.kind {
         case .name(let name):
             let key = Catalog.key(name.text)
-            let matches = scope.fields.indices.filter { Catalog.key(scope.fields[$0].name) == key }
+            var matches = scope.fields.indices.filter { Catalog.key(scope.fields[$0].name) == key }
+            if matches.count > 1 {
+                // A joined field with a taken name is qualified; the plain name is the pipeline's.
+                let plain = matches.filter { scope.fields[$0].qualifier == nil }
+                if plain.count == 1 { matches = plain }
+            }
             if matches.count > 1 {
                 let options = matches.map { "`\(scope.fields[$0].displayName)`" }.joined(separator: " or ")
                 throw error(.ambiguousField, "`\(name.text)` is in both joined datasets", at: name.range,

@@ -66,7 +66,7 @@ enum EmptyResultExplainer {
         }
         let candidates = present.prefix(50_000).map { dictionary.string(UInt32($0)) }
         let close = Suggestions.closest(to: value, in: candidates)
-        let subject = "no \(sourceName) rows have \(fieldName) \"\(value)\""
+        let subject = "no \(sourceName) have \(fieldName) \"\(value)\""
         if !close.isEmpty {
             return subject + "; closest: " + close.map { "\"\($0)\"" }.joined(separator: ", ")
         }

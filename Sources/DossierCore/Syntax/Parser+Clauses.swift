@@ -101,6 +101,8 @@ extension Parser {
     }
 
     private func unknownClause() -> Diagnostic {
+        if current.kind == .unknown { return unknownCharacterError() }
+        if current.kind == .rightParen { return unexpectedAfterStatement() }
         let found = text(current)
         var hint = Parser.clauseList
         if current.kind == .word {

@@ -104,9 +104,23 @@ extension Parser {
                 hint: "countries select name, status   (sqlite: SELECT name, status FROM countries)",
                 incompleteAtEnd: false)
         default:
+            try checkForMistypedStatement()
             kind = .query(try parseQuery(stopWords: []))
         }
         return Statement(kind: kind, range: start..<previousEnd)
+    }
+
+    /// `cuont countries`: a word close to a statement word, followed by a word that starts no
+    /// clause, was meant as that statement.
+    private mutating func checkForMistypedStatement() throws(Diagnostic) {
+        guard current.kind == .word, keyword(current) == nil else { return }
+        let next = peek()
+        guard next.kind == .word || next.kind == .quotedName, !next.isAtStartOfLine else { return }
+        if let word = keyword(next), Keyword.clauseWords.contains(word) { return }
+        let words = Keyword.statementWords.map(\.rawValue)
+        guard let best = Suggestions.closest(to: text(current), in: words).first else { return }
+        throw error(.unknownStatement, "unknown statement `\(text(current))`", hint: "did you mean `\(best)`?",
+            incompleteAtEnd: false)
     }
 
     /// "load" ( "sample" name | path [ "as" name ] )
