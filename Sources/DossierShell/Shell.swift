@@ -29,7 +29,7 @@ public final class Shell {
                 let abandon = !pending.isEmpty && line.allSatisfy { $0 == " " || $0 == "\t" }
                 if !abandon { pending.append(line) }
                 let text = pending.joined(separator: "\n")
-                let source = SourceText(text)
+                let source = SourceText(text, linesContinue: true)
                 if !abandon, Shell.isIncomplete(source) { continue }
                 pending = []
                 guard text.contains(where: { !$0.isWhitespace }) else { continue }

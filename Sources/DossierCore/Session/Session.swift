@@ -83,7 +83,16 @@ public final class Session {
             status = try perform(statement, source: source, keepGoing: keepGoing)
         } catch {
             var diagnostic = error
-            if case .none = diagnostic.location { diagnostic.location = .source(source, statement.range) }
+            switch diagnostic.location {
+            case .none:
+                diagnostic.location = .source(source, statement.range)
+            case .path(let path):
+                // Say which file, and where in the statement or script it was named.
+                diagnostic.message = "\(path): \(diagnostic.message)"
+                diagnostic.location = .source(source, statement.range)
+            default:
+                break
+            }
             output.emit(.diagnostic(diagnostic))
             status = .failed
         }

@@ -14,6 +14,8 @@ struct Lexer {
     private(set) var offset: Int
     /// A line break was crossed since the last token.
     private var sawLineBreak: Bool
+    /// White space was seen since the last line break.
+    private var sawIndent = false
 
     init(_ source: SourceText, startingAt offset: Int = 0) {
         self.bytes = source.bytes
@@ -31,11 +33,13 @@ struct Lexer {
         skipTrivia()
         let start = offset
         let atStartOfLine = sawLineBreak
+        let indented = atStartOfLine && sawIndent
         sawLineBreak = false
+        sawIndent = false
         guard start < bytes.count else {
             return Token(kind: .endOfInput, start: start, end: start, isAtStartOfLine: true)
         }
-        var token = Token(kind: .unknown, start: start, end: start, isAtStartOfLine: atStartOfLine)
+        var token = Token(kind: .unknown, start: start, end: start, isAtStartOfLine: atStartOfLine, isIndented: indented)
         if mode == .path {
             if Lexer.closingQuote(bytes, at: start) != nil {
                 lexString(into: &token)
@@ -55,15 +59,18 @@ struct Lexer {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                sawIndent = true
                 offset += 1
             case UInt8(ascii: "\n"):
                 sawLineBreak = true
+                sawIndent = false
                 offset += 1
             case UInt8(ascii: "#"):
                 skipToEndOfLine()
             case UInt8(ascii: "-") where peek(1) == UInt8(ascii: "-"):
                 skipToEndOfLine()
             case 0xC2 where peek(1) == 0xA0:  // no-break space, common in pasted text
+                sawIndent = true
                 offset += 2
             default:
                 return

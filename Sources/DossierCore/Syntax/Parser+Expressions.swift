@@ -5,22 +5,35 @@ extension Parser {
         after what: String, what expected: String, example: String, allowBinary: Bool = true
     ) throws(Diagnostic) -> Expr {
         if endsOperand {
-            throw error(.expectedExpression, "expected \(expected) after \(what)", hint: example)
+            throw error(.expectedExpression, "expected \(expected) after \(what)", at: missingOperandRange, hint: example)
         }
         return allowBinary ? try parseExpression() : try parsePrimary()
     }
 
-    /// Tokens that can never start an expression.
+    /// Tokens that can never start an expression, and, in a script, a new line that is not
+    /// indented: the statement ended before what it needed.
     private var endsOperand: Bool {
         switch current.kind {
         case .endOfInput, .semicolon, .rightParen, .comma, .pipe: return true
-        default: return false
+        default: return startsUnindentedLine
         }
+    }
+
+    /// A token at the start of a line that does not continue the statement.
+    var startsUnindentedLine: Bool {
+        current.isAtStartOfLine && !current.isIndented && parenDepth == 0 && !source.linesContinue
+            && current.kind != .endOfInput && previousEnd > 0
+    }
+
+    /// Where a missing operand is reported: at the end of input, or just after the previous
+    /// token when the line ended.
+    private var missingOperandRange: Range<Int>? {
+        startsUnindentedLine ? max(0, previousEnd - 1)..<previousEnd : nil
     }
 
     private mutating func requireOperand(after token: Token, _ expected: String) throws(Diagnostic) {
         if endsOperand {
-            throw error(.expectedExpression, "expected \(expected) after `\(text(token))`")
+            throw error(.expectedExpression, "expected \(expected) after `\(text(token))`", at: missingOperandRange)
         }
     }
 
@@ -270,6 +283,9 @@ extension Parser {
             try requireOperand(after: token, "an expression")
             let inner = try parseExpression()
             guard current.kind == .rightParen else {
+                if current.kind == .endOfInput || (current.isAtStartOfLine && !current.isIndented && !source.linesContinue) {
+                    throw error(.unexpectedToken, "this `(` is never closed", at: token.range, hint: "add `)` after the condition")
+                }
                 throw error(.unexpectedToken, "expected `)` to close the `(` at column \(source.location(of: token.start).column), found \(describe(current))")
             }
             advance()

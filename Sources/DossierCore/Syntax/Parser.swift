@@ -143,12 +143,18 @@ public struct Parser {
     }
 
     /// Skips to where parsing can resume: the next clause, `|`, or the end of the statement.
-    mutating func synchronize(toClause: Bool) {
+    /// `statementStart`: the token that began the statement, which is not a boundary itself.
+    mutating func synchronize(toClause: Bool, statementStart: Int = -1) {
         var depth = 0
         var first = true
         while current.kind != .endOfInput {
             if current.kind == .semicolon && depth <= 0 { return }
-            if current.isAtStartOfLine && depth <= 0 && !first && current.kind != .pipe { return }
+            // A new, unindented line starts the next statement even inside an unclosed bracket.
+            if current.isAtStartOfLine && current.kind != .pipe && current.start != statementStart
+                && !source.linesContinue && (depth <= 0 || !current.isIndented)
+            {
+                return
+            }
             if toClause && depth <= 0 && !first {
                 if current.kind == .pipe { return }
                 if let word = keyword(current), Keyword.clauseWords.contains(word) { return }
@@ -182,7 +188,7 @@ public struct Parser {
             } catch {
                 diagnostics.append(error)
                 parenDepth = 0
-                synchronize(toClause: false)
+                synchronize(toClause: false, statementStart: start)
             }
             let range = start..<max(start, previousEnd)
             let clean = diagnostics.allSatisfy { $0.severity != .error }

@@ -8,17 +8,22 @@ public final class SourceText: Sendable {
     public let bytes: [UInt8]
     /// The line number of the first line (a statement typed at the prompt is line 1).
     public let firstLine: Int
+    /// Lines typed at continuation prompts: every line break continues the statement. In a
+    /// script, only an indented line or one starting with `|` continues a statement.
+    public let linesContinue: Bool
 
-    public init(_ text: String, path: String? = nil, firstLine: Int = 1) {
+    public init(_ text: String, path: String? = nil, firstLine: Int = 1, linesContinue: Bool = false) {
         self.bytes = Array(text.utf8)
         self.path = path
         self.firstLine = firstLine
+        self.linesContinue = linesContinue
     }
 
     public init(bytes: [UInt8], path: String? = nil, firstLine: Int = 1) {
         self.bytes = bytes
         self.path = path
         self.firstLine = firstLine
+        self.linesContinue = false
     }
 
     /// The text of a byte range, with invalid UTF-8 repaired.

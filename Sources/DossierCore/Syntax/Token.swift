@@ -36,6 +36,9 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// The token is the first of its line: a statement may end before it.
     public var isAtStartOfLine: Bool
+    /// The first token of its line, after white space: in a script, an indented line
+    /// continues a statement that needs more.
+    public var isIndented: Bool = false
     /// A string or backticked name without its closing quote.
     public var isUnterminated: Bool = false
 

@@ -55,7 +55,11 @@ import Testing
 
     @Test func newlinesSeparateStatementsUnlessMoreIsNeeded() {
         #expect(parse("countries\nagreements").count == 2)
-        #expect(parse("countries where\nregion = Africa").count == 1)
+        // In a script a statement that needs more continues on an indented line only; lines
+        // typed at the shell's continuation prompt always continue.
+        #expect(parse("countries where\n  region = Africa").count == 1)
+        #expect(parse("countries where\nregion = Africa").count == 2)
+        #expect(Parser.parse(SourceText("countries where\nregion = Africa", linesContinue: true)).count == 1)
         #expect(parse("countries where (region = Africa\nor region = Asia)").count == 1)
         #expect(parse("countries; agreements ; ; datasets").count == 3)
     }
@@ -147,7 +151,7 @@ import Testing
     }
 
     @Test func openBracketAndStringAreIncomplete() {
-        assertDiagnostic("countries where (region = Afric1️⃣a", "expected `)`", incomplete: true)
+        assertDiagnostic("countries where 1️⃣(region = Africa", "never closed", incomplete: true)
         assertDiagnostic("countries where name = 1️⃣\"Costa", "no closing quote", incomplete: true)
     }
 
