@@ -65,10 +65,23 @@ public struct DiagnosticRenderer: Sendable {
             width: max(1, DisplayWidth.of(spanText)))
     }
 
+    /// Longest line shown whole; longer ones show a window around the caret.
+    static let maximumExcerpt = 100
+
     private func excerpt(lineText: String, line: Int, column: Int, width: Int) -> [String] {
         let number = "\(line)"
         let pad = String(repeating: " ", count: number.count)
-        let shown = lineText.map { $0 == "\t" ? " " : String($0) }.joined()
+        var shown = lineText.map { $0 == "\t" ? " " : String($0) }.joined()
+        var column = column
+        var width = width
+        if shown.count > DiagnosticRenderer.maximumExcerpt {
+            let characters = Array(shown)
+            let start = max(0, column - 1 - DiagnosticRenderer.maximumExcerpt / 2)
+            let end = min(characters.count, start + DiagnosticRenderer.maximumExcerpt)
+            shown = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+            column = column - start + (start > 0 ? 1 : 0)
+            width = min(width, DiagnosticRenderer.maximumExcerpt)
+        }
         let before = String(shown.prefix(max(0, column - 1)))
         let caretPad = String(repeating: " ", count: DisplayWidth.of(before))
         return [

@@ -129,7 +129,9 @@ extension Parser {
             let next = peek()
             if (next.kind == .word || next.kind == .quotedName) && !next.isAtStartOfLine {
                 advance()
-                return .loadSample(try parseName("a sample name", hint: "load sample third-country-deals"))
+                // Sample names have hyphens (third-country-deals): read to white space.
+                let path = try parsePath(for: "load sample")
+                return .loadSample(Name(path.text, range: path.range))
             }
         }
         let path = try parsePath(for: "load")

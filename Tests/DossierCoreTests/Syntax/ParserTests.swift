@@ -116,7 +116,9 @@ import Testing
             Issue.record("expected quoted load")
         }
         if case .loadSample(let name)? = parse("load sample third-country-deals").first?.statement?.kind {
-            #expect(name.text == "third")
+            #expect(name.text == "third-country-deals")
+        } else {
+            Issue.record("expected load sample")
         }
     }
 
