@@ -23,7 +23,7 @@ struct TableFormatter {
         }
         widths = fit(widths)
         let rightAligned = relation.fields.map { CellText.isRightAligned($0.type) }
-        output += line(headers, widths, rightAligned.map { _ in false })
+        output += line(headers, widths, rightAligned)
         output += widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "\n"
         for row in cells {
             output += line(row, widths, rightAligned)
