@@ -12,8 +12,12 @@ let package = Package(
     targets: [
         // The language and the data: no terminal I/O, no Foundation (start-up time, see BENCHMARKS).
         .target(name: "DossierCore"),
-        // The interactive loop: line reading, prompts, history, completion.
-        .target(name: "DossierShell", dependencies: ["DossierCore"]),
+        // libedit from Debian: the only code that touches C line editing.
+        .systemLibrary(
+            name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
+        // The interactive loop: line reading, prompts, history, completion, pager, signals.
+        .target(name: "DossierShell", dependencies: ["DossierCore", "CEditLine"]),
         // `main`: the command line, picks shell or script mode.
         .executableTarget(
             name: "dossier",
@@ -24,6 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierCore"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,9 +31,9 @@ import Testing
         process.environment = env
         // Output goes to files: no pipe can fill up and block the child.
         let base = NSTemporaryDirectory() + "dossier-cli-" + UUID().uuidString
-        FileManager.default.createFile(atPath: base + ".out", contents: nil)
-        FileManager.default.createFile(atPath: base + ".err", contents: nil)
-        FileManager.default.createFile(atPath: base + ".in", contents: Data((stdin ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".in", contents: Data((stdin ?? "").utf8))
         defer {
             for suffix in [".out", ".err", ".in"] { try? FileManager.default.removeItem(atPath: base + suffix) }
         }

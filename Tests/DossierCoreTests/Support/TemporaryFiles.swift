@@ -17,14 +17,14 @@ final class TemporaryDirectory {
         let full = path + "/" + name
         try? FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
         return full
     }
 
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let full = path + "/" + name
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
         return full
     }
 
