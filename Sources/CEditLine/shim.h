@@ -23,8 +23,8 @@ static inline int dossier_el_set_editor(EditLine *el, const char *mode) {
 static inline int dossier_el_set_signal(EditLine *el, int flag) {
     return el_set(el, EL_SIGNAL, flag);
 }
-static inline int dossier_el_set_history(EditLine *el, History *history) {
-    return el_set(el, EL_HIST, history, history);
+static inline int dossier_el_set_history(EditLine *el, History *h) {
+    return el_set(el, EL_HIST, history, h);
 }
 static inline int dossier_el_set_clientdata(EditLine *el, void *data) {
     return el_set(el, EL_CLIENTDATA, data);
@@ -44,17 +44,17 @@ static inline void dossier_el_refresh(EditLine *el) {
     el_set(el, EL_REFRESH);
 }
 
-static inline int dossier_history_set_size(History *history, int size) {
+static inline int dossier_history_set_size(History *h, int size) {
     HistEvent event;
-    return history(history, &event, H_SETSIZE, size);
+    return history(h, &event, H_SETSIZE, size);
 }
-static inline int dossier_history_set_unique(History *history, int unique) {
+static inline int dossier_history_set_unique(History *h, int unique) {
     HistEvent event;
-    return history(history, &event, H_SETUNIQUE, unique);
+    return history(h, &event, H_SETUNIQUE, unique);
 }
-static inline int dossier_history_enter(History *history, const char *line) {
+static inline int dossier_history_enter(History *h, const char *line) {
     HistEvent event;
-    return history(history, &event, H_ENTER, line);
+    return history(h, &event, H_ENTER, line);
 }
 
 #endif

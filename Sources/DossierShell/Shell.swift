@@ -8,16 +8,35 @@ public final class Shell {
 
     let session: Session
     let reader: LineReader
+    let history: HistoryFile?
+    /// Reports a problem outside any statement (the history file could not be written).
+    let warn: (String) -> Void
+    /// Run before each statement (the terminal may have been resized).
+    public var beforeStatement: () -> Void = {}
 
-    public init(session: Session, reader: LineReader) {
+    public init(session: Session, reader: LineReader, history: HistoryFile?, warn: @escaping (String) -> Void) {
         self.session = session
         self.reader = reader
+        self.history = history
+        self.warn = warn
+    }
+
+    /// Records a statement in libedit's list and in the history file, as soon as it is accepted.
+    private func remember(_ text: String) {
+        var statement = text
+        while let last = statement.last, last == " " || last == "\t" { statement.removeLast() }
+        reader.addHistory(statement)
+        guard let history, history.failure == nil else { return }
+        if !history.append(statement) {
+            warn("warning: history is not being saved to \(history.path): \(history.failure ?? "write failed")")
+        }
     }
 
     /// Runs until `quit`, `exit` or end of input. Returns the exit status.
     public func run() -> Int32 {
         var pending: [String] = []
         while true {
+            reader.setPending(pending.joined(separator: "\n"))
             let prompt = pending.isEmpty ? Shell.prompt : Shell.continuationPrompt
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
@@ -33,7 +52,8 @@ public final class Shell {
                 if !abandon, Shell.isIncomplete(source) { continue }
                 pending = []
                 guard text.contains(where: { !$0.isWhitespace }) else { continue }
-                reader.addHistory(text)
+                remember(text)
+                beforeStatement()
                 if session.run(source, keepGoing: true).quit { return 0 }
             }
         }

@@ -70,8 +70,18 @@ struct DossierCommand: ParsableCommand {
     func start() -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessEnvironment.current
+        let interactive = commands.isEmpty && scripts.isEmpty && Terminal.isTerminal(0)
         let useColor = Terminal.isTerminal(Descriptor.error) && environment["NO_COLOR"] == nil
-        let session = Session(output: StandardOutput(useColor: useColor), samples: SampleLibrary.locate(environment: environment))
+        let output: SessionOutput
+        if interactive {
+            Interrupts.install()
+            output = ShellOutput(useColor: useColor, environment: environment)
+        } else {
+            output = StandardOutput(useColor: useColor)
+        }
+        let session = Session(
+            output: output, samples: SampleLibrary.locate(environment: environment), cancellation: Interrupts.cancellation)
+        (output as? ShellOutput)?.pagerEnabled = { [unowned session] in session.options.pager }
         session.options.format = OutputFormat(name: format) ?? .table
         if Terminal.isTerminal(Descriptor.output) { session.options.terminalWidth = Terminal.width() }
 
@@ -93,13 +103,36 @@ struct DossierCommand: ParsableCommand {
             return failed ? 1 : 0
         }
 
-        guard Terminal.isTerminal(0) else {
-            // Piped input is a script: no prompt, no banner.
+        guard interactive else {
+            // Piped input is a script: no prompt, no banner, no history.
             let summary = session.run(SourceText(bytes: FileAccess.readStandardInput(), path: "<stdin>"), keepGoing: keepGoing)
             return failed || summary.failed ? 1 : 0
         }
+        return startShell(session, environment: environment)
+    }
+
+    /// The interactive shell: init file, banner, history, line editing.
+    private func startShell(_ session: Session, environment: [String: String]) -> Int32 {
+        let warn = { (text: String) in Descriptor.write(text + "\n", to: Descriptor.error) }
+        var history: HistoryFile?
+        if !noHistory, let path = self.history ?? HistoryFile.defaultPath(environment: environment) {
+            do throws(Diagnostic) {
+                history = try HistoryFile(path: path)
+            } catch {
+                warn(DiagnosticRenderer().render(error))
+            }
+        }
+        if let initFile = InitFile.path(environment: environment) {
+            session.runScriptFile(initFile, keepGoing: true)
+        }
         Descriptor.write(Banner.text(session: session, version: DossierCommand.version), to: Descriptor.output)
-        let shell = Shell(session: session, reader: PlainLineReader(showsPrompt: true))
+        let completer = { [unowned session] (text: String, cursor: Int) -> Completion in
+            Completer(catalog: session.catalog, samples: session.samples).complete(text, cursor: cursor)
+        }
+        let reader: LineReader = EditLineReader(completer: completer, entries: history?.entries ?? [])
+            ?? PlainLineReader(showsPrompt: true)
+        let shell = Shell(session: session, reader: reader, history: history, warn: warn)
+        shell.beforeStatement = { [unowned session] in session.options.terminalWidth = Terminal.width() }
         return shell.run()
     }
 }

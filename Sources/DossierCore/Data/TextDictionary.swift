@@ -68,14 +68,14 @@ public final class TextDictionary: Sendable {
 
     /// Sort rank of each code: case-insensitive order, ties broken case-sensitively (§4).
     /// Equal texts share a rank. Computed once per dictionary.
-    public var sortRanks: [UInt32] {
+    public func sortRanks(cancellation: Cancellation? = nil) throws(Diagnostic) -> [UInt32] {
         if let ranks = cache.withLock({ $0.sortRanks }) { return ranks }
-        let ranks = computeSortRanks()
+        let ranks = try computeSortRanks(cancellation: cancellation)
         cache.withLock { $0.sortRanks = ranks }
         return ranks
     }
 
-    private func computeSortRanks() -> [UInt32] {
+    private func computeSortRanks(cancellation: Cancellation?) throws(Diagnostic) -> [UInt32] {
         let count = codeCount
         guard count > 1 else { return [UInt32](repeating: 0, count: count) }
         var folded: [[UInt8]] = []
@@ -88,10 +88,17 @@ public final class TextDictionary: Sendable {
             folded.append(TextFolding.fold(bytes: slice))
         }
         var order = Array(1..<count)
-        order.sort { a, b in
-            let byFolded = TextFolding.compare(folded[a], folded[b])
-            if byFolded != 0 { return byFolded < 0 }
-            return raw[a].lexicographicallyPrecedes(raw[b])
+        var comparisons = 0
+        do {
+            try order.sort { (a: Int, b: Int) throws -> Bool in
+                comparisons &+= 1
+                if comparisons & 0xFFFFF == 0 { try cancellation?.check() }
+                let byFolded = TextFolding.compare(folded[a], folded[b])
+                if byFolded != 0 { return byFolded < 0 }
+                return raw[a].lexicographicallyPrecedes(raw[b])
+            }
+        } catch {
+            throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
         }
         var ranks = [UInt32](repeating: 0, count: count)
         var rank: UInt32 = 0

@@ -56,39 +56,46 @@ enum Sorter {
             } else {
                 column = try Evaluator.materialize(key.expression, relation: working, cancellation: cancellation)
             }
-            keyColumns.append((keyColumn(column), key.descending))
+            keyColumns.append((try keyColumn(column, cancellation: cancellation), key.descending))
         }
         try cancellation?.check()
         // Sort positions, not row ids, so ties fall back to input position: stable by construction.
         let rowIds = working.rows.indices
         var positions = Array(0..<Int32(truncatingIfNeeded: rowIds.count))
-        positions.sort { a, b in
-            let rowA = Int(rowIds[Int(a)])
-            let rowB = Int(rowIds[Int(b)])
-            for (key, descending) in keyColumns {
-                let (aMissing, bMissing, comparison) = key.compare(rowA, rowB)
-                if aMissing != bMissing { return bMissing }
-                if aMissing { continue }
-                if comparison != 0 { return descending ? comparison > 0 : comparison < 0 }
+        var comparisons = 0
+        do {
+            try positions.sort { (a: Int32, b: Int32) throws -> Bool in
+                comparisons &+= 1
+                if comparisons & 0xFFFFF == 0 { try cancellation?.check() }
+                let rowA = Int(rowIds[Int(a)])
+                let rowB = Int(rowIds[Int(b)])
+                for (key, descending) in keyColumns {
+                    let (aMissing, bMissing, comparison) = key.compare(rowA, rowB)
+                    if aMissing != bMissing { return bMissing }
+                    if aMissing { continue }
+                    if comparison != 0 { return descending ? comparison > 0 : comparison < 0 }
+                }
+                return a < b
             }
-            return a < b
+        } catch {
+            throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
         }
         working.rows = .some(positions.map { rowIds[Int($0)] })
         return working
     }
 
-    private static func keyColumn(_ column: Column) -> KeyColumn {
+    private static func keyColumn(_ column: Column, cancellation: Cancellation?) throws(Diagnostic) -> KeyColumn {
         switch column {
         case .integer(let c): return .integer(c.values, c.missing)
         case .decimal(let c): return .decimal(c.values, c.missing)
         case .date(let c): return .date(c.values, c.missing)
         case .bool(let c): return .bool(c.values)
-        case .text(let c): return .ranked(codes: c.codes, ranks: c.dictionary.sortRanks)
+        case .text(let c): return .ranked(codes: c.codes, ranks: try c.dictionary.sortRanks(cancellation: cancellation))
         case .list:
             // Lists sort by their text as shown ("a, b").
             let values = (0..<column.count).map { column.value(at: $0) }
             let asText = Column.build(.text, values.map { $0.isMissing ? .missing : .text($0.formatted()) })
-            return keyColumn(asText)
+            return try keyColumn(asText, cancellation: cancellation)
         }
     }
 }

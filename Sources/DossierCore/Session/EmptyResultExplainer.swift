@@ -70,8 +70,12 @@ enum EmptyResultExplainer {
         if !close.isEmpty {
             return subject + "; closest: " + close.map { "\"\($0)\"" }.joined(separator: ", ")
         }
-        let common = present.sorted { counts[$0] > counts[$1] }.prefix(5).map { "\"\(dictionary.string(UInt32($0)))\"" }
-        if common.isEmpty { return subject + "; \(fieldName) is always missing" }
-        return subject + "; most common: " + common.joined(separator: ", ")
+        if present.isEmpty { return subject + "; \(fieldName) is always missing" }
+        if present.count <= Profile.fewValues {
+            let values = present.sorted { counts[$0] > counts[$1] }.map { "\"\(dictionary.string(UInt32($0)))\"" }
+            return subject + "; \(fieldName) is one of " + values.joined(separator: ", ")
+        }
+        let word = value.split(separator: " ").first.map(String.init) ?? value
+        return subject + "; for part of a text, try: \(fieldName) contains \"\(word)\""
     }
 }

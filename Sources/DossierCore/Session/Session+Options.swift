@@ -65,6 +65,7 @@ extension Session {
     }
 
     /// Runs a script file named on the command line (`-f`).
+    @discardableResult
     public func runScriptFile(_ path: String, keepGoing: Bool) -> Summary {
         do throws(Diagnostic) {
             let bytes = try FileAccess.read(path, limit: 64 << 20)

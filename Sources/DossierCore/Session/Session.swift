@@ -28,16 +28,18 @@ public struct SessionOptions: Sendable {
 public final class Session {
     public private(set) var catalog = Catalog()
     public var options = SessionOptions()
-    public let cancellation = Cancellation()
+    /// Set by Ctrl-C; long loops check it between chunks of rows.
+    public let cancellation: Cancellation
     public let samples: SampleLibrary
     let output: SessionOutput
     /// `run` inside `run`: capped so a script that runs itself stops.
     var scriptDepth = 0
     static let maximumScriptDepth = 16
 
-    public init(output: SessionOutput, samples: SampleLibrary) {
+    public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {
         self.output = output
         self.samples = samples
+        self.cancellation = cancellation
     }
 
     public enum Status: Sendable {
@@ -81,6 +83,9 @@ public final class Session {
         let status: Status
         do throws(Diagnostic) {
             status = try perform(statement, source: source, keepGoing: keepGoing)
+        } catch where error.id == .cancelled {
+            note("cancelled; every dataset is as it was")
+            status = .failed
         } catch {
             var diagnostic = error
             switch diagnostic.location {

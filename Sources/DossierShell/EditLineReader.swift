@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CEditLine
+import DossierCore
+
+/// Line editing with libedit's native API (emacs keys, Up/Down, Ctrl-R, Tab). C callbacks
+/// find this object through EL_CLIENTDATA; no global state.
+public final class EditLineReader: LineReader {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    /// The prompt libedit draws, kept alive as a C string between calls.
+    private var promptStorage: UnsafeMutablePointer<CChar>
+    /// Computes candidates for text (earlier continuation lines + this line) at a byte offset.
+    private let completer: (String, Int) -> Completion
+    /// Lines typed before this one in the statement being continued.
+    private var pendingText = ""
+
+    public func setPending(_ text: String) { pendingText = text }
+
+    public init?(completer: @escaping (String, Int) -> Completion, entries: [String]) {
+        setlocale(LC_ALL, "")  // without it libedit drops non-ASCII input
+        guard let editLine = el_init("dossier", dossier_stdin(), dossier_stdout(), dossier_stderr()) else { return nil }
+        guard let history = history_init() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.completer = completer
+        self.promptStorage = strdup("dossier> ")
+        _ = dossier_history_set_size(history, Int32(HistoryFile.maximumEntries))
+        _ = dossier_history_set_unique(history, 1)
+        for entry in entries { _ = dossier_history_enter(history, entry) }
+        _ = dossier_el_set_editor(editLine, "emacs")
+        _ = dossier_el_set_signal(editLine, 1)
+        _ = dossier_el_set_history(editLine, history)
+        _ = dossier_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = dossier_el_set_prompt(editLine) { editLine in
+            guard let reader = EditLineReader.from(editLine) else { return nil }
+            return reader.promptStorage
+        }
+        _ = dossier_el_add_function(editLine, "dossier-complete", "complete the word at the cursor") { editLine, _ in
+            guard let reader = EditLineReader.from(editLine) else { return UInt8(CC_ERROR) }
+            return reader.completeAtCursor()
+        }
+        _ = dossier_el_bind(editLine, "^I", "dossier-complete")
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(promptStorage)
+    }
+
+    private static func from(_ editLine: OpaquePointer?) -> EditLineReader? {
+        guard let editLine, let data = dossier_el_get_clientdata(editLine) else { return nil }
+        return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        free(promptStorage)
+        promptStorage = strdup(prompt)
+        var count: Int32 = 0
+        errno = 0
+        guard let line = el_gets(editLine, &count) else {
+            if count == -1 && errno == EINTR {
+                Descriptor.write("\n", to: Descriptor.output)
+                return .interrupted
+            }
+            return .endOfInput
+        }
+        var text = String(cString: line)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return .line(text)
+    }
+
+    public func addHistory(_ statement: String) {
+        _ = dossier_history_enter(history, statement)
+    }
+
+    // MARK: - Tab
+
+    private func completeAtCursor() -> UInt8 {
+        guard let info = el_line(editLine)?.pointee, let buffer = info.buffer, let cursor = info.cursor else {
+            return UInt8(CC_ERROR)
+        }
+        let lineLength = info.lastchar.map { $0 - buffer } ?? 0
+        let cursorOffset = cursor - buffer
+        let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: lineLength).bindMemory(to: UInt8.self), as: UTF8.self)
+        let prefix = pendingText.isEmpty ? "" : pendingText + "\n"
+        let prefixLength = prefix.utf8.count
+        let completion = completer(prefix + line, prefixLength + cursorOffset)
+        let lineBytes = Array(line.utf8)
+        let replaceStart = max(0, completion.replace.lowerBound - prefixLength)
+        guard replaceStart <= cursorOffset, cursorOffset <= lineBytes.count else { return UInt8(CC_ERROR) }
+        let partial = String(decoding: lineBytes[replaceStart..<cursorOffset], as: UTF8.self)
+        switch completion.candidates.count {
+        case 0:
+            return UInt8(CC_REFRESH_BEEP)
+        case 1:
+            let candidate = completion.candidates[0]
+            replace(partial, with: candidate.insert + (candidate.appendsSpace ? " " : ""))
+            return UInt8(CC_REFRESH)
+        default:
+            let common = completion.commonPrefix
+            if common.unicodeScalars.count > partial.unicodeScalars.count {
+                replace(partial, with: common)
+                return UInt8(CC_REFRESH)
+            }
+            Descriptor.write("\n" + CandidateList.format(completion.candidates.map(\.display), width: Terminal.width() ?? 80), to: Descriptor.output)
+            return UInt8(CC_REDISPLAY)
+        }
+    }
+
+    private func replace(_ partial: String, with text: String) {
+        // libedit counts characters as wide characters: one per Unicode scalar.
+        el_deletestr(editLine, Int32(partial.unicodeScalars.count))
+        _ = el_insertstr(editLine, text)
+    }
+}
+
+/// Candidates laid out in columns under the line, as shells list completions.
+enum CandidateList {
+    static let maximumShown = 120
+
+    static func format(_ items: [String], width: Int) -> String {
+        let shown = Array(items.prefix(maximumShown))
+        let columnWidth = min(width, (shown.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        let columns = max(1, width / max(1, columnWidth))
+        let rows = (shown.count + columns - 1) / columns
+        var text = ""
+        for row in 0..<rows {
+            var line = ""
+            for column in 0..<columns {
+                let index = column * rows + row
+                guard index < shown.count else { continue }
+                let item = DisplayWidth.truncate(shown[index], to: columnWidth - 1)
+                line += item + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(item)))
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            text += line + "\n"
+        }
+        if items.count > shown.count { text += "… and \(items.count - shown.count) more\n" }
+        return text
+    }
+}
