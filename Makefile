@@ -27,6 +27,7 @@ run: build
 test: test-deps
 	$(SWIFT) build --product dossier
 	$(SWIFT) test
+	python3 Tests/Shell/test_shell.py .build/debug/dossier
 
 clean:
 	rm -rf .build
