@@ -130,6 +130,10 @@ public enum FileAccess {
     }
 
     private static func missingFileHint(_ path: String) -> String? {
+        if path.hasPrefix("~") {
+            let home = ProcessEnvironment.current["HOME"] ?? "/home/you"
+            return "paths are taken literally, without ~ expansion: write \(home)\(path.dropFirst())"
+        }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
