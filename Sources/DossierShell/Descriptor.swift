@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DossierCore
 
 /// Writing to standard output and error through file descriptors: no shared C `FILE`
 /// state, and results and messages reach the terminal in the order they were written.
@@ -12,17 +13,7 @@ public enum Descriptor {
     /// quietly: nobody is reading any more.
     public static func write(_ text: String, to descriptor: Int32) {
         var copy = text
-        copy.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EPIPE { exit(0) }
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = copy.withUTF8 { FileAccess.writeAll(descriptor, $0) }
+        if failure == EPIPE { exit(0) }
     }
 }

@@ -88,18 +88,7 @@ public final class HistoryFile {
 
     static func writeAll(_ descriptor: Int32, _ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        return copy.withUTF8 { FileAccess.writeAll(descriptor, $0) } == 0
     }
 
     private static func createParent(of path: String) throws(Diagnostic) {

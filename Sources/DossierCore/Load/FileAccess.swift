@@ -68,19 +68,7 @@ public enum FileAccess {
         let temporary = path + ".dossier-tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw openError(path, writing: true) }
-        var written = 0
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                written += count
-            }
-        }
+        var failure: Int32 = writeAll(descriptor, bytes)
         if failure == 0, fsync(descriptor) != 0, errno != EINVAL { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 {
@@ -92,6 +80,25 @@ public enum FileAccess {
             unlink(temporary)
             throw Diagnostic(.fileUnwritable, "could not write: \(errorText(code))", at: .path(path))
         }
+    }
+
+    /// Writes every byte to a descriptor, retrying partial writes and interruptions. Returns 0
+    /// or the errno of the failure.
+    public static func writeAll<C: Collection>(_ descriptor: Int32, _ bytes: C) -> Int32 where C.Element == UInt8 {
+        let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return 0
+        }
+        return result ?? writeAll(descriptor, Array(bytes))
     }
 
     /// Names of the entries of a directory, sorted.
