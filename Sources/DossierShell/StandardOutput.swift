@@ -6,9 +6,13 @@ public final class StandardOutput: SessionOutput {
     /// Notes are dimmed on a colour terminal.
     let colorNotes: Bool
 
-    public init(useColor: Bool) {
+    /// Progress lines are drawn only on a terminal.
+    let showsProgress: Bool
+
+    public init(useColor: Bool, showsProgress: Bool = Terminal.isTerminal(Descriptor.error)) {
         self.renderer = DiagnosticRenderer(useColor: useColor)
         self.colorNotes = useColor
+        self.showsProgress = showsProgress
     }
 
     public func emit(_ event: SessionEvent) {
@@ -19,6 +23,10 @@ public final class StandardOutput: SessionOutput {
             Descriptor.write(renderer.render(diagnostic) + "\n", to: Descriptor.error)
         case .note(let text):
             Descriptor.write((colorNotes ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n", to: Descriptor.error)
+        case .progress(let label, let percent):
+            guard showsProgress else { return }
+            // Redrawn in place; erased when done.
+            Descriptor.write(percent >= 100 ? "\r\u{1B}[K" : "\r\(label) … \(percent)%\u{1B}[K", to: Descriptor.error)
         }
     }
 }

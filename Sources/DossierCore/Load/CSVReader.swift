@@ -6,11 +6,11 @@ public enum CSVReader {
 
     public static func read(
         _ bytes: [UInt8], path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
-        cancellation: Cancellation? = nil
+        monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
         let result: Result<LoadResult, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
             do throws(Diagnostic) {
-                return .success(try read(buffer, path: path, name: name, delimiter: delimiter, cancellation: cancellation))
+                return .success(try read(buffer, path: path, name: name, delimiter: delimiter, monitor: monitor))
             } catch {
                 return .failure(error)
             }
@@ -20,7 +20,7 @@ public enum CSVReader {
 
     private static func read(
         _ buffer: UnsafeBufferPointer<UInt8>, path: String, name: String, delimiter: UInt8,
-        cancellation: Cancellation?
+        monitor: LoadMonitor
     ) throws(Diagnostic) -> LoadResult {
         let locator = ByteLocator(buffer: buffer, path: path)
         var start = 0
@@ -48,6 +48,8 @@ public enum CSVReader {
         var recordStarts: [Int] = []
         recordStarts.reserveCapacity(min(expectedRows, 1 << 22))
         let fieldCount = header.count
+        var shortRows = 0
+        var firstShortRow = 0
 
         while scanner.skipBlankLines() {
             let recordStart = scanner.position
@@ -55,9 +57,7 @@ public enum CSVReader {
             if row >= maximumRows {
                 throw Diagnostic(.tooLarge, "more than \(maximumRows) rows", at: locator.diagnosticLocation(recordStart))
             }
-            if row & 0xFFFF == 0, let cancellation, cancellation.isCancelled {
-                throw Diagnostic(.cancelled, "load cancelled", at: .path(path))
-            }
+            if row & 0xFFFF == 0 { try monitor.checkpoint(recordStart, of: buffer.count, path: path) }
             recordStarts.append(recordStart)
             var field = 0
             while true {
@@ -84,12 +84,19 @@ public enum CSVReader {
                 if end != .delimiter { break }
             }
             if field != fieldCount {
-                throw raggedRow(locator, recordStart: recordStart, found: field, expected: fieldCount)
+                // Short rows are common in exports (trailing empty cells left out): the missing
+                // cells are empty, with a warning. Long rows would lose data: they are errors.
+                for missing in field..<fieldCount { columns[missing].appendMissing() }
+                if shortRows == 0 { firstShortRow = recordStart }
+                shortRows += 1
             }
         }
-        if let cancellation, cancellation.isCancelled {
-            throw Diagnostic(.cancelled, "load cancelled", at: .path(path))
+        if shortRows > 0 {
+            warnings.append(Diagnostic(.dataWarning,
+                "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer fields than the header; the cells left out are missing",
+                at: locator.diagnosticLocation(firstShortRow), severity: .warning))
         }
+        try monitor.checkpoint(buffer.count, of: buffer.count, path: path)
         for column in columns where column.textBytes > Int(UInt32.max) {
             throw Diagnostic(.tooLarge, "a text field holds more than 4 GB of distinct text", at: .path(path))
         }

@@ -16,18 +16,19 @@ struct ColumnAccumulator {
     }
 
     let declared: ValueType?
-    private(set) var kind: Kind
-    private(set) var rowCount = 0
-    private var missingWords: [UInt64] = []
-    private var hasMissing = false
-    private var bools: [UInt8] = []
-    private var integers: [Int64] = []
-    private var decimals: [Double] = []
-    private var dates: [Int32] = []
-    private var codes: [UInt32] = []
-    private var listOffsets: [UInt32] = [0]
-    private var listItems: [UInt32] = []
-    private var dictionary = TextDictionaryBuilder()
+    // Internal, not private: the JSON reader's conversions in ColumnAccumulator+JSON.swift.
+    var kind: Kind
+    var rowCount = 0
+    var missingWords: [UInt64] = []
+    var hasMissing = false
+    var bools: [UInt8] = []
+    var integers: [Int64] = []
+    var decimals: [Double] = []
+    var dates: [Int32] = []
+    var codes: [UInt32] = []
+    var listOffsets: [UInt32] = [0]
+    var listItems: [UInt32] = []
+    var dictionary = TextDictionaryBuilder()
 
     init(declared: ValueType?, expectedRows: Int = 0) {
         self.declared = declared
@@ -60,7 +61,7 @@ struct ColumnAccumulator {
     var textBytes: Int { dictionary.byteCount }
 
     @inline(__always)
-    private mutating func markMissing() {
+    mutating func markMissing() {
         let word = rowCount >> 6
         while missingWords.count <= word { missingWords.append(0) }
         missingWords[word] |= 1 << UInt64(rowCount & 63)
@@ -164,7 +165,7 @@ struct ColumnAccumulator {
     }
 
     /// `financial aid; political benefits` → two items, trimmed; empty items dropped.
-    private mutating func appendListItems(_ cell: UnsafeBufferPointer<UInt8>) {
+    mutating func appendListItems(_ cell: UnsafeBufferPointer<UInt8>) {
         var start = 0
         var index = 0
         while index <= cell.count {

@@ -47,7 +47,7 @@ public enum DataLoader {
     /// Files larger than this are refused before reading (§7: no unbounded memory).
     public static let maximumFileSize = 8 << 30
 
-    public static func load(_ path: String, as alias: String?, cancellation: Cancellation? = nil) throws(Diagnostic) -> [LoadResult] {
+    public static func load(_ path: String, as alias: String?, monitor: LoadMonitor = LoadMonitor()) throws(Diagnostic) -> [LoadResult] {
         switch FileAccess.kind(of: path) {
         case .directory:
             if alias != nil {
@@ -61,25 +61,26 @@ public enum DataLoader {
             var results: [LoadResult] = []
             for name in names {
                 let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
-                results.append(try loadFile(filePath, name: datasetName(for: filePath), cancellation: cancellation))
+                results.append(try loadFile(filePath, name: datasetName(for: filePath), monitor: monitor))
             }
             return results
         default:
-            return [try loadFile(path, name: alias ?? datasetName(for: path), cancellation: cancellation)]
+            return [try loadFile(path, name: alias ?? datasetName(for: path), monitor: monitor)]
         }
     }
 
-    public static func loadFile(_ path: String, name: String, cancellation: Cancellation?) throws(Diagnostic) -> LoadResult {
+    public static func loadFile(_ path: String, name: String, monitor: LoadMonitor) throws(Diagnostic) -> LoadResult {
         let bytes = try FileAccess.read(path, limit: maximumFileSize)
         let format = DataFormat(path: path) ?? DataFormat.sniff(bytes)
         switch format {
         case .csv:
-            return try CSVReader.read(bytes, path: path, name: name, cancellation: cancellation)
+            return try CSVReader.read(bytes, path: path, name: name, monitor: monitor)
         case .tsv:
-            return try CSVReader.read(bytes, path: path, name: name, delimiter: 0x09, cancellation: cancellation)
-        case .json, .jsonl:
-            throw Diagnostic(.unsupportedFormat, "JSON files cannot be loaded yet", at: .path(path),
-                hint: "convert it to CSV for now")
+            return try CSVReader.read(bytes, path: path, name: name, delimiter: 0x09, monitor: monitor)
+        case .json:
+            return try JSONReader.read(bytes, path: path, name: name, lines: false, monitor: monitor)
+        case .jsonl:
+            return try JSONReader.read(bytes, path: path, name: name, lines: true, monitor: monitor)
         }
     }
 

@@ -5,8 +5,11 @@ struct DelimitedFormatter {
     var typedHeaders = false
 
     func render(_ relation: Relation, into output: inout String) {
-        let headers = relation.fields.map { field -> String in
-            typedHeaders && field.type != .text ? "\(field.displayName):\(field.type.headerName)" : field.displayName
+        let headers = relation.fields.enumerated().map { index, field -> String in
+            guard typedHeaders, field.type != .text || readsBackAsOtherType(relation, column: index) else {
+                return field.displayName
+            }
+            return "\(field.displayName):\(field.type.headerName)"
         }
         output += headers.map(escape).joined(separator: String(separator)) + "\n"
         for position in 0..<relation.count {
@@ -18,6 +21,21 @@ struct DelimitedFormatter {
             }
             output += "\n"
         }
+    }
+
+    /// A text field whose values would be inferred as numbers, bools or dates on loading
+    /// needs its `:text` type written out.
+    private func readsBackAsOtherType(_ relation: Relation, column: Int) -> Bool {
+        for position in 0..<relation.count {
+            guard case .text(let text) = relation.value(row: position, column: column) else { continue }
+            var copy = text
+            let inferred = copy.withUTF8 { bytes in
+                ValueParsing.integer(bytes) != nil || ValueParsing.decimal(bytes) != nil
+                    || ValueParsing.bool(bytes) != nil || CivilDate.parse(bytes) != nil
+            }
+            if inferred { return true }
+        }
+        return false
     }
 
     func escape(_ text: String) -> String {

@@ -82,9 +82,12 @@ enum Profile {
         let present = (1..<max(1, counts.count)).filter { counts[$0] > 0 }
         let ordered = present.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         let shown = ordered.count <= fewValues ? ordered : Array(ordered.prefix(3))
-        var summary = shown.map { "\(DisplayWidth.truncate(dictionary.string(UInt32($0)), to: 32)) (\(counts[$0]))" }
-            .joined(separator: ", ")
-        if ordered.count > fewValues { summary = "most common: " + summary + ", …" }
+        let allDifferent = ordered.count > fewValues && counts[ordered[0]] == 1
+        var summary = shown.map { code -> String in
+            let text = DisplayWidth.truncate(dictionary.string(UInt32(code)), to: 32)
+            return allDifferent ? text : "\(text) (\(counts[code]))"
+        }.joined(separator: ", ")
+        if ordered.count > fewValues { summary = (allDifferent ? "all different: " : "most common: ") + summary + ", …" }
         return (ordered.count, summary)
     }
 }

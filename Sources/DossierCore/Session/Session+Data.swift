@@ -2,7 +2,7 @@ extension Session {
     // MARK: - load
 
     func load(_ path: String, alias: String?) throws(Diagnostic) {
-        let results = try DataLoader.load(path, as: alias, cancellation: cancellation)
+        let results = try DataLoader.load(path, as: alias, monitor: loadMonitor())
         install(results, quiet: false)
     }
 
@@ -17,10 +17,24 @@ extension Session {
             throw Diagnostic(.unknownDataset, "no sample named `\(name.text)`",
                 at: name.range.isEmpty ? .none : .source(source, name.range), hint: hint)
         }
-        let results = try DataLoader.load(path, as: nil, cancellation: cancellation).map { result in
+        let results = try DataLoader.load(path, as: nil, monitor: loadMonitor()).map { result in
             LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings)
         }
         install(results, quiet: quiet)
+    }
+
+    /// Cancellation, and progress for files big enough to wait for (the shell shows it on a
+    /// terminal only).
+    private func loadMonitor() -> LoadMonitor {
+        var lastShown = -1
+        let output = self.output
+        return LoadMonitor(cancellation: cancellation) { path, done, total in
+            guard total >= 16 << 20 else { return }
+            let percent = done >= total ? 100 : done * 100 / max(1, total)
+            guard percent / 5 != lastShown / 5 || percent == 100 else { return }
+            lastShown = percent
+            output.emit(.progress("loading \(path)", percent))
+        }
     }
 
     /// Puts loaded datasets in the catalog, all at once, saying what was replaced.

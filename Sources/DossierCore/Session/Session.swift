@@ -7,6 +7,8 @@ public enum SessionEvent: Sendable {
     /// Information for people, never part of a result (`replaced dataset`, timings, why a
     /// result is empty).
     case note(String)
+    /// How far a long load has come, in percent; 100 when it is done.
+    case progress(String, Int)
 }
 
 public protocol SessionOutput: AnyObject {

@@ -26,6 +26,7 @@ final class RecordingOutput: SessionOutput {
             case .result(let text): return text
             case .diagnostic(let diagnostic): return renderer.render(diagnostic) + "\n"
             case .note(let text): return text + "\n"
+            case .progress: return ""
             }
         }.joined()
     }

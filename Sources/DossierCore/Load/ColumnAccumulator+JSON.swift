@@ -1,0 +1,161 @@
+/// JSON values arrive typed: strings are text (or dates), numbers numbers, `true`/`false`
+/// bools, arrays of scalars lists. A field whose values disagree becomes text, converting
+/// what it held (no replay is needed: the values are already parsed).
+extension ColumnAccumulator {
+    mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.isEmpty {
+            appendMissing()
+            return
+        }
+        switch kind {
+        case .undecided:
+            if CivilDate.parse(bytes) != nil {
+                kind = .date
+                dates = [Int32](repeating: 0, count: rowCount)
+            } else {
+                kind = .text
+                codes = [UInt32](repeating: 0, count: rowCount)
+            }
+            appendJSONString(bytes)
+            return
+        case .date:
+            if let days = CivilDate.parse(bytes) {
+                dates.append(days)
+            } else {
+                convertToText()
+                codes.append(dictionary.intern(bytes))
+            }
+        case .text:
+            codes.append(dictionary.intern(bytes))
+        case .list:
+            appendSingleItem(bytes)
+            return
+        case .integer, .decimal, .bool:
+            convertToText()
+            codes.append(dictionary.intern(bytes))
+        }
+        rowCount += 1
+    }
+
+    mutating func appendJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>, isWhole: Bool) {
+        switch kind {
+        case .undecided:
+            if isWhole, ValueParsing.integer(bytes) != nil {
+                kind = .integer
+                integers = [Int64](repeating: 0, count: rowCount)
+            } else {
+                kind = .decimal
+                decimals = [Double](repeating: 0, count: rowCount)
+            }
+            appendJSONNumber(bytes, isWhole: isWhole)
+            return
+        case .integer:
+            if isWhole, let value = ValueParsing.integer(bytes) {
+                integers.append(value)
+            } else {
+                decimals = integers.map(Double.init)
+                integers = []
+                kind = .decimal
+                decimals.append(ValueParsing.decimal(bytes) ?? 0)
+            }
+        case .decimal:
+            decimals.append(ValueParsing.decimal(bytes) ?? 0)
+        case .text:
+            codes.append(dictionary.intern(bytes))
+        case .list:
+            appendSingleItem(bytes)
+            return
+        case .bool, .date:
+            convertToText()
+            codes.append(dictionary.intern(bytes))
+        }
+        rowCount += 1
+    }
+
+    mutating func appendJSONBool(_ value: Bool) {
+        let text: StaticString = value ? "true" : "false"
+        switch kind {
+        case .undecided:
+            kind = .bool
+            bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
+            appendJSONBool(value)
+            return
+        case .bool:
+            bools.append(value ? 1 : 0)
+        case .text:
+            codes.append(text.withUTF8Buffer { dictionary.intern($0) })
+        case .list:
+            text.withUTF8Buffer { appendSingleItem($0) }
+            return
+        case .integer, .decimal, .date:
+            convertToText()
+            codes.append(text.withUTF8Buffer { dictionary.intern($0) })
+        }
+        rowCount += 1
+    }
+
+    /// An array of scalars, each item's text.
+    mutating func appendJSONList(_ items: [[UInt8]]) {
+        if kind != .list {
+            if kind != .text && kind != .undecided { convertToText() }
+            convertToList()
+        }
+        for item in items where !item.isEmpty {
+            listItems.append(item.withUnsafeBufferPointer { dictionary.intern($0) })
+        }
+        if listOffsets.last == UInt32(truncatingIfNeeded: listItems.count) { markMissing() }
+        listOffsets.append(UInt32(truncatingIfNeeded: listItems.count))
+        rowCount += 1
+    }
+
+    /// One value as a one-item list (a field that is sometimes a list, sometimes not).
+    private mutating func appendSingleItem(_ bytes: UnsafeBufferPointer<UInt8>) {
+        listItems.append(dictionary.intern(bytes))
+        listOffsets.append(UInt32(truncatingIfNeeded: listItems.count))
+        rowCount += 1
+    }
+
+    /// The values so far as text, in place.
+    mutating func convertToText() {
+        var missing = Bitmap(words: missingWords, count: rowCount)
+        if !hasMissing { missing = Bitmap(count: rowCount) }
+        var newCodes = [UInt32](repeating: 0, count: rowCount)
+        for row in 0..<rowCount {
+            let text: String
+            switch kind {
+            case .integer: if missing[row] { continue } else { text = String(integers[row]) }
+            case .decimal: if missing[row] { continue } else { text = NumberFormatting.decimal(decimals[row]) }
+            case .date: if missing[row] { continue } else { text = CivilDate.format(dates[row]) }
+            case .bool:
+                let value = bools[row]
+                if value == BoolColumn.missingCode { continue }
+                text = value == 1 ? "true" : "false"
+            case .text: return
+            case .undecided, .list: continue
+            }
+            newCodes[row] = dictionary.intern(text)
+        }
+        codes = newCodes
+        integers = []
+        decimals = []
+        dates = []
+        bools = []
+        kind = .text
+    }
+
+    /// Text values so far as one-item lists.
+    private mutating func convertToList() {
+        var offsets: [UInt32] = [0]
+        offsets.reserveCapacity(rowCount + 1)
+        var items: [UInt32] = []
+        for row in 0..<rowCount {
+            let code = kind == .text ? codes[row] : 0
+            if code != 0 { items.append(code) }
+            offsets.append(UInt32(truncatingIfNeeded: items.count))
+        }
+        listOffsets = offsets
+        listItems = items
+        codes = []
+        kind = .list
+    }
+}

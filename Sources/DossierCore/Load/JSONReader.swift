@@ -1,0 +1,303 @@
+/// Reads JSON (§6) into a dataset: an array of objects, or an object with exactly one array
+/// member (as API exports look: `{"count": 3, "results": [...]}`), or JSON Lines, one object a
+/// line. null and absent keys are missing; arrays of scalars are lists; nested objects are
+/// flattened to dotted names (`address.city`, reachable as `` `address.city` ``).
+public enum JSONReader {
+    /// Deeper nesting is refused rather than followed (no stack overflow on any input).
+    static let maximumDepth = 64
+
+    public static func read(
+        _ bytes: [UInt8], path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
+    ) throws(Diagnostic) -> LoadResult {
+        let result: Result<LoadResult, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(Diagnostic) {
+                var reader = Reader(buffer: buffer, path: path, monitor: monitor)
+                return .success(try reader.read(name: name, lines: lines))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The state of one load: the fields found so far and their columns.
+    private struct Reader {
+        let locator: ByteLocator
+        let monitor: LoadMonitor
+        var scanner: JSONScanner
+        var fieldNames: [String] = []
+        var fieldBytes: [[UInt8]] = []
+        var fieldIndex: [String: Int] = [:]
+        var columns: [ColumnAccumulator] = []
+        /// The record in which each field was last given a value.
+        var seenIn: [Int] = []
+        var record = 0
+        /// Field order of the previous record, to find a key without hashing it.
+        var lastOrder: [Int] = []
+        var order: [Int] = []
+        var warnings: [Diagnostic] = []
+        var warnedDuplicate = false
+
+        init(buffer: UnsafeBufferPointer<UInt8>, path: String, monitor: LoadMonitor) {
+            locator = ByteLocator(buffer: buffer, path: path)
+            self.monitor = monitor
+            scanner = JSONScanner(buffer)
+        }
+
+        var path: String { locator.path }
+
+        func diagnostic(_ failure: JSONScanner.Failure) -> Diagnostic {
+            Diagnostic(.badData, failure.message, at: locator.diagnosticLocation(failure.offset), hint: failure.hint)
+        }
+
+        mutating func read(name: String, lines: Bool) throws(Diagnostic) -> LoadResult {
+            let buffer = scanner.bytes
+            var start = 0
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+            try TextValidation.check(buffer, from: start, locator: locator)
+            scanner.position = start
+            guard scanner.peek() != nil else {
+                throw Diagnostic(.badData, "the file is empty", at: .path(path),
+                    hint: lines ? "JSON Lines holds one object a line: {\"name\": \"Libya\"}" : "a JSON file holds an array of objects: [{\"name\": \"Libya\"}]")
+            }
+            do throws(JSONScanner.Failure) {
+                if lines {
+                    try readLines()
+                } else {
+                    try readDocument()
+                }
+            } catch {
+                if error.message == "load cancelled" { throw Diagnostic(.cancelled, "load cancelled", at: .path(path)) }
+                throw diagnostic(error)
+            }
+            try monitor.checkpoint(scanner.bytes.count, of: scanner.bytes.count, path: path)
+            guard !fieldNames.isEmpty else {
+                throw Diagnostic(.badData, record == 0 ? "the file holds no records" : "the records have no fields", at: .path(path))
+            }
+            let built = columns.map { $0.build() }
+            let fields = zip(fieldNames, built).map { Field($0, $1.type) }
+            return LoadResult(
+                dataset: Dataset(name: name, fields: fields, columns: built, rowCount: record, origin: path),
+                warnings: warnings)
+        }
+
+        /// `[{...}, ...]` or `{"meta": ..., "data": [{...}, ...]}`.
+        private mutating func readDocument() throws(JSONScanner.Failure) {
+            switch scanner.peek() {
+            case UInt8(ascii: "[")?:
+                try readRecordArray()
+            case UInt8(ascii: "{")?:
+                let objectStart = scanner.position
+                scanner.position += 1
+                var arrays: [(name: String, position: Int)] = []
+                if scanner.peek() != UInt8(ascii: "}") {
+                    while true {
+                        let key = try scanner.string { String(decoding: $0, as: UTF8.self) }
+                        try scanner.expect(UInt8(ascii: ":"), "`:` after the name")
+                        if scanner.peek() == UInt8(ascii: "[") { arrays.append((key, scanner.position)) }
+                        try scanner.skipValue()
+                        if scanner.peek() == UInt8(ascii: ",") {
+                            scanner.position += 1
+                            continue
+                        }
+                        try scanner.expect(UInt8(ascii: "}"), "`,` or `}` in an object")
+                        break
+                    }
+                }
+                try expectEnd()
+                guard arrays.count == 1 else {
+                    let names = arrays.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                    throw JSONScanner.Failure(offset: objectStart,
+                        message: arrays.isEmpty ? "expected an array of records, found an object without one"
+                            : "this object has several arrays (\(names)); which one is the data is not clear",
+                        hint: "dossier reads an array of objects, or an object with exactly one array member")
+                }
+                let end = scanner.position
+                scanner.position = arrays[0].position
+                try readRecordArray()
+                scanner.position = end
+            default:
+                throw scanner.failure("expected an array of objects", hint: "a JSON file holds [{\"name\": \"Libya\"}, ...]; for one object a line, name the file .jsonl")
+            }
+        }
+
+        private mutating func expectEnd() throws(JSONScanner.Failure) {
+            if scanner.peek() != nil { throw scanner.failure("expected the end of the file after the data") }
+        }
+
+        private mutating func readRecordArray() throws(JSONScanner.Failure) {
+            try scanner.expect(UInt8(ascii: "["), "`[`")
+            if scanner.peek() == UInt8(ascii: "]") {
+                scanner.position += 1
+                return
+            }
+            while true {
+                try readRecord()
+                if scanner.peek() == UInt8(ascii: ",") {
+                    scanner.position += 1
+                    continue
+                }
+                try scanner.expect(UInt8(ascii: "]"), "`,` or `]` after a record")
+                return
+            }
+        }
+
+        /// One object a line; blank lines are skipped.
+        private mutating func readLines() throws(JSONScanner.Failure) {
+            let bytes = scanner.bytes
+            while scanner.peek() != nil {
+                let lineStart = scanner.position
+                try readRecord()
+                // The rest of the line must be blank.
+                while scanner.position < bytes.count, bytes[scanner.position] == 0x20 || bytes[scanner.position] == 0x09
+                    || bytes[scanner.position] == 0x0D
+                {
+                    scanner.position += 1
+                }
+                if scanner.position < bytes.count, bytes[scanner.position] != 0x0A {
+                    throw scanner.failure("expected a new line after the object",
+                        hint: scanner.position > lineStart ? "JSON Lines holds one object a line" : nil)
+                }
+            }
+        }
+
+        private mutating func readRecord() throws(JSONScanner.Failure) {
+            if record & 0xFFFF == 0 {
+                do throws(Diagnostic) {
+                    try monitor.checkpoint(scanner.position, of: scanner.bytes.count, path: path)
+                } catch {
+                    throw JSONScanner.Failure(offset: scanner.position, message: "load cancelled")
+                }
+            }
+            guard scanner.peek() == UInt8(ascii: "{") else {
+                throw scanner.failure("expected an object for each record",
+                    hint: "each record is an object such as {\"name\": \"Libya\", \"region\": \"Africa\"}")
+            }
+            order.removeAll(keepingCapacity: true)
+            try readObject(prefix: [], depth: 1)
+            for field in columns.indices where seenIn[field] != record { columns[field].appendMissing() }
+            swap(&lastOrder, &order)
+            record += 1
+        }
+
+        /// An object's members; nested objects add their members with a dotted prefix.
+        private mutating func readObject(prefix: [UInt8], depth: Int) throws(JSONScanner.Failure) {
+            guard depth <= JSONReader.maximumDepth else {
+                throw scanner.failure("objects nested more than \(JSONReader.maximumDepth) deep")
+            }
+            try scanner.expect(UInt8(ascii: "{"), "`{`")
+            if scanner.peek() == UInt8(ascii: "}") {
+                scanner.position += 1
+                return
+            }
+            while true {
+                let keyOffset = scanner.position
+                var key = prefix
+                try scanner.string { key.append(contentsOf: $0) }
+                try scanner.expect(UInt8(ascii: ":"), "`:` after the name")
+                if scanner.peek() == UInt8(ascii: "{") {
+                    try readObject(prefix: key + [UInt8(ascii: ".")], depth: depth + 1)
+                } else {
+                    let field = fieldFor(key)
+                    if seenIn[field] == record {
+                        if !warnedDuplicate {
+                            warnedDuplicate = true
+                            warnings.append(Diagnostic(.dataWarning, "`\(fieldNames[field])` appears twice in one record; the first value is kept",
+                                at: locator.diagnosticLocation(keyOffset), severity: .warning))
+                        }
+                        try scanner.skipValue()
+                    } else {
+                        seenIn[field] = record
+                        try readValue(into: field, depth: depth)
+                    }
+                }
+                if scanner.peek() == UInt8(ascii: ",") {
+                    scanner.position += 1
+                    continue
+                }
+                try scanner.expect(UInt8(ascii: "}"), "`,` or `}` in an object")
+                return
+            }
+        }
+
+        /// The field for a key: predicted from the previous record's order, else looked up.
+        private mutating func fieldFor(_ key: [UInt8]) -> Int {
+            let position = order.count
+            if position < lastOrder.count, fieldBytes[lastOrder[position]] == key {
+                order.append(lastOrder[position])
+                return lastOrder[position]
+            }
+            let name = String(decoding: key, as: UTF8.self)
+            if let existing = fieldIndex[name] {
+                order.append(existing)
+                return existing
+            }
+            let index = fieldNames.count
+            fieldNames.append(name)
+            fieldBytes.append(key)
+            fieldIndex[name] = index
+            var column = ColumnAccumulator(declared: nil)
+            for _ in 0..<record { column.appendMissing() }
+            columns.append(column)
+            seenIn.append(-1)
+            order.append(index)
+            return index
+        }
+
+        private mutating func readValue(into field: Int, depth: Int) throws(JSONScanner.Failure) {
+            switch scanner.peek() {
+            case UInt8(ascii: "\"")?:
+                try scanner.string { columns[field].appendJSONString($0) }
+            case UInt8(ascii: "[")?:
+                try readArray(into: field, depth: depth)
+            case let byte? where byte == UInt8(ascii: "-") || byte &- 0x30 < 10:
+                let (range, isWhole) = try scanner.number()
+                columns[field].appendJSONNumber(UnsafeBufferPointer(rebasing: scanner.bytes[range]), isWhole: isWhole)
+            default:
+                if let flag = try scanner.literal() {
+                    columns[field].appendJSONBool(flag)
+                } else {
+                    columns[field].appendMissing()
+                }
+            }
+        }
+
+        /// An array of scalars becomes a list; one holding objects or arrays is kept as its
+        /// JSON text.
+        private mutating func readArray(into field: Int, depth: Int) throws(JSONScanner.Failure) {
+            let start = scanner.position
+            scanner.position += 1
+            var items: [[UInt8]] = []
+            var nested = false
+            if scanner.peek() == UInt8(ascii: "]") {
+                scanner.position += 1
+            } else {
+                while true {
+                    switch scanner.peek() {
+                    case UInt8(ascii: "\"")?:
+                        try scanner.string { items.append(Array($0)) }
+                    case UInt8(ascii: "{")?, UInt8(ascii: "[")?:
+                        nested = true
+                        try scanner.skipValue(depth: depth + 1)
+                    case let byte? where byte == UInt8(ascii: "-") || byte &- 0x30 < 10:
+                        let (range, _) = try scanner.number()
+                        items.append(Array(scanner.bytes[range]))
+                    default:
+                        if let flag = try scanner.literal() { items.append(Array((flag ? "true" : "false").utf8)) }
+                    }
+                    if scanner.peek() == UInt8(ascii: ",") {
+                        scanner.position += 1
+                        continue
+                    }
+                    try scanner.expect(UInt8(ascii: "]"), "`,` or `]` in an array")
+                    break
+                }
+            }
+            if nested {
+                columns[field].appendJSONString(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
+            } else {
+                columns[field].appendJSONList(items)
+            }
+        }
+    }
+}
