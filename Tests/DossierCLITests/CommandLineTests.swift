@@ -20,9 +20,12 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String], stdin: String? = nil, directory: String = NSTemporaryDirectory(), environment: [String: String] = [:]) throws -> Run {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, directory: String = NSTemporaryDirectory(),
+        environment: [String: String] = [:], executable: String = binary
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
@@ -147,6 +150,24 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("nested too deeply"))
         #expect(run.stderr.count < 2_000)  // the excerpt shows a window, not the whole line
+    }
+
+    @Test func anUnreadableFileSaysPermissionDenied() throws {
+        let path = NSTemporaryDirectory() + "secret-\(UUID().uuidString).csv"
+        try "a\n1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o000)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Root reads everything: drop to `nobody` for this check when running as root.
+        var arguments = ["--empty", "-c", "load \(path)"]
+        var binary = Self.binary
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+            binary = "/usr/bin/setpriv"
+        }
+        let run = try Self.run(arguments, executable: binary)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("permission denied"))
     }
 
     @Test func quitStopsAScript() throws {

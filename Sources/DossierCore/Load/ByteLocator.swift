@@ -29,7 +29,7 @@ struct ByteLocator {
         var end = lineStart
         while end < buffer.count, buffer[end] != UInt8(ascii: "\n"), buffer[end] != UInt8(ascii: "\r") { end += 1 }
         var lineText: String?
-        if end - lineStart <= 200 {
+        if end - lineStart <= 4096 {
             lineText = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)
                 .map { $0.asciiValue.map { $0 < 0x20 && $0 != 0x09 } == true ? "\u{FFFD}" : String($0) }.joined()
         }

@@ -24,16 +24,23 @@ struct CSVScanner {
 
     var atEnd: Bool { position >= bytes.count }
 
-    /// Skips empty lines; returns false at the end of the input.
+    /// Skips empty lines and lines of only spaces; returns false at the end of the input.
     mutating func skipBlankLines() -> Bool {
-        while position < bytes.count {
-            let byte = bytes[position]
+        var lineStart = position
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                position += 1
+                index += 1
+                lineStart = index
+            } else if byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "\t") && delimiter != byte) {
+                index += 1
             } else {
+                position = lineStart
                 return true
             }
         }
+        position = index
         return false
     }
 

@@ -86,6 +86,7 @@ public enum JSONReader {
             switch scanner.peek() {
             case UInt8(ascii: "[")?:
                 try readRecordArray()
+                try expectEnd()
             case UInt8(ascii: "{")?:
                 let objectStart = scanner.position
                 scanner.position += 1

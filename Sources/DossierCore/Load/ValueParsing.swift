@@ -20,17 +20,19 @@ enum ValueParsing {
         // More than 19 digits never fits in 64 bits: not an integer (text keeps every digit).
         guard digits > 0, digits <= 19 else { return nil }
         if !allowLeadingZeros, digits > 1, bytes[index] == UInt8(ascii: "0") { return nil }
+        // Accumulated toward the sign, so Int64.min parses too.
         var value: Int64 = 0
         while index < count {
             let digit = bytes[index] &- 0x30
             guard digit < 10 else { return nil }
             let (product, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = product.addingReportingOverflow(Int64(digit))
+            let (sum, overflow2) = negative
+                ? product.subtractingReportingOverflow(Int64(digit)) : product.addingReportingOverflow(Int64(digit))
             if overflow1 || overflow2 { return nil }
             value = sum
             index += 1
         }
-        return negative ? -value : value
+        return value
     }
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in

@@ -38,22 +38,11 @@ struct DelimitedFormatter {
         return false
     }
 
+    /// RFC 4180 quoting, for tabs as for commas (as spreadsheets write TSV): a value with the
+    /// separator, a quote or a line break is quoted, so every file reads back as written.
     func escape(_ text: String) -> String {
-        if separator == "\t" {
-            guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }
-            var result = ""
-            for character in text {
-                switch character {
-                case "\t": result += "\\t"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\\": result += "\\\\"
-                default: result.append(character)
-                }
-            }
-            return result
-        }
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let separatorByte = separator.asciiValue ?? 0x2C
+        let needsQuotes = text.utf8.contains { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""

@@ -2,6 +2,11 @@ extension Parser {
     /// query = source { [ "|" ] clause }
     /// source = name
     mutating func parseQuery(stopWords: Set<Keyword>) throws(Diagnostic) -> Query {
+        if isKeyword(.count), peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine,
+            keyword(peek()).map({ !Keyword.clauseWords.contains($0) }) ?? true
+        {
+            return try parseCountQuery(stopWords: stopWords)
+        }
         let start = current.start
         guard current.kind == .word || current.kind == .quotedName else {
             throw error(
@@ -34,6 +39,24 @@ extension Parser {
             if current.start == before, current.kind != .endOfInput { advance() }
         }
         return Query(source: source, clauses: clauses, range: start..<previousEnd)
+    }
+
+    /// count_query = "count" query [ "by" expression_list ]: the same as `query | count by`.
+    /// Allowed wherever a query is (`save count countries by region to regions.md`).
+    private mutating func parseCountQuery(stopWords: Set<Keyword>) throws(Diagnostic) -> Query {
+        let keywordToken = current
+        advance()
+        var query = try parseQuery(stopWords: stopWords.union([.by]))
+        var keys: [Expr] = []
+        let countStart = previousEnd
+        if continuesLine, isKeyword(.by) {
+            advance()
+            keys = try parseExpressionList(after: "`by`")
+        }
+        query.clauses.append(
+            Clause(kind: .count(by: keys), range: countStart..<previousEnd, keywordRange: keywordToken.range))
+        query.range = keywordToken.start..<previousEnd
+        return query
     }
 
     static let clauseList = "clauses: where, select, sort by, limit, distinct, count, summarize, join, chart"

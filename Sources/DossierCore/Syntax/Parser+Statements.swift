@@ -26,23 +26,12 @@ extension Parser {
         switch current.kind == .word ? keyword(current) : nil {
         case .count?:
             let keywordToken = current
-            advance()
-            guard continuesLine else {
+            guard peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine else {
                 throw error(
                     .unexpectedToken, "`count` needs a dataset", at: keywordToken.range,
                     hint: "count countries by region", incompleteAtEnd: false)
             }
-            var query = try parseQuery(stopWords: [.by])
-            var keys: [Expr] = []
-            let countStart = previousEnd
-            if isKeyword(.by) {
-                advance()
-                keys = try parseExpressionList(after: "`by`")
-            }
-            query.clauses.append(
-                Clause(kind: .count(by: keys), range: countStart..<previousEnd, keywordRange: keywordToken.range))
-            query.range = query.range.lowerBound..<previousEnd
-            kind = .query(query)
+            kind = .query(try parseQuery(stopWords: []))
         case .let?:
             advance()
             let name = try parseName("a name for the query", hint: "let african = countries where region = Africa")

@@ -65,9 +65,9 @@ import Testing
         #expect(text == "name,n\nplain,1\n\"with, comma\",2\n\"say \"\"hi\"\"\",\n\"two\nlines\",4\n")
     }
 
-    @Test func tsvEscapesTabsAndLineBreaks() {
-        let text = render(.tsv, relation(["a\tb", "c\nd"], [1, 2]))
-        #expect(text == "name\tn\na\\tb\t1\nc\\nd\t2\n")
+    @Test func tsvQuotesTabsAndLineBreaks() {
+        let text = render(.tsv, relation(["a\tb", "c\nd", "plain, with comma"], [1, 2, 3]))
+        #expect(text == "name\tn\n\"a\tb\"\t1\n\"c\nd\"\t2\nplain, with comma\t3\n")
     }
 
     @Test func jsonHasNullsArraysAndEscapes() {

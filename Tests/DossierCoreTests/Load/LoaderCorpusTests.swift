@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// The hand-made files of Tests/Data: one per quirk (good/) and one per kind of bad input
+/// (bad/), each with what it must give.
+@Suite struct LoaderCorpusTests {
+    static let directory: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
+        return path + "/Data"
+    }()
+
+    private func load(_ name: String) throws(Diagnostic) -> LoadResult {
+        let path = Self.directory + "/" + name
+        return try DataLoader.loadFile(path, name: DataLoader.datasetName(for: path), monitor: LoadMonitor())
+    }
+
+    private func dataset(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Dataset? {
+        do {
+            return try load(name).dataset
+        } catch {
+            Issue.record("\(name) did not load: \(error.message)", sourceLocation: sourceLocation)
+            return nil
+        }
+    }
+
+    /// Each column as text, row by row (missing as "∅").
+    private func cells(_ dataset: Dataset) -> [[String]] {
+        (0..<dataset.rowCount).map { row in
+            dataset.columns.map { column in
+                let value = column.value(at: row)
+                return value.isMissing ? "∅" : value.formatted(listSeparator: "|")
+            }
+        }
+    }
+
+    private func types(_ dataset: Dataset) -> [ValueType] { dataset.fields.map(\.type) }
+
+    // MARK: - CSV quirks
+
+    @Test func quotedFieldsWithCommasQuotesAndLineBreaks() throws {
+        let commas = try #require(dataset("good/quoted_commas.csv"))
+        #expect(cells(commas) == [["Libya, Rwanda", "2"], ["Panama", "1"]])
+        let quotes = try #require(dataset("good/doubled_quotes.csv"))
+        #expect(cells(quotes) == [["A", "He said \"no\""], ["B", "\"quoted\""]])
+        let breaks = try #require(dataset("good/newline_in_field.csv"))
+        #expect(cells(breaks) == [["A", "first line\nsecond line"], ["B", "plain"]])
+    }
+
+    @Test func lineEndsAndByteOrderMark() throws {
+        #expect(cells(try #require(dataset("good/crlf.csv"))) == [["A", "1"], ["B", "2"]])
+        let bom = try #require(dataset("good/bom.csv"))
+        #expect(bom.fields.map(\.name) == ["name", "n"])
+        #expect(cells(try #require(dataset("good/no_trailing_newline.csv"))) == [["1", "2"]])
+    }
+
+    @Test func typedHeaders() throws {
+        let typed = try #require(dataset("good/typed_header.csv"))
+        #expect(typed.fields.map(\.name) == ["name", "people", "share", "ok", "when", "tags", "code"])
+        #expect(types(typed) == [.text, .integer, .decimal, .bool, .date, .list, .text])
+        #expect(cells(typed) == [["A", "8", "1.0", "true", "2025-03-01", "a|b|c", "123"], ["B", "∅", "2.5", "false", "∅", "∅", "0042"]])
+    }
+
+    @Test func inferenceNeverMangleCodes() throws {
+        let zips = try #require(dataset("good/leading_zero.csv"))
+        #expect(types(zips) == [.text, .integer])
+        #expect(cells(zips).map { $0[0] } == ["08001", "10001"])
+        let big = try #require(dataset("good/big_integers.csv"))
+        #expect(types(big) == [.text, .integer])
+        #expect(cells(big)[0][0] == "12345678901234567890")
+    }
+
+    @Test func inferencePerColumn() throws {
+        let inferred = try #require(dataset("good/inference.csv"))
+        #expect(types(inferred) == [.integer, .decimal, .bool, .date, .text, .text])
+        #expect(cells(inferred).map { $0[5] } == ["1", "two", "3.5"])  // replayed as text, as written
+        #expect(cells(inferred).map { $0[1] } == ["1.5", "2.0", "1000.0"])
+    }
+
+    @Test func tsvEmptyCellsAndSpaces() throws {
+        let tsv = try #require(dataset("good/basic.tsv"))
+        #expect(cells(tsv) == [["Libya", "Africa", "1"], ["Kosovo", "Eastern Europe", "2"]])
+        let empty = try #require(dataset("good/empty_cells.csv"))
+        #expect(cells(empty) == [["1", "∅", "x"], ["∅", "∅", "∅"], ["3", "4", "∅"]])
+        let spaces = try #require(dataset("good/spaces.csv"))
+        #expect(spaces.fields.map(\.name) == ["name", "n", "note"])
+        #expect(cells(spaces) == [["A", "1", "x, y"]])
+    }
+
+    @Test func shortRowsArePaddedWithAWarning() throws {
+        let result = try load("good/short_rows.csv")
+        #expect(cells(result.dataset) == [["1", "2", "3"], ["4", "5", "∅"], ["6", "∅", "∅"]])
+        #expect(result.warnings.map(\.message) == ["2 rows have fewer fields than the header; the cells left out are missing"])
+    }
+
+    @Test func duplicateAndEmptyHeadersAreRenamedWithWarnings() throws {
+        let result = try load("good/duplicate_headers.csv")
+        #expect(result.dataset.fields.map(\.name) == ["name", "name_2", "column_3"])
+        #expect(result.warnings.count == 2)
+    }
+
+    // MARK: - JSON
+
+    @Test func jsonArrayOfObjects() throws {
+        let array = try #require(dataset("good/array.json"))
+        #expect(types(array) == [.text, .integer, .bool])
+        #expect(cells(array) == [["Libya", "2", "true"], ["Panama", "∅", "false"]])
+    }
+
+    @Test func jsonObjectWithOneArrayMember() throws {
+        let wrapped = try #require(dataset("good/wrapped.json"))
+        #expect(wrapped.fields.map(\.name) == ["name", "extra"])
+        #expect(cells(wrapped) == [["Libya", "∅"], ["Rwanda", "1.5"]])
+    }
+
+    @Test func jsonLines() throws {
+        let lines = try #require(dataset("good/lines.jsonl"))
+        #expect(cells(lines) == [["Libya", "1"], ["Rwanda", "2"], ["∅", "3"]])
+    }
+
+    @Test func nestedObjectsAreFlattened() throws {
+        let nested = try #require(dataset("good/nested.json"))
+        #expect(nested.fields.map(\.name) == ["id", "address.city", "address.geo.lat"])
+        #expect(cells(nested) == [["1", "Panama City", "8.98"], ["2", "Kigali", "∅"]])
+    }
+
+    @Test func arraysOfScalarsAreLists() throws {
+        let lists = try #require(dataset("good/lists.json"))
+        #expect(types(lists) == [.text, .list])
+        #expect(cells(lists).map { $0[1] } == ["x|y", "∅", "z", "1|true"])
+        let nested = try #require(dataset("good/nested_arrays.json"))
+        #expect(cells(nested).map { $0[0] } == ["[[1, 2], [3]]", "[{\"a\": 1}]"])
+    }
+
+    @Test func mixedTypesBecomeText() throws {
+        let mixed = try #require(dataset("good/mixed_types.json"))
+        #expect(types(mixed) == [.text])
+        #expect(cells(mixed).map { $0[0] } == ["1", "two", "3.5", "true"])
+    }
+
+    @Test func stringEscapesAndDates() throws {
+        let escapes = try #require(dataset("good/unicode_escapes.json"))
+        #expect(cells(escapes)[0][0] == "café 🇺🇸 \"q\" \\ \n")
+        let dates = try #require(dataset("good/dates.json"))
+        #expect(types(dates) == [.date])
+    }
+
+    // MARK: - Bad input: the exact first line of each error
+
+    static let badFiles: [(String, String)] = [
+        ("bad/ragged_long.csv", "bad/ragged_long.csv:3:1: error: this row has 4 fields, the header has 3"),
+        ("bad/unterminated_quote.csv", "bad/unterminated_quote.csv:2:3: error: a quoted field is never closed"),
+        ("bad/text_after_quote.csv", "bad/text_after_quote.csv:2:6: error: text after the closing quote of a field"),
+        ("bad/invalid_utf8.csv", "bad/invalid_utf8.csv:2:4: error: invalid UTF-8 (byte 0xE9 at byte 10)"),
+        ("bad/nul_byte.csv", "bad/nul_byte.csv:2:2: error: the file contains a NUL byte (at byte 8)"),
+        ("bad/empty.csv", "bad/empty.csv: error: the file is empty"),
+        ("bad/blank_only.csv", "bad/blank_only.csv: error: the file is empty"),
+        ("bad/bad_typed_value.csv", "bad/bad_typed_value.csv:3:3: error: `many` is not an integer (field `people` is declared :int)"),
+        ("bad/malformed.json", "bad/malformed.json:2:2: error: expected `,` or `]` after a record, found `{`"),
+        ("bad/trailing_garbage.json", "bad/trailing_garbage.json:1:12: error: expected the end of the file after the data, found `x`"),
+        ("bad/no_array.json", "bad/no_array.json:1:1: error: expected an array of records, found an object without one"),
+        ("bad/two_arrays.json", "bad/two_arrays.json:1:1: error: this object has several arrays (\"first\", \"second\"); which one is the data is not clear"),
+        ("bad/scalar_records.json", "bad/scalar_records.json:1:2: error: expected an object for each record, found `1`"),
+        ("bad/unterminated_string.json", "bad/unterminated_string.json:1:8: error: this string is never closed"),
+        ("bad/deep.json", "bad/deep.json:1:386: error: objects nested more than 64 deep, found `{`"),
+        ("bad/bad_line.jsonl", "bad/bad_line.jsonl:2:10: error: expected a new line after the object, found `{`"),
+        ("bad/empty.json", "bad/empty.json: error: the file is empty"),
+        ("bad/leading_zero.json", "bad/leading_zero.json:1:11: error: a number with a leading zero, found `0`"),
+        ("bad/not_json.json", "bad/not_json.json:1:1: error: expected an array of objects, found `n`"),
+        ("bad/control_in_string.json", "bad/control_in_string.json:1:13: error: a line break or control character inside a string, found byte 0xa"),
+    ]
+
+    @Test(arguments: LoaderCorpusTests.badFiles)
+    func badInputGivesItsError(_ file: String, _ expected: String) {
+        do {
+            _ = try load(file)
+            Issue.record("\(file) loaded, but it should fail")
+        } catch {
+            let rendered = DiagnosticRenderer().render(error).replacingOccurrences(of: Self.directory + "/", with: "")
+            #expect(rendered.split(separator: "\n").first.map(String.init) == expected)
+            #expect(error.hint != nil || rendered.contains("|"), "an error should show where, or say how to fix it")
+        }
+    }
+
+    @Test func everyBadFileIsListed() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory + "/bad").map { "bad/" + $0 }
+        #expect(Set(files) == Set(Self.badFiles.map(\.0)))
+    }
+
+    // MARK: - Files that are not there, not files, or not readable
+
+    @Test func missingFileSuggestsTheClosest() {
+        do {
+            _ = try load("good/quoted_comas.csv")
+            Issue.record("loaded a missing file")
+        } catch {
+            #expect(error.id == .fileNotFound)
+            #expect(error.hint?.contains("quoted_commas.csv") == true)
+        }
+    }
+
+    @Test func aDirectoryWhereAFileWasMeant() {
+        do {
+            _ = try FileAccess.read(Self.directory + "/good")
+            Issue.record("read a directory")
+        } catch {
+            #expect(error.message == "this is a directory, not a file")
+        }
+    }
+
+    @Test func aDirectoryLoadsEveryFileInIt() throws {
+        let results = try DataLoader.load(Self.directory + "/good", as: nil)
+        #expect(results.count == 24)
+        #expect(results.contains { $0.dataset.name == "basic" })
+    }
+}
