@@ -10,17 +10,17 @@ struct ExplainWriter {
         var lines: [(String, String)] = []
         let origin: String
         switch plan.source {
-        case .dataset(let dataset): origin = "the dataset, from \(dataset.origin)"
-        case .namedQuery(_, let inner): origin = "a named query over " + explainSource(inner)
+        case .dataset(let dataset): origin = "from \(dataset.origin)"
+        case .namedQuery(_, let inner): origin = "from the named query over " + explainSource(inner)
         }
-        lines.append((plan.sourceName, "starts from \(origin): \(rows(counts[0])); fields: \(Checker.fieldList(plan.sourceFields))"))
+        lines.append((plan.sourceName, "\(rows(counts[0])) \(origin); fields: \(Checker.fieldList(plan.sourceFields))"))
         var fields = plan.sourceFields
         for (index, step) in plan.steps.enumerated() {
             let before = counts[index]
             let after = counts[index + 1]
             let clauseText = source.text(step.clause.range)
             var words = sentence(step, fieldsBefore: fields, before: before, after: after)
-            if !sameFields(fields, step.fields) {
+            if !sameFields(fields, step.fields), !step.kind.isProjection {
                 words += "; fields: " + Checker.fieldList(step.fields)
             }
             lines.append((clauseText, words))
@@ -132,6 +132,14 @@ struct ExplainWriter {
         case .date(let days): return CivilDate.format(days)
         default: return value.formatted()
         }
+    }
+}
+
+extension PlanStepKind {
+    /// A `select`, whose sentence already names the fields it keeps.
+    var isProjection: Bool {
+        if case .project = self { return true }
+        return false
     }
 }
 

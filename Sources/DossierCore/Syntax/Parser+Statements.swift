@@ -1,6 +1,5 @@
 extension Parser {
     /// statement = query
-    ///           | "count" query [ "by" expression_list ]
     ///           | "let" name "=" query
     ///           | "load" ( "sample" name | path [ "as" name ] )
     ///           | "samples" | "datasets"
