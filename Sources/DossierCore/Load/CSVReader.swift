@@ -8,24 +8,27 @@ public enum CSVReader {
         _ bytes: [UInt8], path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
         monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
-        let result: Result<LoadResult, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(Diagnostic) {
-                return .success(try read(buffer, path: path, name: name, delimiter: delimiter, monitor: monitor))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try read(FileBytes(bytes), path: path, name: name, delimiter: delimiter, monitor: monitor)
     }
 
-    private static func read(
-        _ buffer: UnsafeBufferPointer<UInt8>, path: String, name: String, delimiter: UInt8,
-        monitor: LoadMonitor
+    public static func read(
+        _ file: FileBytes, path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
+        monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
+        let buffer = file.buffer
         let locator = ByteLocator(buffer: buffer, path: path)
         var start = 0
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-        try TextValidation.check(buffer, from: start, locator: locator)
+        var validated = start
+        /// Checks the bytes ahead of `offset` before they are parsed.
+        func validate(through offset: Int) throws(Diagnostic) {
+            guard offset > validated, validated < buffer.count else { return }
+            var end = min(buffer.count, max(offset, validated + (4 << 20)))
+            while end < buffer.count, buffer[end] & 0xC0 == 0x80 { end += 1 }  // not inside a character
+            try TextValidation.check(buffer, from: validated, to: end, locator: locator)
+            validated = end
+        }
+        try validate(through: start + 1)
 
         var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
         guard scanner.skipBlankLines() else {
@@ -57,7 +60,11 @@ public enum CSVReader {
             if row >= maximumRows {
                 throw Diagnostic(.tooLarge, "more than \(maximumRows) rows", at: locator.diagnosticLocation(recordStart))
             }
-            if row & 0xFFFF == 0 { try monitor.checkpoint(recordStart, of: buffer.count, path: path) }
+            if recordStart + (1 << 20) > validated { try validate(through: recordStart + (1 << 20)) }
+            if row & 0xFFFF == 0 {
+                try monitor.checkpoint(recordStart, of: buffer.count, path: path)
+                file.release(upTo: recordStart)
+            }
             recordStarts.append(recordStart)
             var field = 0
             while true {
@@ -96,6 +103,7 @@ public enum CSVReader {
                 "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer fields than the header; the cells left out are missing",
                 at: locator.diagnosticLocation(firstShortRow), severity: .warning))
         }
+        try validate(through: buffer.count)
         try monitor.checkpoint(buffer.count, of: buffer.count, path: path)
         for column in columns where column.textBytes > Int(UInt32.max) {
             throw Diagnostic(.tooLarge, "a text field holds more than 4 GB of distinct text", at: .path(path))

@@ -15,8 +15,8 @@ public enum DataFormat: String, Sendable, CaseIterable {
     }
 
     /// By content, for files without a known extension.
-    static func sniff(_ bytes: [UInt8]) -> DataFormat {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> DataFormat {
+        var index = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         if index < bytes.count, bytes[index] == UInt8(ascii: "[") { return .json }
         if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
@@ -70,17 +70,17 @@ public enum DataLoader {
     }
 
     public static func loadFile(_ path: String, name: String, monitor: LoadMonitor) throws(Diagnostic) -> LoadResult {
-        let bytes = try FileAccess.read(path, limit: maximumFileSize)
-        let format = DataFormat(path: path) ?? DataFormat.sniff(bytes)
+        let file = try FileBytes.open(path, limit: maximumFileSize)
+        let format = DataFormat(path: path) ?? DataFormat.sniff(file.buffer)
         switch format {
         case .csv:
-            return try CSVReader.read(bytes, path: path, name: name, monitor: monitor)
+            return try CSVReader.read(file, path: path, name: name, monitor: monitor)
         case .tsv:
-            return try CSVReader.read(bytes, path: path, name: name, delimiter: 0x09, monitor: monitor)
+            return try CSVReader.read(file, path: path, name: name, delimiter: 0x09, monitor: monitor)
         case .json:
-            return try JSONReader.read(bytes, path: path, name: name, lines: false, monitor: monitor)
+            return try JSONReader.read(file, path: path, name: name, lines: false, monitor: monitor)
         case .jsonl:
-            return try JSONReader.read(bytes, path: path, name: name, lines: true, monitor: monitor)
+            return try JSONReader.read(file, path: path, name: name, lines: true, monitor: monitor)
         }
     }
 

@@ -9,15 +9,14 @@ public enum JSONReader {
     public static func read(
         _ bytes: [UInt8], path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
-        let result: Result<LoadResult, Diagnostic> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(Diagnostic) {
-                var reader = Reader(buffer: buffer, path: path, monitor: monitor)
-                return .success(try reader.read(name: name, lines: lines))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try read(FileBytes(bytes), path: path, name: name, lines: lines, monitor: monitor)
+    }
+
+    public static func read(
+        _ file: FileBytes, path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
+    ) throws(Diagnostic) -> LoadResult {
+        var reader = Reader(file: file, path: path, monitor: monitor)
+        return try reader.read(name: name, lines: lines)
     }
 
     /// The state of one load: the fields found so far and their columns.
@@ -37,11 +36,28 @@ public enum JSONReader {
         var order: [Int] = []
         var warnings: [Diagnostic] = []
         var warnedDuplicate = false
+        /// A bad byte or a cancellation found between records, reported as is.
+        var validationFailure: Diagnostic?
+        /// Bytes before this offset have been checked for UTF-8 and NUL.
+        var validated = 0
 
-        init(buffer: UnsafeBufferPointer<UInt8>, path: String, monitor: LoadMonitor) {
-            locator = ByteLocator(buffer: buffer, path: path)
+        /// Checks the bytes ahead of `offset` before they are parsed (in 4 MB stretches).
+        mutating func validate(through offset: Int) throws(Diagnostic) {
+            let buffer = scanner.bytes
+            guard offset > validated, validated < buffer.count else { return }
+            var end = min(buffer.count, max(offset, validated + (4 << 20)))
+            while end < buffer.count, buffer[end] & 0xC0 == 0x80 { end += 1 }
+            try TextValidation.check(buffer, from: validated, to: end, locator: locator)
+            validated = end
+        }
+
+        let file: FileBytes
+
+        init(file: FileBytes, path: String, monitor: LoadMonitor) {
+            self.file = file
+            locator = ByteLocator(buffer: file.buffer, path: path)
             self.monitor = monitor
-            scanner = JSONScanner(buffer)
+            scanner = JSONScanner(file.buffer)
         }
 
         var path: String { locator.path }
@@ -54,7 +70,8 @@ public enum JSONReader {
             let buffer = scanner.bytes
             var start = 0
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-            try TextValidation.check(buffer, from: start, locator: locator)
+            validated = start
+            try validate(through: start + 1)
             scanner.position = start
             guard scanner.peek() != nil else {
                 throw Diagnostic(.badData, "the file is empty", at: .path(path),
@@ -67,9 +84,10 @@ public enum JSONReader {
                     try readDocument()
                 }
             } catch {
-                if error.message == "load cancelled" { throw Diagnostic(.cancelled, "load cancelled", at: .path(path)) }
+                if let validationFailure { throw validationFailure }
                 throw diagnostic(error)
             }
+            try validate(through: scanner.bytes.count)
             try monitor.checkpoint(scanner.bytes.count, of: scanner.bytes.count, path: path)
             guard !fieldNames.isEmpty else {
                 throw Diagnostic(.badData, record == 0 ? "the file holds no records" : "the records have no fields", at: .path(path))
@@ -163,10 +181,13 @@ public enum JSONReader {
         }
 
         private mutating func readRecord() throws(JSONScanner.Failure) {
-            if record & 0xFFFF == 0 {
+            if scanner.position + (1 << 20) > validated || record & 0xFFFF == 0 {
                 do throws(Diagnostic) {
+                    try validate(through: scanner.position + (1 << 20))
                     try monitor.checkpoint(scanner.position, of: scanner.bytes.count, path: path)
+                    file.release(upTo: scanner.position)
                 } catch {
+                    validationFailure = error
                     throw JSONScanner.Failure(offset: scanner.position, message: "load cancelled")
                 }
             }

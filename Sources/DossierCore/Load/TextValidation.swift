@@ -1,9 +1,12 @@
-/// Data files must be UTF-8 without NUL bytes (§6). Checked once over the whole buffer before
-/// parsing, so the parsers can trust their bytes.
+/// Data files must be UTF-8 without NUL bytes (§6). Readers check each stretch of the file
+/// just before they parse it (one pass over bytes already in cache), and fail the whole load
+/// at the first bad byte.
 enum TextValidation {
-    static func check(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, locator: ByteLocator) throws(Diagnostic) {
+    static func check(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil, locator: ByteLocator
+    ) throws(Diagnostic) {
         var index = start
-        let count = buffer.count
+        let count = end ?? buffer.count
         while index < count {
             // Eight ASCII bytes without a NUL at a time.
             if index + 8 <= count {
