@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build debug deps test-deps clean
+.PHONY: run test build debug deps test-deps bench clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
@@ -28,6 +28,11 @@ test: test-deps
 	$(SWIFT) build --product dossier
 	$(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
+
+# Side by side with DuckDB (pip install duckdb-cli) and sqlite3; figures in BENCHMARKS.md.
+bench: build
+	@python3 -c 'import duckdb_cli' 2>/dev/null || python3 -m pip install --quiet duckdb-cli || true
+	python3 bench/bench.py
 
 clean:
 	rm -rf .build

@@ -416,18 +416,14 @@ enum ValueCounts {
         case .text(let text):
             var counts = [Int](repeating: 0, count: text.dictionary.codeCount)
             for position in 0..<relation.count { counts[Int(text.codes[relation.rows[position]])] += 1 }
-            for code in 1..<max(1, counts.count) where counts[code] > 0 {
-                entries.append(Entry(text: text.dictionary.string(UInt32(code)), count: counts[code]))
-            }
+            entries = text.dictionary.distinctCounts(counts).map { Entry(text: $0.text, count: $0.count) }
         case .list(let list):
             var counts = [Int](repeating: 0, count: list.dictionary.codeCount)
             for position in 0..<relation.count {
                 let row = relation.rows[position]
                 for item in list.items[Int(list.offsets[row])..<Int(list.offsets[row + 1])] { counts[Int(item)] += 1 }
             }
-            for code in 1..<max(1, counts.count) where counts[code] > 0 {
-                entries.append(Entry(text: list.dictionary.string(UInt32(code)), count: counts[code]))
-            }
+            entries = list.dictionary.distinctCounts(counts).map { Entry(text: $0.text, count: $0.count) }
         default:
             var counts: [String: Int] = [:]
             for position in 0..<min(relation.count, 1_000_000) {

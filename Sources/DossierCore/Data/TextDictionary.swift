@@ -1,5 +1,9 @@
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The distinct texts of a column, each stored once in a byte arena; rows hold codes into it.
 /// Code 0 is reserved for missing, so a predicate can be evaluated once per distinct value into
 /// a table indexed by code, and the row loop only reads `table[code]`.
@@ -17,9 +21,15 @@ public final class TextDictionary: Sendable {
         var sortRanks: [UInt32]?
     }
 
-    init(arena: [UInt8], offsets: [UInt32]) {
+    /// Every entry differs from every other. False for a column of mostly distinct texts that
+    /// was stored without de-duplicating (names, ids): then two codes may hold the same text,
+    /// and code-level counts must be merged by text (`distinctCounts`).
+    public let isUnique: Bool
+
+    init(arena: [UInt8], offsets: [UInt32], isUnique: Bool = true) {
         self.arena = arena
         self.offsets = offsets
+        self.isUnique = isUnique
     }
 
     /// A dictionary of the given texts, in order, codes 1...n (empty texts included as is).
@@ -27,7 +37,7 @@ public final class TextDictionary: Sendable {
         var builder = TextDictionaryBuilder()
         for text in texts { _ = builder.appendNew(text) }
         let built = builder.build()
-        self.init(arena: built.arena, offsets: built.offsets)
+        self.init(arena: built.arena, offsets: built.offsets, isUnique: false)
     }
 
     /// Number of codes, including the missing code 0.
@@ -64,6 +74,26 @@ public final class TextDictionary: Sendable {
             }
         }
         return result
+    }
+
+    /// Counts per code (from `countsByCode`) as distinct texts with their counts, merging codes
+    /// that hold the same text.
+    public func distinctCounts(_ countsByCode: [Int]) -> [(text: String, count: Int)] {
+        var result: [(text: String, count: Int)] = []
+        if isUnique {
+            for code in 1..<max(1, countsByCode.count) where countsByCode[code] > 0 {
+                result.append((string(UInt32(code)), countsByCode[code]))
+            }
+            return result
+        }
+        var merged: [String: Int] = [:]
+        var order: [String] = []
+        for code in 1..<max(1, countsByCode.count) where countsByCode[code] > 0 {
+            let text = string(UInt32(code))
+            if merged[text] == nil { order.append(text) }
+            merged[text, default: 0] += countsByCode[code]
+        }
+        return order.map { ($0, merged[$0] ?? 0) }
     }
 
     /// Sort rank of each code: case-insensitive order, ties broken case-sensitively (§4).
@@ -121,6 +151,8 @@ public struct TextDictionaryBuilder: Sendable {
     /// Slot: hash in the high 32 bits, code in the low 32; 0 is empty.
     private var slots: [UInt64]
     private var mask: Int
+    /// False once `stopDeduplicating` was called: every text gets a new code.
+    public private(set) var deduplicates = true
 
     public init(capacity: Int = 64) {
         var size = 16
@@ -139,6 +171,11 @@ public struct TextDictionaryBuilder: Sendable {
     @inline(__always)
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         if bytes.isEmpty { return 0 }
+        if !deduplicates {
+            arena.append(contentsOf: bytes)
+            offsets.append(UInt32(truncatingIfNeeded: arena.count))
+            return UInt32(truncatingIfNeeded: offsets.count - 2)
+        }
         let hash = TextDictionaryBuilder.hash(bytes)
         var slot = Int(hash) & mask
         while true {
@@ -158,6 +195,14 @@ public struct TextDictionaryBuilder: Sendable {
         return code
     }
 
+    /// For columns of mostly distinct texts (names, ids) hashing costs more than it saves:
+    /// from now on each text is appended as a new entry.
+    public mutating func stopDeduplicating() {
+        deduplicates = false
+        slots = []
+        mask = 0
+    }
+
     public mutating func intern(_ text: String) -> UInt32 {
         var copy = text
         return copy.withUTF8 { intern($0) }
@@ -172,7 +217,7 @@ public struct TextDictionaryBuilder: Sendable {
     }
 
     public func build() -> TextDictionary {
-        TextDictionary(arena: arena, offsets: offsets)
+        TextDictionary(arena: arena, offsets: offsets, isUnique: deduplicates)
     }
 
     @inline(__always)
@@ -180,13 +225,10 @@ public struct TextDictionaryBuilder: Sendable {
         let start = Int(offsets[code])
         let end = Int(offsets[code + 1])
         guard end - start == bytes.count else { return false }
+        guard let other = bytes.baseAddress else { return true }
         return arena.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < bytes.count {
-                if buffer[start + index] != bytes[index] { return false }
-                index += 1
-            }
-            return true
+            guard let base = buffer.baseAddress else { return false }
+            return memcmp(base + start, other, bytes.count) == 0
         }
     }
 
@@ -208,21 +250,26 @@ public struct TextDictionaryBuilder: Sendable {
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var index = 0
+        guard let base = bytes.baseAddress else { return 1 }
+        let raw = UnsafeRawPointer(base)
         let count = bytes.count
+        var index = 0
         while index + 8 <= count {
-            var word: UInt64 = 0
-            for shift in 0..<8 { word |= UInt64(bytes[index + shift]) << UInt64(shift * 8) }
-            state = mix(state ^ word)
+            state = mix(state ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
         if index < count {
             var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                word |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
+            if count >= 8 {
+                // The last eight bytes, overlapping what was hashed: no byte loop.
+                word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                var shift: UInt64 = 0
+                while index < count {
+                    word |= UInt64(bytes[index]) << shift
+                    shift += 8
+                    index += 1
+                }
             }
             state = mix(state ^ word)
         }

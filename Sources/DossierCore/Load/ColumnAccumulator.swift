@@ -57,6 +57,10 @@ struct ColumnAccumulator {
         }
     }
 
+    /// After this many rows, a text column with more than half its values distinct stops
+    /// de-duplicating (see `TextDictionaryBuilder.stopDeduplicating`).
+    static let cardinalityProbe = 1 << 16
+
     /// Total bytes of distinct text, which 32-bit offsets must address.
     var textBytes: Int { dictionary.byteCount }
 
@@ -78,6 +82,11 @@ struct ColumnAccumulator {
         switch kind {
         case .text:
             codes.append(dictionary.intern(cell))
+            if rowCount == ColumnAccumulator.cardinalityProbe, dictionary.deduplicates,
+                dictionary.codeCount > ColumnAccumulator.cardinalityProbe / 2
+            {
+                dictionary.stopDeduplicating()
+            }
         case .integer:
             if let value = ValueParsing.integer(cell, allowLeadingZeros: declared != nil) {
                 integers.append(value)

@@ -9,9 +9,8 @@ enum TextValidation {
         let count = end ?? buffer.count
         while index < count {
             // Eight ASCII bytes without a NUL at a time.
-            if index + 8 <= count {
-                var word: UInt64 = 0
-                for shift in 0..<8 { word |= UInt64(buffer[index + shift]) << UInt64(shift * 8) }
+            if index + 8 <= count, let base = buffer.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let hasHigh = word & 0x8080_8080_8080_8080 != 0
                 let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
                 if !hasHigh && !hasZero {

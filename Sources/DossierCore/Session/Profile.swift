@@ -79,13 +79,14 @@ enum Profile {
     }
 
     private static func frequencies(_ counts: [Int], _ dictionary: TextDictionary) -> (Int, String) {
-        let present = (1..<max(1, counts.count)).filter { counts[$0] > 0 }
-        let ordered = present.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        let ordered = dictionary.distinctCounts(counts).enumerated()
+            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+            .map(\.element)
         let shown = ordered.count <= fewValues ? ordered : Array(ordered.prefix(3))
-        let allDifferent = ordered.count > fewValues && counts[ordered[0]] == 1
-        var summary = shown.map { code -> String in
-            let text = DisplayWidth.truncate(dictionary.string(UInt32(code)), to: 32)
-            return allDifferent ? text : "\(text) (\(counts[code]))"
+        let allDifferent = ordered.count > fewValues && ordered[0].count == 1
+        var summary = shown.map { entry -> String in
+            let text = DisplayWidth.truncate(entry.text, to: 32)
+            return allDifferent ? text : "\(text) (\(entry.count))"
         }.joined(separator: ", ")
         if ordered.count > fewValues { summary = (allDifferent ? "all different: " : "most common: ") + summary + ", …" }
         return (ordered.count, summary)

@@ -36,20 +36,22 @@ public enum CivilDate {
     }
 
     /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.
-    public static func parse<C: Collection>(_ bytes: C) -> Int32? where C.Element == UInt8 {
-        guard bytes.count == 10 else { return nil }
-        var values = [0, 0, 0]
-        var field = 0
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                field += 1
-                continue
-            }
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            values[field] = values[field] * 10 + Int(byte - 0x30)
+    @inline(__always)
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let value = bytes[index] &- 0x30
+            return value < 10 ? Int(value) : nil
         }
-        return days(year: values[0], month: values[1], day: values[2])
+        guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
+            let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9)
+        else { return nil }
+        return days(year: y1 * 1000 + y2 * 100 + y3 * 10 + y4, month: m1 * 10 + m2, day: d1 * 10 + d2)
+    }
+
+    public static func parse<C: Collection>(_ bytes: C) -> Int32? where C.Element == UInt8 {
+        let copy = Array(bytes)
+        return copy.withUnsafeBufferPointer { parse($0) }
     }
 
     public static func parse(_ text: String) -> Int32? { parse(Array(text.utf8)) }

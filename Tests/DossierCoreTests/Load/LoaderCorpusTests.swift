@@ -215,3 +215,26 @@ import Testing
         #expect(results.contains { $0.dataset.name == "basic" })
     }
 }
+
+/// A text column of mostly distinct values stops de-duplicating; results must not change.
+@Suite struct HighCardinalityTextTests {
+    @Test func countsAndDescribeMergeRepeatedTexts() throws {
+        let files = TemporaryDirectory()
+        var csv = "name,group\n"
+        for index in 0..<70_000 { csv += "n\(index),g\(index % 3)\n" }
+        csv += "n5,g0\nn5,g0\nN5,g1\n"  // repeats after the switch
+        let shell = TestSession()
+        shell.run("load \(files.write("many.csv", csv))")
+        guard case .dataset(let many)? = shell.session.catalog["many"], case .text(let names) = many.columns[0] else {
+            Issue.record("did not load")
+            return
+        }
+        #expect(names.dictionary.isUnique == false)
+        #expect(shell.column("many where name = n5 count") == ["4"])  // = ignores case
+        #expect(shell.rows("many count by name limit 1") == [["name", "count"], ["n5", "3"]])
+        #expect(shell.column("many distinct name | count") == ["70001"])
+        shell.run("describe many")
+        #expect(shell.output.results.first?.contains("70001") == true)
+        #expect(shell.column("many sort by name desc limit 1 select name") == ["n9999"])
+    }
+}
