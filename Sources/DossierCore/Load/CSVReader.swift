@@ -1,8 +1,16 @@
 /// Reads CSV and TSV (§6) into a dataset: a header row (names may declare a type,
-/// `people:int`), then one record a row, typed column by column in the same pass.
-/// All or nothing: any bad input throws a diagnostic naming the file, line and column.
+/// `people:int`), then one record a row. All or nothing: any bad input throws a diagnostic
+/// naming the file, line and column.
+///
+/// It works in chunks of records, in two phases: the scanner finds every field's byte span
+/// (eight bytes at a time), then each column turns its spans into typed values in one tight
+/// loop. Columns are independent in the second phase.
 public enum CSVReader {
     public static let maximumRows = Int(Int32.max)
+    /// Records per chunk: their spans stay in cache while the columns are built.
+    static let chunkRecords = 8192
+    /// Files at least this big build columns on two threads.
+    static let parallelThreshold = 4 << 20
 
     public static func read(
         _ bytes: [UInt8], path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
@@ -15,173 +23,230 @@ public enum CSVReader {
         _ file: FileBytes, path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
         monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
-        let buffer = file.buffer
-        let locator = ByteLocator(buffer: buffer, path: path)
-        var start = 0
-        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-        var validated = start
-        /// Checks the bytes ahead of `offset` before they are parsed.
-        func validate(through offset: Int) throws(Diagnostic) {
+        var reader = Reader(file: file, path: path, delimiter: delimiter, monitor: monitor)
+        return try reader.read(name: name)
+    }
+
+    /// One load's state.
+    private struct Reader {
+        let file: FileBytes
+        let buffer: UnsafeBufferPointer<UInt8>
+        let locator: ByteLocator
+        let delimiter: UInt8
+        let monitor: LoadMonitor
+        var validated = 0
+        var shortRows = 0
+        var firstShortRow = 0
+
+        init(file: FileBytes, path: String, delimiter: UInt8, monitor: LoadMonitor) {
+            self.file = file
+            buffer = file.buffer
+            locator = ByteLocator(buffer: file.buffer, path: path)
+            self.delimiter = delimiter
+            self.monitor = monitor
+        }
+
+        var path: String { locator.path }
+
+        /// Checks the bytes ahead of `offset` for UTF-8 and NUL before they are parsed.
+        mutating func validate(through offset: Int) throws(Diagnostic) {
             guard offset > validated, validated < buffer.count else { return }
             var end = min(buffer.count, max(offset, validated + (4 << 20)))
             while end < buffer.count, buffer[end] & 0xC0 == 0x80 { end += 1 }  // not inside a character
             try TextValidation.check(buffer, from: validated, to: end, locator: locator)
             validated = end
         }
-        try validate(through: start + 1)
 
-        var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
-        guard scanner.skipBlankLines() else {
-            throw Diagnostic(.badData, "the file is empty", at: .path(path),
-                hint: "a CSV file needs a header row naming its fields, such as: name,region")
-        }
-        var scratch: [UInt8] = []
-        let headerStart = scanner.position
-        var headerCells: [String] = []
-        while true {
-            let (cell, end) = try scan(&scanner, &scratch, locator) { String(decoding: $0, as: UTF8.self) }
-            headerCells.append(cell)
-            if end != .delimiter { break }
-        }
-        var warnings: [Diagnostic] = []
-        let header = HeaderParser.parse(headerCells, path: path, line: locator.location(of: headerStart).line, warnings: &warnings)
+        mutating func read(name: String) throws(Diagnostic) -> LoadResult {
+            var start = 0
+            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+            validated = start
+            try validate(through: start + 1)
 
-        let expectedRows = max(16, buffer.count / max(1, (scanner.position - headerStart)))
-        var columns = header.map { ColumnAccumulator(declared: $0.declared, expectedRows: min(expectedRows, 1 << 22)) }
-        var recordStarts: [Int] = []
-        recordStarts.reserveCapacity(min(expectedRows, 1 << 22))
-        let fieldCount = header.count
-        var shortRows = 0
-        var firstShortRow = 0
-
-        while scanner.skipBlankLines() {
-            let recordStart = scanner.position
-            let row = recordStarts.count
-            if row >= maximumRows {
-                throw Diagnostic(.tooLarge, "more than \(maximumRows) rows", at: locator.diagnosticLocation(recordStart))
+            var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
+            guard scanner.skipBlankLines() else {
+                throw Diagnostic(.badData, "the file is empty", at: .path(path),
+                    hint: "a CSV file needs a header row naming its fields, such as: name,region")
             }
-            if recordStart + (1 << 20) > validated { try validate(through: recordStart + (1 << 20)) }
-            if row & 0xFFFF == 0 {
-                try monitor.checkpoint(recordStart, of: buffer.count, path: path)
-                file.release(upTo: recordStart)
-            }
-            recordStarts.append(recordStart)
-            var field = 0
+            let headerStart = scanner.position
+            var headerCells: [String] = []
             while true {
-                let fieldStart = scanner.position
-                guard field < fieldCount else {
-                    throw raggedRow(locator, recordStart: recordStart, found: countFields(buffer, delimiter, recordStart), expected: fieldCount)
-                }
-                let (outcome, end) = try scan(&scanner, &scratch, locator) { columns[field].append($0) }
-                switch outcome {
-                case .stored:
-                    break
-                case .needsText:
-                    try replayAsText(&columns[field], field: field, upTo: row, recordStarts: recordStarts, buffer: buffer, delimiter: delimiter, locator: locator)
-                    scanner.position = fieldStart
-                    _ = try scan(&scanner, &scratch, locator) { columns[field].append($0) }
-                case .invalid(let expected):
-                    let cellText = cellPreview(buffer, delimiter: delimiter, at: fieldStart)
-                    throw Diagnostic(.badData,
-                        "`\(cellText)` is not \(article(expected)) \(expected.rawValue) (field `\(header[field].name)` is declared :\(expected.headerName))",
-                        at: locator.diagnosticLocation(fieldStart),
-                        hint: "fix the value, leave the cell empty for missing, or remove the type from the header")
-                }
-                field += 1
+                let (cell, end) = try scan(&scanner) { String(decoding: $0, as: UTF8.self) }
+                headerCells.append(cell)
                 if end != .delimiter { break }
             }
-            if field != fieldCount {
-                // Short rows are common in exports (trailing empty cells left out): the missing
-                // cells are empty, with a warning. Long rows would lose data: they are errors.
-                for missing in field..<fieldCount { columns[missing].appendMissing() }
-                if shortRows == 0 { firstShortRow = recordStart }
-                shortRows += 1
+            var warnings: [Diagnostic] = []
+            let header = HeaderParser.parse(headerCells, path: path, line: locator.location(of: headerStart).line, warnings: &warnings)
+            let dataStart = scanner.position
+
+            let fieldCount = header.count
+            let expectedRows = max(16, buffer.count / max(1, dataStart - headerStart))
+            let converter = ChunkConverter(
+                columns: header.map { ColumnAccumulator(declared: $0.declared, expectedRows: min(expectedRows, 1 << 22)) },
+                context: ConversionContext(buffer: buffer, delimiter: delimiter, dataStart: dataStart, locator: locator, header: header))
+            defer { converter.deallocate() }
+            // Two span tables: the scanner fills one while the columns are built from the other.
+            let tables = [SpanTable(records: CSVReader.chunkRecords, fields: fieldCount),
+                          SpanTable(records: CSVReader.chunkRecords, fields: fieldCount)]
+            defer { tables.forEach { $0.deallocate() } }
+            let parallel = buffer.count >= CSVReader.parallelThreshold
+            var current = 0
+            var rows = 0
+            var pending = try scanChunk(&scanner, into: tables[current], fieldCount: fieldCount)
+            while pending.count > 0 {
+                let (count, chunkStart) = pending
+                if rows + count > CSVReader.maximumRows {
+                    throw Diagnostic(.tooLarge, "more than \(CSVReader.maximumRows) rows", at: locator.diagnosticLocation(chunkStart))
+                }
+                converter.prepare(spans: tables[current], count: count, chunkStart: chunkStart, rowsBefore: rows)
+                let helper = parallel ? converter.startHelper() : nil
+                var scanFailure: Diagnostic?
+                do throws(Diagnostic) {
+                    pending = try scanChunk(&scanner, into: tables[1 - current], fieldCount: fieldCount)
+                } catch {
+                    scanFailure = error
+                    pending = (0, 0)
+                }
+                converter.work(slot: 0)
+                helper?.wait()
+                // An error in this chunk comes before one in the next.
+                if let failure = converter.failure { throw failure }
+                if let scanFailure { throw scanFailure }
+                rows += count
+                current = 1 - current
+                try monitor.checkpoint(scanner.position, of: buffer.count, path: path)
+                file.release(upTo: chunkStart)
+            }
+            let columns = converter.finish()
+            if shortRows > 0 {
+                warnings.append(Diagnostic(.dataWarning,
+                    "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer fields than the header; the cells left out are missing",
+                    at: locator.diagnosticLocation(firstShortRow), severity: .warning))
+            }
+            try validate(through: buffer.count)
+            try monitor.checkpoint(buffer.count, of: buffer.count, path: path)
+            for column in columns where column.textBytes > Int(UInt32.max) {
+                throw Diagnostic(.tooLarge, "a text field holds more than 4 GB of distinct text", at: .path(path))
+            }
+            let built = columns.map { $0.build() }
+            let dataset = Dataset(
+                name: name, fields: zip(header, built).map { Field($0.name, $1.type) }, columns: built,
+                rowCount: rows, origin: path)
+            return LoadResult(dataset: dataset, warnings: warnings)
+        }
+
+        /// Phase 1: the field spans of up to `chunkRecords` records. Returns how many, and the
+        /// offset where the chunk starts.
+        private mutating func scanChunk(
+            _ scanner: inout CSVScanner, into spans: SpanTable, fieldCount: Int
+        ) throws(Diagnostic) -> (count: Int, chunkStart: Int) {
+            var count = 0
+            let chunkStart = scanner.position
+            while count < CSVReader.chunkRecords, scanner.position - chunkStart < SpanTable.maximumChunkBytes,
+                scanner.skipBlankLines()
+            {
+                let recordStart = scanner.position
+                if recordStart + (1 << 20) > validated { try validate(through: recordStart + (1 << 20)) }
+                let row = spans.row(count)
+                var field = 0
+                while true {
+                    guard field < fieldCount else {
+                        throw raggedRow(recordStart: recordStart, found: countFields(recordStart), expected: fieldCount)
+                    }
+                    let (spanStart, spanEnd, end) = try scanSpan(&scanner)
+                    row[2 * field] = UInt32(truncatingIfNeeded: spanStart - chunkStart)
+                    row[2 * field + 1] = spanEnd & CSVScanner.escapedFlag != 0
+                        ? UInt32(truncatingIfNeeded: (spanEnd & ~CSVScanner.escapedFlag) - chunkStart) | SpanTable.escaped
+                        : UInt32(truncatingIfNeeded: spanEnd - chunkStart)
+                    field += 1
+                    if end != .delimiter { break }
+                }
+                if field < fieldCount {
+                    // Short rows are common in exports (trailing empty cells left out): the cells
+                    // are missing, with one warning. Long rows would lose data: they are errors.
+                    for missing in field..<fieldCount {
+                        row[2 * missing] = 0
+                        row[2 * missing + 1] = 0
+                    }
+                    if shortRows == 0 { firstShortRow = recordStart }
+                    shortRows += 1
+                }
+                count += 1
+            }
+            return (count, chunkStart)
+        }
+
+        private func scanSpan(_ scanner: inout CSVScanner) throws(Diagnostic) -> (Int, Int, CSVScanner.FieldEnd) {
+            do throws(CSVScanner.Failure) {
+                return try scanner.scanSpan()
+            } catch {
+                throw diagnostic(error)
             }
         }
-        if shortRows > 0 {
-            warnings.append(Diagnostic(.dataWarning,
-                "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer fields than the header; the cells left out are missing",
-                at: locator.diagnosticLocation(firstShortRow), severity: .warning))
-        }
-        try validate(through: buffer.count)
-        try monitor.checkpoint(buffer.count, of: buffer.count, path: path)
-        for column in columns where column.textBytes > Int(UInt32.max) {
-            throw Diagnostic(.tooLarge, "a text field holds more than 4 GB of distinct text", at: .path(path))
-        }
-        let built = columns.map { $0.build() }
-        let dataset = Dataset(
-            name: name, fields: zip(header, built).map { Field($0.name, $1.type) }, columns: built,
-            rowCount: recordStarts.count, origin: path)
-        return LoadResult(dataset: dataset, warnings: warnings)
-    }
 
-    private static func article(_ type: ValueType) -> String {
-        type == .integer ? "an" : "a"
-    }
+        private func scan<R>(
+            _ scanner: inout CSVScanner, _ body: (UnsafeBufferPointer<UInt8>) -> R
+        ) throws(Diagnostic) -> (R, CSVScanner.FieldEnd) {
+            var scratch: [UInt8] = []
+            do throws(CSVScanner.Failure) {
+                return try scanner.nextField(scratch: &scratch, body)
+            } catch {
+                throw diagnostic(error)
+            }
+        }
 
-    @inline(__always)
-    private static func scan<R>(
-        _ scanner: inout CSVScanner, _ scratch: inout [UInt8], _ locator: ByteLocator,
-        _ body: (UnsafeBufferPointer<UInt8>) -> R
-    ) throws(Diagnostic) -> (R, CSVScanner.FieldEnd) {
-        do throws(CSVScanner.Failure) {
-            return try scanner.nextField(scratch: &scratch, body)
-        } catch {
-            switch error {
+        private func diagnostic(_ failure: CSVScanner.Failure) -> Diagnostic {
+            switch failure {
             case .unterminatedQuote(let start):
-                throw Diagnostic(.badData, "a quoted field is never closed", at: locator.diagnosticLocation(start),
+                return Diagnostic(.badData, "a quoted field is never closed", at: locator.diagnosticLocation(start),
                     hint: "add the closing \" (a quote inside a quoted field is written twice: \"\")")
             case .textAfterQuote(let offset):
-                throw Diagnostic(.badData, "text after the closing quote of a field", at: locator.diagnosticLocation(offset),
+                return Diagnostic(.badData, "text after the closing quote of a field", at: locator.diagnosticLocation(offset),
                     hint: "a quote inside a quoted field is written twice: \"5\"\" screen\"")
             }
         }
-    }
 
-    /// Re-reads rows `0..<row` of one field as text after its inferred type failed.
-    private static func replayAsText(
-        _ column: inout ColumnAccumulator, field: Int, upTo row: Int, recordStarts: [Int],
-        buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, locator: ByteLocator
-    ) throws(Diagnostic) {
-        column.restartAsText()
-        var scratch: [UInt8] = []
-        for previous in 0..<row {
-            var scanner = CSVScanner(buffer, delimiter: delimiter, position: recordStarts[previous])
-            for _ in 0..<field {
-                _ = try scan(&scanner, &scratch, locator) { _ in () }
+        private func raggedRow(recordStart: Int, found: Int, expected: Int) -> Diagnostic {
+            Diagnostic(.badData,
+                "this row has \(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
+                at: locator.diagnosticLocation(recordStart),
+                hint: "a value with a comma must be quoted: \"Libya, Rwanda\"")
+        }
+
+        /// Counts the fields of the record at `start`, for the ragged-row message.
+        private func countFields(_ start: Int) -> Int {
+            var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
+            var count = 0
+            while true {
+                guard let (_, _, end) = try? scanner.scanSpan() else { return count + 1 }
+                count += 1
+                if end != .delimiter { return count }
             }
-            _ = try scan(&scanner, &scratch, locator) { column.append($0) }
         }
     }
+}
 
-    private static func raggedRow(_ locator: ByteLocator, recordStart: Int, found: Int, expected: Int) -> Diagnostic {
-        let many = found > expected
-        return Diagnostic(.badData,
-            "this row has \(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
-            at: locator.diagnosticLocation(recordStart),
-            hint: many
-                ? "a value with a comma must be quoted: \"Libya, Rwanda\""
-                : "every row needs a value (or an empty cell) for each header field")
+/// The field spans of one chunk of records, row by row, as 32-bit offsets from the chunk's
+/// first byte: written in order by the scanner, read column by column by the builders.
+final class SpanTable {
+    /// Marks an end whose quoted content holds doubled quotes.
+    static let escaped: UInt32 = 1 << 31
+    /// A chunk ends before its offsets would need more than 31 bits.
+    static let maximumChunkBytes = 1 << 30
+
+    let fields: Int
+    private let storage: UnsafeMutablePointer<UInt32>
+
+    init(records: Int, fields: Int) {
+        self.fields = fields
+        storage = .allocate(capacity: max(1, records * fields * 2))
     }
 
-    /// Counts the fields of the record at `start`, for the ragged-row message.
-    private static func countFields(_ buffer: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8, _ start: Int) -> Int {
-        var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
-        var scratch: [UInt8] = []
-        var count = 0
-        while true {
-            guard let (_, end) = try? scanner.nextField(scratch: &scratch, { _ in () }) else { return count + 1 }
-            count += 1
-            if end != .delimiter { return count }
-        }
-    }
+    func deallocate() { storage.deallocate() }
 
-    private static func cellPreview(_ buffer: UnsafeBufferPointer<UInt8>, delimiter: UInt8, at start: Int) -> String {
-        var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
-        var scratch: [UInt8] = []
-        let text = (try? scanner.nextField(scratch: &scratch) { String(decoding: $0, as: UTF8.self) })?.0 ?? ""
-        return text.count > 40 ? String(text.prefix(40)) + "…" : text
-    }
+    /// The (start, end) pairs of record `index`.
+    @inline(__always)
+    func row(_ index: Int) -> UnsafeMutablePointer<UInt32> { storage + index * fields * 2 }
 }
 
 /// A loaded dataset and the warnings worth showing (renamed headers, ...).

@@ -130,6 +130,42 @@ struct ColumnAccumulator {
         return .stored
     }
 
+    /// Why `appendSpans` stopped: the column must become text (replay earlier rows, then
+    /// append the chunk again), or a value does not fit the declared type.
+    enum SpanStop {
+        case needsText
+        case invalid(at: Int, expected: ValueType)
+    }
+
+    /// Appends one chunk's values of this column, given as spans into `chunk`. Returns why it
+    /// stopped early, if it did.
+    mutating func appendSpans(
+        _ chunk: UnsafeBufferPointer<UInt8>, spans: SpanTable, field: Int, count: Int, scratch: inout [UInt8]
+    ) -> SpanStop? {
+        guard let base = chunk.baseAddress else {
+            for _ in 0..<count { appendMissing() }
+            return nil
+        }
+        for index in 0..<count {
+            let row = spans.row(index)
+            let start = Int(row[2 * field])
+            let endMark = row[2 * field + 1]
+            let outcome: Outcome
+            if endMark & SpanTable.escaped != 0 {
+                CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), into: &scratch)
+                outcome = scratch.withUnsafeBufferPointer { append($0) }
+            } else {
+                outcome = append(UnsafeBufferPointer(start: base + start, count: Int(endMark) - start))
+            }
+            switch outcome {
+            case .stored: continue
+            case .needsText: return .needsText
+            case .invalid(let expected): return .invalid(at: index, expected: expected)
+            }
+        }
+        return nil
+    }
+
     mutating func appendMissing() {
         markMissing()
         switch kind {

@@ -238,3 +238,51 @@ import Testing
         #expect(shell.column("many sort by name desc limit 1 select name") == ["n9999"])
     }
 }
+
+/// Files big enough to be built on two threads: the same answers as one thread would give.
+@Suite struct ParallelLoadTests {
+    @Test func lateTypeChangesAndValuesSurviveTwoThreads() throws {
+        let files = TemporaryDirectory()
+        var csv = "id,num,code,when,name\n"
+        csv.reserveCapacity(8 << 20)
+        for row in 0..<150_000 {
+            let num = row >= 100_000 ? "\(row).5" : "\(row)"
+            let code = row == 90_000 ? "x90000" : "\(row)"
+            csv += "\(row),\(num),\(code),2025-01-\(row % 28 + 1 < 10 ? "0" : "")\(row % 28 + 1),name \(row % 7)\n"
+        }
+        #expect(csv.utf8.count > CSVReader.parallelThreshold)
+        let result = try CSVReader.read(Array(csv.utf8), path: "big.csv", name: "big")
+        let big = result.dataset
+        #expect(big.rowCount == 150_000)
+        #expect(big.fields.map(\.type) == [.integer, .decimal, .text, .date, .text])
+        #expect(big.columns[1].value(at: 99_999) == .decimal(99_999))
+        #expect(big.columns[1].value(at: 100_000) == .decimal(100_000.5))
+        #expect(big.columns[2].value(at: 0) == .text("0"))
+        #expect(big.columns[2].value(at: 90_000) == .text("x90000"))
+        #expect(big.columns[2].value(at: 149_999) == .text("149999"))
+        #expect(big.columns[4].value(at: 149_999) == .text("name 3"))
+        #expect(big.columns[3].value(at: 27) == .date(CivilDate.days(year: 2025, month: 1, day: 28)!))
+    }
+
+    @Test func aBadValueLateInABigFileIsReportedAtItsLine() {
+        var csv = "id,n:int\n"
+        for row in 0..<200_000 { csv += row == 180_000 ? "\(row),bad\n" : "\(row),\(row)\n" }
+        do {
+            _ = try CSVReader.read(Array(csv.utf8), path: "big.csv", name: "big")
+            Issue.record("loaded a bad value")
+        } catch {
+            #expect(DiagnosticRenderer().render(error).hasPrefix("big.csv:180002:8: error: `bad` is not an integer"))
+        }
+    }
+
+    @Test func aRaggedRowLateInABigFileIsReportedAtItsLine() {
+        var csv = "a,b\n"
+        for row in 0..<300_000 { csv += row == 250_000 ? "1,2,3\n" : "\(row),x\n" }
+        do {
+            _ = try CSVReader.read(Array(csv.utf8), path: "big.csv", name: "big")
+            Issue.record("loaded a ragged row")
+        } catch {
+            #expect(DiagnosticRenderer().render(error).hasPrefix("big.csv:250002:1: error: this row has 3 fields"))
+        }
+    }
+}
