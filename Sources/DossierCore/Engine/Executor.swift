@@ -25,10 +25,19 @@ public struct Executor: Sendable {
         }
         var counts = [relation.count]
         var inputs: [Relation] = []
-        for step in plan.steps {
+        for (index, step) in plan.steps.enumerated() {
             try cancellation?.check()
             if recordInputs { inputs.append(relation) }
-            relation = try apply(step, to: relation)
+            // `sort ... limit N`: only the first N rows need ordering (a heap, not a full sort).
+            if case .sort(let keys) = step.kind, index + 1 < plan.steps.count,
+                case .limit(let count, let offset) = plan.steps[index + 1].kind,
+                count + offset < relation.count / 8
+            {
+                relation = try Sorter.sort(relation, keys: keys, keeping: count + offset, cancellation: cancellation)
+                relation.fields = step.fields
+            } else {
+                relation = try apply(step, to: relation)
+            }
             counts.append(relation.count)
         }
         return Outcome(relation: relation, counts: counts, inputs: inputs)
@@ -37,9 +46,8 @@ public struct Executor: Sendable {
     private func apply(_ step: PlanStep, to relation: Relation) throws(Diagnostic) -> Relation {
         switch step.kind {
         case .filter(let condition):
-            let test = Predicate.compile(condition, columns: relation.columns)
             var result = relation
-            result.rows = .some(try Predicate.filter(relation.rows, test, cancellation: cancellation))
+            result.rows = .some(try RowFilter.compile(condition, columns: relation.columns).apply(relation.rows, cancellation: cancellation))
             return result
         case .project(let expressions):
             if expressions.allSatisfy({ $0.fieldIndex != nil }) {

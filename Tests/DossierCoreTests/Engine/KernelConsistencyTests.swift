@@ -1,0 +1,87 @@
+import Testing
+@testable import DossierCore
+
+/// The column kernels (`RowFilter`) and the general path (`Predicate`, boxed values through
+/// `ValueComparison`) must give the same rows for every comparison.
+@Suite struct KernelConsistencyTests {
+    static let integers: [Value] = [.integer(.min), .integer(-5), .integer(0), .missing, .integer(7), .integer(.max), .integer(7)]
+    static let decimals: [Value] = [.decimal(-1.5), .decimal(0), .missing, .decimal(2.25), .decimal(1e300), .decimal(-0.0), .decimal(7)]
+    static let dates: [Value] = [.date(0), .date(-1), .missing, .date(20_000), .date(Int32.max), .date(Int32.min), .date(5)]
+    static let texts: [Value] = [.text("Alpha"), .text("alpha"), .missing, .text("beta"), .text("Ärger"), .text("ärger"), .text("z")]
+
+    let relation = Relation(
+        fields: [Field("i", .integer), Field("d", .decimal), Field("t", .date), Field("s", .text)],
+        columns: [
+            Column.build(.integer, integers), Column.build(.decimal, decimals), Column.build(.date, dates),
+            Column.build(.text, texts),
+        ],
+        rows: .all(7))
+
+    static let constants: [(Int, Value)] = [
+        (0, .integer(.min)), (0, .integer(.max)), (0, .integer(7)), (0, .integer(-6)), (0, .decimal(6.5)), (0, .decimal(7)),
+        (1, .decimal(0)), (1, .decimal(2.25)), (1, .integer(7)), (1, .decimal(-1.5)), (1, .decimal(1e308)),
+        (2, .date(0)), (2, .date(Int32.max)), (2, .date(Int32.min)), (2, .date(4)),
+        (3, .text("alpha")), (3, .text("ÄRGER")), (3, .text("b")), (3, .text("")),
+    ]
+
+    @Test func kernelsAgreeWithTheGeneralPath() throws {
+        for (field, constant) in Self.constants {
+            for op in ComparisonOperator.allCases {
+                let condition = BoundExpr.compare(op, .field(field, relation.fields[field].type), .constant(constant))
+                let kernel = try RowFilter.compile(condition, columns: relation.columns).apply(.all(7), cancellation: nil)
+                let general = try Predicate.filter(.all(7), { row in
+                    ValueComparison.test(op, self.relation.columns[field].value(at: row), constant)
+                }, cancellation: nil)
+                #expect(kernel == general, "\(relation.fields[field].name) \(op.rawValue) \(constant)")
+                let flipped = BoundExpr.compare(op.flipped, .constant(constant), .field(field, relation.fields[field].type))
+                #expect(try RowFilter.compile(flipped, columns: relation.columns).apply(.all(7), cancellation: nil) == general)
+            }
+        }
+    }
+
+    @Test func inListKernelAgrees() throws {
+        for values in [[Value.text("ALPHA")], [.text("beta"), .missing], [.missing], [Value]()] {
+            for negated in [false, true] {
+                let condition = BoundExpr.inList(.field(3, .text), values, negated: negated)
+                let kernel = try RowFilter.compile(condition, columns: relation.columns).apply(.all(7), cancellation: nil)
+                let general = try Predicate.filter(.all(7), { row in
+                    let value = self.relation.columns[3].value(at: row)
+                    return values.contains { ValueComparison.equals(value, $0) } != negated
+                }, cancellation: nil)
+                #expect(kernel == general, "in \(values) negated \(negated)")
+            }
+        }
+    }
+
+    @Test func chainsFilterOnlyTheSurvivors() throws {
+        let condition = BoundExpr.and([
+            .compare(.greater, .field(0, .integer), .constant(.integer(-10))),
+            .compare(.equal, .field(3, .text), .constant(.text("ALPHA"))),
+        ])
+        #expect(try RowFilter.compile(condition, columns: relation.columns).apply(.all(7), cancellation: nil) == [1])
+        #expect(try RowFilter.compile(condition, columns: relation.columns).apply(.some([6, 1, 0]), cancellation: nil) == [1])
+    }
+
+    @Test func topKMatchesAFullSort() throws {
+        let integers = (0..<500).map { $0 % 11 == 0 ? Value.missing : Value.integer(Int64(($0 * 7919) % 97)) }
+        let decimals = (0..<500).map { $0 % 13 == 0 ? Value.missing : Value.decimal(Double(($0 * 31) % 17) / 4) }
+        let names = (0..<500).map { Value.text(["b", "A", "a", "c"][$0 % 4]) }
+        let data = Relation(
+            fields: [Field("n", .integer), Field("d", .decimal), Field("s", .text)],
+            columns: [Column.build(.integer, integers), Column.build(.decimal, decimals), Column.build(.text, names)],
+            rows: .some((0..<500).reversed().map { Int32($0) }))
+        let keySets: [[BoundSortKey]] = [
+            [BoundSortKey(expression: .field(0, .integer), descending: false)],
+            [BoundSortKey(expression: .field(0, .integer), descending: true)],
+            [BoundSortKey(expression: .field(1, .decimal), descending: true)],
+            [BoundSortKey(expression: .field(2, .text), descending: false), BoundSortKey(expression: .field(0, .integer), descending: true)],
+        ]
+        for keys in keySets {
+            let full = try Sorter.sort(data, keys: keys, cancellation: nil).rows.indices
+            for k in [1, 5, 37, 499] {
+                let top = try Sorter.sort(data, keys: keys, keeping: k, cancellation: nil).rows.indices
+                #expect(top == Array(full.prefix(k)), "k = \(k), keys \(keys.count), first descending \(keys[0].descending)")
+            }
+        }
+    }
+}
