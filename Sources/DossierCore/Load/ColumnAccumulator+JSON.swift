@@ -27,6 +27,11 @@ extension ColumnAccumulator {
             }
         case .text:
             codes.append(dictionary.intern(bytes))
+            if rowCount == ColumnAccumulator.cardinalityProbe, dictionary.deduplicates,
+                dictionary.codeCount > ColumnAccumulator.cardinalityProbe / 2
+            {
+                dictionary.stopDeduplicating()
+            }
         case .list:
             appendSingleItem(bytes)
             return

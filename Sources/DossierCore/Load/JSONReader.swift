@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads JSON (§6) into a dataset: an array of objects, or an object with exactly one array
 /// member (as API exports look: `{"count": 3, "results": [...]}`), or JSON Lines, one object a
 /// line. null and absent keys are missing; arrays of scalars are lists; nested objects are
@@ -5,6 +9,22 @@
 public enum JSONReader {
     /// Deeper nesting is refused rather than followed (no stack overflow on any input).
     static let maximumDepth = 64
+
+    /// Whether `name` is `prefix` followed by `key`.
+    @inline(__always)
+    static func matches(_ name: [UInt8], _ prefix: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count == prefix.count + key.count else { return false }
+        return name.withUnsafeBufferPointer { name in
+            guard let base = name.baseAddress else { return true }
+            if !prefix.isEmpty, !prefix.withUnsafeBufferPointer({ prefixBytes in
+                prefixBytes.baseAddress.map { memcmp(base, $0, prefix.count) == 0 } ?? true
+            }) {
+                return false
+            }
+            guard let keyBase = key.baseAddress else { return true }
+            return memcmp(base + prefix.count, keyBase, key.count) == 0
+        }
+    }
 
     public static func read(
         _ bytes: [UInt8], path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
@@ -214,13 +234,17 @@ public enum JSONReader {
             }
             while true {
                 let keyOffset = scanner.position
-                var key = prefix
-                try scanner.string { key.append(contentsOf: $0) }
+                let (keyStart, keyEnd, keyEscaped) = try scanner.stringSpan()
                 try scanner.expect(UInt8(ascii: ":"), "`:` after the name")
                 if scanner.peek() == UInt8(ascii: "{") {
-                    try readObject(prefix: key + [UInt8(ascii: ".")], depth: depth + 1)
+                    var nested = prefix
+                    nested.append(contentsOf: keyEscaped ? scanner.scratch : Array(scanner.bytes[keyStart..<keyEnd]))
+                    nested.append(UInt8(ascii: "."))
+                    try readObject(prefix: nested, depth: depth + 1)
                 } else {
-                    let field = fieldFor(key)
+                    let field = keyEscaped
+                        ? scanner.scratch.withUnsafeBufferPointer { fieldFor($0, prefix: prefix) }
+                        : fieldFor(UnsafeBufferPointer(rebasing: scanner.bytes[keyStart..<keyEnd]), prefix: prefix)
                     if seenIn[field] == record {
                         if !warnedDuplicate {
                             warnedDuplicate = true
@@ -242,21 +266,23 @@ public enum JSONReader {
             }
         }
 
-        /// The field for a key: predicted from the previous record's order, else looked up.
-        private mutating func fieldFor(_ key: [UInt8]) -> Int {
+        /// The field for a key (after a dotted prefix for nested objects): predicted from the
+        /// previous record's order, which real files repeat, else looked up by name.
+        private mutating func fieldFor(_ key: UnsafeBufferPointer<UInt8>, prefix: [UInt8]) -> Int {
             let position = order.count
-            if position < lastOrder.count, fieldBytes[lastOrder[position]] == key {
+            if position < lastOrder.count, JSONReader.matches(fieldBytes[lastOrder[position]], prefix, key) {
                 order.append(lastOrder[position])
                 return lastOrder[position]
             }
-            let name = String(decoding: key, as: UTF8.self)
+            let full = prefix + Array(key)
+            let name = String(decoding: full, as: UTF8.self)
             if let existing = fieldIndex[name] {
                 order.append(existing)
                 return existing
             }
             let index = fieldNames.count
             fieldNames.append(name)
-            fieldBytes.append(key)
+            fieldBytes.append(full)
             fieldIndex[name] = index
             var column = ColumnAccumulator(declared: nil)
             for _ in 0..<record { column.appendMissing() }
@@ -269,7 +295,12 @@ public enum JSONReader {
         private mutating func readValue(into field: Int, depth: Int) throws(JSONScanner.Failure) {
             switch scanner.peek() {
             case UInt8(ascii: "\"")?:
-                try scanner.string { columns[field].appendJSONString($0) }
+                let (start, end, escaped) = try scanner.stringSpan()
+                if escaped {
+                    scanner.scratch.withUnsafeBufferPointer { columns[field].appendJSONString($0) }
+                } else {
+                    columns[field].appendJSONString(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
+                }
             case UInt8(ascii: "[")?:
                 try readArray(into: field, depth: depth)
             case let byte? where byte == UInt8(ascii: "-") || byte &- 0x30 < 10:

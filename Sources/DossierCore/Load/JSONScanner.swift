@@ -52,6 +52,58 @@ struct JSONScanner {
         return Failure(offset: position, message: "\(message), found \(found)", hint: hint)
     }
 
+    /// A string at the cursor, as the byte range of its content; when it holds escapes, the
+    /// unescaped bytes are in `scratch` and `escaped` is true. No closure: the loaders' hot path.
+    @inline(__always)
+    mutating func stringSpan() throws(Failure) -> (start: Int, end: Int, escaped: Bool) {
+        guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
+        let start = position + 1
+        var index = start
+        var escaped = false
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time to the first quote, backslash or control character.
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quotes: UInt64 = 0x22 &* ones
+            let backslashes: UInt64 = 0x5C &* ones
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let q = word ^ quotes
+                let b = word ^ backslashes
+                let control = (word &- 0x2020_2020_2020_2020) & ~word
+                let found = ((q &- ones) & ~q | (b &- ones) & ~b | control) & highs
+                if found != 0 {
+                    index += found.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                index += 2
+                continue
+            }
+            if byte < 0x20 {
+                position = index
+                throw failure("a line break or control character inside a string", hint: "write it as \\n")
+            }
+            index += 1
+        }
+        guard index < count else {
+            position = start - 1
+            throw Failure(offset: start - 1, message: "this string is never closed", hint: "add the closing \"")
+        }
+        position = index + 1
+        if escaped { try unescape(start..<index) }
+        return (start, index, escaped)
+    }
+
     /// A string at the cursor: its content bytes, unescaped (into `scratch` when needed).
     mutating func string<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Failure) -> R {
         guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
