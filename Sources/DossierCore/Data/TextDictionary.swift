@@ -208,6 +208,13 @@ public struct TextDictionaryBuilder: Sendable {
         return copy.withUTF8 { intern($0) }
     }
 
+    /// Appends an entry without looking it up.
+    mutating func appendEntry(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        arena.append(contentsOf: bytes)
+        offsets.append(UInt32(truncatingIfNeeded: arena.count))
+        return UInt32(truncatingIfNeeded: offsets.count - 2)
+    }
+
     /// Appends without de-duplicating (used when building a dictionary from a list).
     mutating func appendNew(_ text: String) -> UInt32 {
         let code = UInt32(codeCount)

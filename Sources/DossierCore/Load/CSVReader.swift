@@ -37,6 +37,8 @@ public enum CSVReader {
         var validated = 0
         var shortRows = 0
         var firstShortRow = 0
+        /// Bytes before this mark were handed back to the system (see `FileBytes.release`).
+        var released = 0
 
         init(file: FileBytes, path: String, delimiter: UInt8, monitor: LoadMonitor) {
             self.file = file
@@ -115,7 +117,7 @@ public enum CSVReader {
                 rows += count
                 current = 1 - current
                 try monitor.checkpoint(scanner.position, of: buffer.count, path: path)
-                file.release(upTo: chunkStart)
+                released = file.release(from: released, upTo: chunkStart)
             }
             let columns = converter.finish()
             if shortRows > 0 {

@@ -10,7 +10,6 @@ public final class FileBytes {
     public let buffer: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer?
     private let owned: UnsafeMutableBufferPointer<UInt8>?
-    private var released = 0
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Bytes held in memory (tests, and files that are not regular).
@@ -52,13 +51,16 @@ public final class FileBytes {
         return FileBytes(mapping: mapped, count: size)
     }
 
-    /// Tells the system the bytes before `offset` are done with, for now.
+    /// Tells the system the bytes from `released` to `offset` are done with, for now, once
+    /// there are at least 8 MB of them; returns the new `released` mark. Stateless, so two
+    /// threads reading two halves each keep their own mark.
     @inline(__always)
-    public func release(upTo offset: Int) {
-        guard let mapping, offset - released >= 8 << 20 else { return }
+    public func release(from released: Int, upTo offset: Int) -> Int {
+        guard let mapping, offset - released >= 8 << 20 else { return released }
+        let start = (released + FileBytes.pageSize - 1) / FileBytes.pageSize * FileBytes.pageSize
         let end = offset / FileBytes.pageSize * FileBytes.pageSize
-        guard end > released else { return }
-        madvise(mapping + released, end - released, MADV_DONTNEED)
-        released = end
+        guard end > start else { return released }
+        madvise(mapping + start, end - start, MADV_DONTNEED)
+        return end
     }
 }

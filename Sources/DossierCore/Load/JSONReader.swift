@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 
 /// Reads JSON (§6) into a dataset: an array of objects, or an object with exactly one array
 /// member (as API exports look: `{"count": 3, "results": [...]}`), or JSON Lines, one object a
@@ -14,6 +15,11 @@ public enum JSONReader {
     @inline(__always)
     static func matches(_ name: [UInt8], _ prefix: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard name.count == prefix.count + key.count else { return false }
+        if prefix.isEmpty, key.count <= 16 {
+            // Short keys, the usual case: compare in place, no call.
+            for index in 0..<key.count where name[index] != key[index] { return false }
+            return true
+        }
         return name.withUnsafeBufferPointer { name in
             guard let base = name.baseAddress else { return true }
             if !prefix.isEmpty, !prefix.withUnsafeBufferPointer({ prefixBytes in
@@ -35,14 +41,55 @@ public enum JSONReader {
     public static func read(
         _ file: FileBytes, path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
-        var reader = Reader(file: file, path: path, monitor: monitor)
-        return try reader.read(name: name, lines: lines)
+        if lines, file.buffer.count >= parallelThreshold, let result = readHalves(file, path: path, name: name, monitor: monitor) {
+            return result
+        }
+        var reader = Reader(file: file, path: path, monitor: monitor, range: 0..<file.buffer.count)
+        try reader.parse(lines: lines)
+        return try reader.result(name: name)
     }
 
-    /// The state of one load: the fields found so far and their columns.
+    /// JSON Lines at least this big is read as two halves on two threads.
+    static let parallelThreshold = 8 << 20
+
+    /// Two readers, one a half, split at a line break (no JSON string holds a raw line break),
+    /// then the columns of the second appended to the first's. If either half fails, nil: the
+    /// file is read again in one piece, which reports the first problem exactly (and handles
+    /// an object written over several lines across the split).
+    private static func readHalves(_ file: FileBytes, path: String, name: String, monitor: LoadMonitor) -> LoadResult? {
+        let buffer = file.buffer
+        var split = buffer.count / 2
+        while split < buffer.count, buffer[split] != 0x0A { split += 1 }
+        guard split + 1 < buffer.count else { return nil }
+        let second = HalfReader(Reader(
+            file: file, path: path, monitor: LoadMonitor(cancellation: monitor.cancellation), range: (split + 1)..<buffer.count))
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { second.run() }
+        var first = Reader(file: file, path: path, monitor: monitor, range: 0..<(split + 1))
+        let firstSucceeded = (try? first.parse(lines: true)) != nil
+        group.wait()
+        guard firstSucceeded, second.succeeded else { return nil }
+        first.append(second.reader)
+        return try? first.result(name: name)
+    }
+
+    /// The second half's reader, run on another thread.
+    private final class HalfReader: @unchecked Sendable {
+        var reader: Reader
+        var succeeded = false
+
+        init(_ reader: Reader) { self.reader = reader }
+
+        func run() { succeeded = (try? reader.parse(lines: true)) != nil }
+    }
+
+    /// The state of one load (or one half of it): the fields found so far and their columns.
     private struct Reader {
         let locator: ByteLocator
         let monitor: LoadMonitor
+        let file: FileBytes
+        /// The bytes this reader parses (the whole file, or one half).
+        let range: Range<Int>
         var scanner: JSONScanner
         var fieldNames: [String] = []
         var fieldBytes: [[UInt8]] = []
@@ -60,6 +107,19 @@ public enum JSONReader {
         var validationFailure: Diagnostic?
         /// Bytes before this offset have been checked for UTF-8 and NUL.
         var validated = 0
+        /// Bytes before this mark were handed back to the system.
+        var released = 0
+
+        init(file: FileBytes, path: String, monitor: LoadMonitor, range: Range<Int>) {
+            self.file = file
+            self.range = range
+            locator = ByteLocator(buffer: file.buffer, path: path)
+            self.monitor = monitor
+            // The scanner sees nothing past the range's end; offsets stay those of the file.
+            scanner = JSONScanner(UnsafeBufferPointer(rebasing: file.buffer[0..<range.upperBound]), position: range.lowerBound)
+            validated = range.lowerBound
+            released = range.lowerBound
+        }
 
         /// Checks the bytes ahead of `offset` before they are parsed (in 4 MB stretches).
         mutating func validate(through offset: Int) throws(Diagnostic) {
@@ -71,29 +131,21 @@ public enum JSONReader {
             validated = end
         }
 
-        let file: FileBytes
-
-        init(file: FileBytes, path: String, monitor: LoadMonitor) {
-            self.file = file
-            locator = ByteLocator(buffer: file.buffer, path: path)
-            self.monitor = monitor
-            scanner = JSONScanner(file.buffer)
-        }
-
         var path: String { locator.path }
 
         func diagnostic(_ failure: JSONScanner.Failure) -> Diagnostic {
             Diagnostic(.badData, failure.message, at: locator.diagnosticLocation(failure.offset), hint: failure.hint)
         }
 
-        mutating func read(name: String, lines: Bool) throws(Diagnostic) -> LoadResult {
+        mutating func parse(lines: Bool) throws(Diagnostic) {
             let buffer = scanner.bytes
-            var start = 0
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+            var start = range.lowerBound
+            if start == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
             validated = start
             try validate(through: start + 1)
             scanner.position = start
             guard scanner.peek() != nil else {
+                if range.lowerBound > 0 { return }
                 throw Diagnostic(.badData, "the file is empty", at: .path(path),
                     hint: lines ? "JSON Lines holds one object a line: {\"name\": \"Libya\"}" : "a JSON file holds an array of objects: [{\"name\": \"Libya\"}]")
             }
@@ -108,7 +160,10 @@ public enum JSONReader {
                 throw diagnostic(error)
             }
             try validate(through: scanner.bytes.count)
-            try monitor.checkpoint(scanner.bytes.count, of: scanner.bytes.count, path: path)
+            try monitor.checkpoint(scanner.bytes.count, of: file.buffer.count, path: path)
+        }
+
+        func result(name: String) throws(Diagnostic) -> LoadResult {
             guard !fieldNames.isEmpty else {
                 throw Diagnostic(.badData, record == 0 ? "the file holds no records" : "the records have no fields", at: .path(path))
             }
@@ -117,6 +172,29 @@ public enum JSONReader {
             return LoadResult(
                 dataset: Dataset(name: name, fields: fields, columns: built, rowCount: record, origin: path),
                 warnings: warnings)
+        }
+
+        /// Appends the records another reader (the file's second half) read.
+        mutating func append(_ other: Reader) {
+            for (index, name) in other.fieldNames.enumerated() where fieldIndex[name] == nil {
+                fieldIndex[name] = fieldNames.count
+                fieldNames.append(name)
+                fieldBytes.append(other.fieldBytes[index])
+                var column = ColumnAccumulator(declared: nil)
+                for _ in 0..<record { column.appendMissing() }
+                columns.append(column)
+            }
+            for (index, name) in fieldNames.enumerated() {
+                if let theirs = other.fieldIndex[name] {
+                    columns[index].append(other.columns[theirs])
+                } else {
+                    for _ in 0..<other.record { columns[index].appendMissing() }
+                }
+            }
+            record += other.record
+            if !warnedDuplicate, let warning = other.warnings.first {
+                warnings.append(warning)
+            }
         }
 
         /// `[{...}, ...]` or `{"meta": ..., "data": [{...}, ...]}`.
@@ -204,8 +282,8 @@ public enum JSONReader {
             if scanner.position + (1 << 20) > validated || record & 0xFFFF == 0 {
                 do throws(Diagnostic) {
                     try validate(through: scanner.position + (1 << 20))
-                    try monitor.checkpoint(scanner.position, of: scanner.bytes.count, path: path)
-                    file.release(upTo: scanner.position)
+                    try monitor.checkpoint(scanner.position, of: file.buffer.count, path: path)
+                    released = file.release(from: released, upTo: scanner.position)
                 } catch {
                     validationFailure = error
                     throw JSONScanner.Failure(offset: scanner.position, message: "load cancelled")

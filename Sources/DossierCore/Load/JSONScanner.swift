@@ -237,13 +237,24 @@ struct JSONScanner {
     }
 
     /// `true`, `false` or `null` at the cursor.
+    @inline(__always)
     mutating func literal() throws(Failure) -> Bool? {
         skipSpace()
-        for (word, value) in [("true", true as Bool?), ("false", false), ("null", nil)] {
-            let utf8 = Array(word.utf8)
-            if position + utf8.count <= bytes.count, bytes[position..<(position + utf8.count)].elementsEqual(utf8) {
-                position += utf8.count
-                return value
+        // Four bytes at once: "true", "null", or "fals" followed by "e".
+        if position + 4 <= bytes.count, let base = bytes.baseAddress {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
+            switch word {
+            case 0x6575_7274:  // "true"
+                position += 4
+                return true
+            case 0x6C6C_756E:  // "null"
+                position += 4
+                return nil
+            case 0x736C_6166 where position + 5 <= bytes.count && bytes[position + 4] == UInt8(ascii: "e"):  // "false"
+                position += 5
+                return false
+            default:
+                break
             }
         }
         throw failure("expected a value (a string, number, true, false, null, an array or an object)")

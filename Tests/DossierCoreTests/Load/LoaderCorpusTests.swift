@@ -286,3 +286,60 @@ import Testing
         }
     }
 }
+
+/// JSON Lines big enough to be read as two halves: the halves must join seamlessly.
+@Suite struct ParallelJSONLinesTests {
+    @Test func halvesJoinWithTypesSettledAndLateFields() throws {
+        var text = ""
+        let count = 120_000
+        for row in 0..<count {
+            var record = "{\"id\": \(row), \"n\": \(row < 100_000 ? "\(row)" : "\(row).5"), \"s\": \"name \(row % 5)\""
+            record += row % 3 == 0 ? ", \"tags\": [\"a\", \"b\"]" : ""
+            record += row >= 110_000 ? ", \"late\": true" : ""
+            record += row == 119_000 ? ", \"code\": \"x\"" : (row >= 100_000 ? ", \"code\": \(row)" : "")
+            text += record + ", \"pad\": \"\(String(repeating: "p", count: 20))\"}\n"
+        }
+        #expect(text.utf8.count > JSONReader.parallelThreshold)
+        let dataset = try JSONReader.read(Array(text.utf8), path: "big.jsonl", name: "big", lines: true).dataset
+        #expect(dataset.rowCount == count)
+        let names = dataset.fields.map(\.name)
+        #expect(names == ["id", "n", "s", "tags", "pad", "code", "late"])
+        let types = Dictionary(uniqueKeysWithValues: dataset.fields.map { ($0.name, $0.type) })
+        #expect(types["n"] == .decimal)
+        #expect(types["code"] == .text)
+        #expect(types["late"] == .bool)
+        #expect(types["tags"] == .list)
+        func value(_ field: String, _ row: Int) -> Value {
+            dataset.columns[names.firstIndex(of: field)!].value(at: row)
+        }
+        #expect(value("id", count - 1) == .integer(Int64(count - 1)))
+        #expect(value("n", 99_999) == .decimal(99_999))
+        #expect(value("n", 100_000) == .decimal(100_000.5))
+        #expect(value("s", 77_777) == .text("name 2"))
+        #expect(value("tags", 99_999) == .list(["a", "b"]))
+        #expect(value("tags", 100_000) == .missing)
+        #expect(value("late", 109_999) == .missing)
+        #expect(value("late", 110_000) == .bool(true))
+        #expect(value("code", 0) == .missing)
+        #expect(value("code", 100_001) == .text("100001"))
+        #expect(value("code", 119_000) == .text("x"))
+    }
+
+    @Test func anErrorInTheSecondHalfIsReportedAtItsLine() {
+        var text = ""
+        for row in 0..<200_000 { text += row == 150_000 ? "{\"a\": }\n" : "{\"a\": \(row), \"pad\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\n" }
+        do {
+            _ = try JSONReader.read(Array(text.utf8), path: "big.jsonl", name: "big", lines: true)
+            Issue.record("loaded a bad line")
+        } catch {
+            #expect(DiagnosticRenderer().render(error).hasPrefix("big.jsonl:150001:7: error: expected a value"))
+        }
+    }
+
+    @Test func anObjectOverSeveralLinesAcrossTheSplitStillLoads() throws {
+        var text = ""
+        for row in 0..<200_000 { text += "{\"a\": \(row),\n \"b\": \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\"}\n" }
+        let dataset = try JSONReader.read(Array(text.utf8), path: "big.jsonl", name: "big", lines: true).dataset
+        #expect(dataset.rowCount == 200_000)
+    }
+}

@@ -1,0 +1,108 @@
+/// Joining two accumulators end to end: the halves of a JSON Lines file read on two threads.
+/// The halves may have inferred different types; they settle on the one that holds both
+/// (integer and decimal make decimal, text and list make list, anything else text).
+extension ColumnAccumulator {
+    mutating func append(_ other: ColumnAccumulator) {
+        var other = other
+        if kind == .undecided, other.kind != .undecided { padAs(other.kind) }
+        if other.kind == .undecided, kind != .undecided { other.padAs(kind) }
+        if kind != other.kind {
+            switch (kind, other.kind) {
+            case (.integer, .decimal): widenToDecimal()
+            case (.decimal, .integer): other.widenToDecimal()
+            default:
+                if kind != .text && kind != .list { convertToText() }
+                if other.kind != .text && other.kind != .list { other.convertToText() }
+                if kind == .list, other.kind == .text { other.convertToListFromText() }
+                if kind == .text, other.kind == .list { convertToListFromText() }
+            }
+        }
+        switch kind {
+        case .undecided: break
+        case .integer: integers.append(contentsOf: other.integers)
+        case .decimal: decimals.append(contentsOf: other.decimals)
+        case .date: dates.append(contentsOf: other.dates)
+        case .bool: bools.append(contentsOf: other.bools)
+        case .text:
+            let mapping = dictionary.merge(other.dictionary)
+            codes.reserveCapacity(codes.count + other.codes.count)
+            for code in other.codes { codes.append(mapping[Int(code)]) }
+        case .list:
+            let mapping = dictionary.merge(other.dictionary)
+            let base = UInt32(truncatingIfNeeded: listItems.count)
+            for item in other.listItems { listItems.append(mapping[Int(item)]) }
+            for offset in other.listOffsets.dropFirst() { listOffsets.append(base + offset) }
+        }
+        // Missing rows of the other half, shifted past this half's rows.
+        if other.hasMissing {
+            for (wordIndex, word) in other.missingWords.enumerated() where word != 0 {
+                for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 {
+                    let row = wordIndex << 6 + bit
+                    guard row < other.rowCount else { break }
+                    markMissing(at: rowCount + row)
+                }
+            }
+        }
+        rowCount += other.rowCount
+    }
+
+    /// A column of only missing values so far takes `kind`, padded with placeholders.
+    private mutating func padAs(_ newKind: Kind) {
+        kind = newKind
+        switch newKind {
+        case .integer: integers = [Int64](repeating: 0, count: rowCount)
+        case .decimal: decimals = [Double](repeating: 0, count: rowCount)
+        case .date: dates = [Int32](repeating: 0, count: rowCount)
+        case .bool: bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
+        case .text: codes = [UInt32](repeating: 0, count: rowCount)
+        case .list: listOffsets = [UInt32](repeating: 0, count: rowCount + 1)
+        case .undecided: break
+        }
+    }
+
+    private mutating func widenToDecimal() {
+        decimals = integers.map(Double.init)
+        integers = []
+        kind = .decimal
+    }
+
+    /// Text values as one-item lists.
+    private mutating func convertToListFromText() {
+        var offsets: [UInt32] = [0]
+        offsets.reserveCapacity(rowCount + 1)
+        var items: [UInt32] = []
+        for code in codes {
+            if code != 0 { items.append(code) }
+            offsets.append(UInt32(truncatingIfNeeded: items.count))
+        }
+        listOffsets = offsets
+        listItems = items
+        codes = []
+        kind = .list
+    }
+
+    /// Marks a row missing without appending (for merging).
+    private mutating func markMissing(at row: Int) {
+        let word = row >> 6
+        while missingWords.count <= word { missingWords.append(0) }
+        missingWords[word] |= 1 << UInt64(row & 63)
+        hasMissing = true
+    }
+}
+
+extension TextDictionaryBuilder {
+    /// Adds another builder's entries; returns, for each of its codes, the code here. Entries
+    /// are interned while this builder de-duplicates, appended when it does not.
+    mutating func merge(_ other: TextDictionaryBuilder) -> [UInt32] {
+        var mapping = [UInt32](repeating: 0, count: other.codeCount)
+        other.arena.withUnsafeBufferPointer { arena in
+            for code in 1..<max(1, other.codeCount) {
+                let start = Int(other.offsets[code])
+                let end = Int(other.offsets[code + 1])
+                let bytes = UnsafeBufferPointer(rebasing: arena[start..<end])
+                mapping[code] = deduplicates || bytes.isEmpty ? intern(bytes) : appendEntry(bytes)
+            }
+        }
+        return mapping
+    }
+}
