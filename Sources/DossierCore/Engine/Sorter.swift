@@ -156,16 +156,35 @@ enum TopK {
                 parent = largest
             }
         }
+        func push(_ position: Int32) {
+            heap.append(position)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard sortsBefore(heap[parent], heap[child]) else { break }
+                heap.swapAt(parent, child)
+                child = parent
+            }
+        }
+        // The common case, every row and no missing value: a bare loop over the values that
+        // leaves it only for a value better than the worst kept.
+        if case .all(let total) = rowIds, missing == nil, total > k {
+            for position in 0..<Int32(truncatingIfNeeded: k) { push(position) }
+            var worst = value(heap[0])
+            values.withUnsafeBufferPointer { values in
+                for row in k..<total {
+                    let candidate = values[row]
+                    if descending ? candidate <= worst : candidate >= worst { continue }
+                    heap[0] = Int32(truncatingIfNeeded: row)
+                    siftDown()
+                    worst = value(heap[0])
+                }
+            }
+            return heap.sorted(by: sortsBefore)
+        }
         for position in 0..<Int32(truncatingIfNeeded: rowIds.count) {
             if heap.count < k {
-                heap.append(position)
-                var child = heap.count - 1
-                while child > 0 {
-                    let parent = (child - 1) / 2
-                    guard sortsBefore(heap[parent], heap[child]) else { break }
-                    heap.swapAt(parent, child)
-                    child = parent
-                }
+                push(position)
                 continue
             }
             // Later positions lose ties, so only a strictly better key enters.

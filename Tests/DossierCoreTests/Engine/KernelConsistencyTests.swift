@@ -62,6 +62,18 @@ import Testing
         #expect(try RowFilter.compile(condition, columns: relation.columns).apply(.some([6, 1, 0]), cancellation: nil) == [1])
     }
 
+    @Test func topKWithoutMissingValuesMatchesAFullSort() throws {
+        let values = (0..<2_000).map { Value.integer(Int64(($0 * 7919) % 503)) }
+        let data = Relation(fields: [Field("n", .integer)], columns: [Column.build(.integer, values)], rows: .all(2_000))
+        for descending in [false, true] {
+            let keys = [BoundSortKey(expression: .field(0, .integer), descending: descending)]
+            let full = try Sorter.sort(data, keys: keys, cancellation: nil).rows.indices
+            for k in [1, 10, 100, 1_999] {
+                #expect(try Sorter.sort(data, keys: keys, keeping: k, cancellation: nil).rows.indices == Array(full.prefix(k)))
+            }
+        }
+    }
+
     @Test func topKMatchesAFullSort() throws {
         let integers = (0..<500).map { $0 % 11 == 0 ? Value.missing : Value.integer(Int64(($0 * 7919) % 97)) }
         let decimals = (0..<500).map { $0 % 13 == 0 ? Value.missing : Value.decimal(Double(($0 * 31) % 17) / 4) }
