@@ -201,6 +201,7 @@ def main():
     duck = duckdb_binary()
     print(f"machine: {machine()}")
     print(f"rounds: {arguments.rounds}, whole processes, interleaved; medians (min–max); ratio = median of paired dossier/DuckDB")
+    print("query-alone times are each shell's own timer (DuckDB's and sqlite3's print whole milliseconds)")
     if not duck:
         print("DuckDB CLI not found: pip install duckdb-cli")
     print()
@@ -232,8 +233,9 @@ def main():
             peak = memory(tools)
             print()
             mib = lambda kib: "—" if kib is None else f"{kib / 1024:.0f} MiB"
+            goal = f"; goal ≤ 1.5× the file = {1.5 * megabytes / 1.048576:.0f} MiB" if size >= 1_000_000 else ""
             print(f"peak memory, loaded: sqlite3 {mib(peak.get('sqlite3'))}, DuckDB {mib(peak.get('duckdb'))}, "
-                  f"dossier {mib(peak['dossier'])} (file {megabytes / 1.048576:.0f} MiB; goal ≤ 1.5× the file)")
+                  f"dossier {mib(peak['dossier'])} (file {megabytes / 1.048576:.0f} MiB{goal})")
             sys.stdout.flush()
 
 
