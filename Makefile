@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build debug deps test-deps bench clean
+.PHONY: run test build debug deps test-deps bench fuzz clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
@@ -28,6 +28,14 @@ test: test-deps
 	$(SWIFT) build --product dossier
 	$(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
+	python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
+
+# libFuzzer on the lexer, parser, queries, CSV and JSON loaders (FUZZ_SECONDS each, two at a
+# time), then a long differential run against sqlite3. Figures in TESTING.md.
+FUZZ_SECONDS ?= 600
+fuzz: debug
+	Fuzz/run-all.sh $(FUZZ_SECONDS) 2
+	python3 Tests/Differential/differential.py .build/debug/dossier --queries 100000 --seed $$RANDOM
 
 # Side by side with DuckDB (pip install duckdb-cli) and sqlite3; figures in BENCHMARKS.md.
 bench: build

@@ -5,6 +5,8 @@ let package = Package(
     name: "dossier",
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
+        // For the fuzz targets in Fuzz/ (a separate package).
+        .library(name: "DossierCore", targets: ["DossierCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

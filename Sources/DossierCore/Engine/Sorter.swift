@@ -116,6 +116,7 @@ enum TopK {
     /// One numeric or date key: a loop that compares each value with the worst kept so far and
     /// touches the heap only for the few that beat it.
     fileprivate static func numeric(_ key: Sorter.KeyColumn, descending: Bool, rowIds: RowSet, k: Int) -> [Int32]? {
+        guard k > 0 else { return [] }
         switch key {
         case .integer(let values, let missing): return numeric(values, missing, descending, rowIds, k)
         case .decimal(let values, let missing): return numeric(values, missing, descending, rowIds, k)

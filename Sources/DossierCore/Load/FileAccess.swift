@@ -65,6 +65,13 @@ public enum FileAccess {
         if kind(of: path) == .directory {
             throw Diagnostic(.fileUnwritable, "this is a directory", at: .path(path), hint: "give a file name, such as \(path)/out.csv")
         }
+        // A device, a pipe or a link is written in place: renaming a new file over it would
+        // replace the device or the link itself.
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(bytes, to: path)
+            return
+        }
         let temporary = path + ".dossier-tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw openError(path, writing: true) }
@@ -79,6 +86,16 @@ public enum FileAccess {
             let code = errno
             unlink(temporary)
             throw Diagnostic(.fileUnwritable, "could not write: \(errorText(code))", at: .path(path))
+        }
+    }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw openError(path, writing: true) }
+        var failure = writeAll(descriptor, bytes)
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            throw Diagnostic(.fileUnwritable, "could not write: \(errorText(failure))", at: .path(path))
         }
     }
 

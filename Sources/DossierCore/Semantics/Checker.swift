@@ -102,7 +102,7 @@ public struct Checker {
             return .limit(count.value, offset: offset?.value ?? 0)
         case .distinct(let expressions):
             if expressions.isEmpty { return .distinct([], wholeRow: true) }
-            let (bound, fields) = try bindKeys(expressions, in: scope)
+            let (bound, fields) = try bindKeys(expressions, in: scope, explodingLists: false)
             scope = Scope(fields: fields, sourceName: scope.sourceName)
             return .distinct(bound, wholeRow: false)
         case .count(let keys):
@@ -169,7 +169,8 @@ public struct Checker {
     }
 
     /// `by` lists: each key becomes an output field named after the field or the expression.
-    func bindKeys(_ expressions: [Expr], in scope: Scope) throws(Diagnostic) -> ([BoundExpr], [Field]) {
+    /// A list key groups by each item (`explodingLists`), so its output field is text.
+    func bindKeys(_ expressions: [Expr], in scope: Scope, explodingLists: Bool = true) throws(Diagnostic) -> ([BoundExpr], [Field]) {
         var bound: [BoundExpr] = []
         var fields: [Field] = []
         for expression in expressions {
@@ -181,7 +182,7 @@ public struct Checker {
             if fields.contains(where: { Catalog.key($0.displayName) == Catalog.key(field.displayName) }) {
                 throw error(.duplicateName, "`\(field.displayName)` is listed twice", at: expression.range)
             }
-            field.type = type
+            field.type = explodingLists && type == .list ? .text : type
             bound.append(value)
             fields.append(field)
         }

@@ -9,7 +9,7 @@
 /// `where`, `and`, `=`, `,` ...), or before a line that starts with `|`.
 public struct Parser {
     /// Deeper nesting (brackets, `not`, unary minus, operator chains) is an error.
-    public static let maximumNesting = 200
+    public static let maximumNesting = 100
 
     let source: SourceText
     var lexer: Lexer

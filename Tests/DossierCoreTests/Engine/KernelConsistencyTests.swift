@@ -68,7 +68,7 @@ import Testing
         for descending in [false, true] {
             let keys = [BoundSortKey(expression: .field(0, .integer), descending: descending)]
             let full = try Sorter.sort(data, keys: keys, cancellation: nil).rows.indices
-            for k in [1, 10, 100, 1_999] {
+            for k in [0, 1, 10, 100, 1_999] {
                 #expect(try Sorter.sort(data, keys: keys, keeping: k, cancellation: nil).rows.indices == Array(full.prefix(k)))
             }
         }
@@ -90,7 +90,7 @@ import Testing
         ]
         for keys in keySets {
             let full = try Sorter.sort(data, keys: keys, cancellation: nil).rows.indices
-            for k in [1, 5, 37, 499] {
+            for k in [0, 1, 5, 37, 499] {
                 let top = try Sorter.sort(data, keys: keys, keeping: k, cancellation: nil).rows.indices
                 #expect(top == Array(full.prefix(k)), "k = \(k), keys \(keys.count), first descending \(keys[0].descending)")
             }

@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DossierCore
+
+/// Any bytes as JSON and as JSON Lines: a dataset or a diagnostic, never a crash.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    for lines in [false, true] {
+        do {
+            let dataset = try JSONReader.read(bytes, path: "fuzz.json", name: "fuzz", lines: lines).dataset
+            for column in dataset.columns where column.count != dataset.rowCount { abort() }
+            var text = ""
+            OutputFormat.jsonl.render(Relation(dataset), into: &text)
+        } catch {
+            _ = DiagnosticRenderer().render(error)
+        }
+    }
+    return 0
+}

@@ -1,0 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DossierCore
+
+/// Any bytes: the lexer ends, and every token lies inside the input, in order.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzLexer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let source = SourceText(bytes: Array(UnsafeBufferPointer(start: data, count: size)))
+    var previousEnd = 0
+    for token in Tokens.of(source) {
+        if token.start < previousEnd || token.end < token.start || token.end > size { abort() }
+        previousEnd = token.end
+    }
+    return 0
+}

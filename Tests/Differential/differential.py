@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""Differential testing against SQLite (issue 7).
+
+Random datasets (integers, decimals, text with case variants, missing values, lists) and
+random queries over them (where with nested and/or/not, every comparison, in, like, contains,
+between, is missing; sort by with missing values and ties; limit; count by; joins). Each query
+is translated to SQL that says what §4 of the spec says: two-valued logic where missing equals
+only missing, text compared without case, ANY semantics on lists, stable sort with missing
+values last. dossier and sqlite3 must agree on every row, in order.
+
+    python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed 1
+"""
+import argparse
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+WORDS = ["alpha", "Alpha", "ALPHA", "beta", "Beta", "gamma", "delta", "Delta", "epsilon", "ab", "b"]
+ITEMS = ["aid", "Aid", "visa", "trade", "Trade", "loans"]
+MARKER = "----marker----"
+
+
+class Dataset:
+    """Two tables: t (id, i, d, s, s2, tags, b) and u (k, v), as CSV for dossier and rows for SQL."""
+
+    def __init__(self, rng, rows):
+        self.t = []
+        for index in range(rows):
+            self.t.append({
+                "id": index,
+                "i": rng.choice([None, -3, -1, 0, 0, 1, 2, 2, 5, 7, 100]),
+                "d": rng.choice([None, -2.5, -0.5, 0.0, 0.5, 1.0, 2.0, 2.25, 7.0, 100.0]),
+                "s": rng.choice([None] + WORDS),
+                "s2": rng.choice([None, None] + WORDS),
+                "tags": rng.sample(ITEMS, rng.choice([0, 0, 1, 1, 2, 3])),
+                "b": rng.choice([None, True, False]),
+            })
+        self.u = [{"k": rng.choice([None] + WORDS), "v": rng.randint(0, 9)} for _ in range(rng.randint(3, 12))]
+
+    @staticmethod
+    def cell(value):
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        text = str(value)
+        return '"' + text.replace('"', '""') + '"' if ("," in text or '"' in text) else text
+
+    def write(self, folder):
+        with open(os.path.join(folder, "t.csv"), "w") as handle:
+            handle.write("id:int,i:int,d:decimal,s:text,s2:text,tags:list,b:bool\n")
+            for row in self.t:
+                cells = [row["id"], row["i"], row["d"], row["s"], row["s2"], "; ".join(row["tags"]) or None, row["b"]]
+                handle.write(",".join(self.cell(c) for c in cells) + "\n")
+        with open(os.path.join(folder, "u.csv"), "w") as handle:
+            handle.write("k:text,v:int\n")
+            for row in self.u:
+                handle.write(f"{self.cell(row['k'])},{row['v']}\n")
+        with open(os.path.join(folder, "marker.csv"), "w") as handle:
+            handle.write(f"m\n{MARKER}\n")
+
+    def sqlite(self):
+        db = sqlite3.connect(":memory:")
+        db.execute("create table t(rid integer primary key, id integer, i integer, d real, s text, s2 text, b integer)")
+        db.execute("create table t_tags(rid integer, item text)")
+        db.execute("create table u(rid integer primary key, k text, v integer)")
+        for row in self.t:
+            b = None if row["b"] is None else int(row["b"])
+            db.execute("insert into t values (?,?,?,?,?,?,?)", (row["id"], row["id"], row["i"], row["d"], row["s"], row["s2"], b))
+            for item in row["tags"]:
+                db.execute("insert into t_tags values (?,?)", (row["id"], item))
+        for index, row in enumerate(self.u):
+            db.execute("insert into u values (?,?,?)", (index, row["k"], row["v"]))
+        return db
+
+
+# ---- queries: each generator returns (dossier text, SQL) -------------------------------------
+
+NUMERIC = {"i": "int", "d": "dec"}
+FIELDS = {"id", "i", "d", "s", "s2", "tags", "b", "k", "v"}
+TEXT = ["s", "s2"]
+OPS = ["=", "!=", "<", "<=", ">", ">="]
+
+
+def q(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def sql_text(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def numeric_literal(rng):
+    value = rng.choice([-3, -1, 0, 1, 2, 5, 7, 100, -2.5, 0.5, 1.0, 2.25, 7.0, 3.75])
+    return str(value), str(value)
+
+
+def two_valued(expression):
+    return f"coalesce(({expression}), 0)"
+
+
+def comparison(rng):
+    kind = rng.random()
+    op = rng.choice(OPS)
+    if kind < 0.35:
+        field = rng.choice(list(NUMERIC))
+        if rng.random() < 0.1:
+            return f"{field} {op} missing", null_comparison(field, op)
+        dossier, sql = numeric_literal(rng)
+        return f"{field} {op} {dossier}", numeric_sql(field, op, sql)
+    if kind < 0.7:
+        field = rng.choice(TEXT)
+        word = rng.choice(WORDS + ["zeta", "Alp"])
+        # A bare word that names a field is that field: quote those.
+        bare = rng.random() < 0.5 and word.isalpha() and word.lower() not in FIELDS
+        literal = word if bare else q(word)
+        return f"{field} {op} {literal}", text_sql(field, op, sql_text(word))
+    if kind < 0.8:
+        return f"i {op} d", numeric_sql("i", op, "d")
+    if kind < 0.9:
+        return f"s {op} s2", text_sql("s", op, "s2")
+    item = rng.choice(ITEMS + ["zzz"])
+    return f"tags {op} {q(item)}", list_sql(op, sql_text(item))
+
+
+def null_comparison(field, op):
+    if op == "=":
+        return f"({field} IS NULL)"
+    if op == "!=":
+        return f"({field} IS NOT NULL)"
+    return "0"
+
+
+def numeric_sql(field, op, other):
+    if op == "=":
+        return f"({field} IS {other})"
+    if op == "!=":
+        return f"({field} IS NOT {other})"
+    return two_valued(f"{field} {op} {other}")
+
+
+def text_sql(field, op, other):
+    if op == "=":
+        return f"(lower({field}) IS lower({other}))"
+    if op == "!=":
+        return f"(lower({field}) IS NOT lower({other}))"
+    return two_valued(f"lower({field}) {op} lower({other})")
+
+
+def any_item(condition):
+    return f"EXISTS (SELECT 1 FROM t_tags g WHERE g.rid = t.rid AND {condition})"
+
+
+NO_ITEMS = "NOT EXISTS (SELECT 1 FROM t_tags g WHERE g.rid = t.rid)"
+
+
+def list_sql(op, other):
+    if op == "=":
+        return any_item(f"lower(g.item) = lower({other})")
+    if op == "!=":
+        return f"NOT {any_item(f'lower(g.item) = lower({other})')}"
+    return any_item(f"lower(g.item) {op} lower({other})")
+
+
+def membership(rng):
+    negated = rng.random() < 0.4
+    word = "not in" if negated else "in"
+    choice = rng.random()
+    if choice < 0.35:
+        field = rng.choice(TEXT)
+        values = rng.sample(WORDS + ["zeta"], rng.randint(1, 3))
+        with_missing = rng.random() < 0.2
+        dossier = ", ".join(q(v) for v in values) + (", missing" if with_missing else "")
+        sql = " OR ".join(f"lower({field}) IS lower({sql_text(v)})" for v in values)
+        if with_missing:
+            sql += f" OR {field} IS NULL"
+        sql = f"({sql})"
+    elif choice < 0.7:
+        field = rng.choice(list(NUMERIC))
+        values = [numeric_literal(rng)[0] for _ in range(rng.randint(1, 3))]
+        dossier = ", ".join(values)
+        sql = "(" + " OR ".join(f"{field} IS {v}" for v in values) + ")"
+    else:
+        field = "tags"
+        values = rng.sample(ITEMS + ["zzz"], rng.randint(1, 3))
+        with_missing = rng.random() < 0.3
+        dossier = ", ".join(q(v) for v in values) + (", missing" if with_missing else "")
+        sql = any_item("lower(g.item) IN (" + ", ".join(f"lower({sql_text(v)})" for v in values) + ")")
+        if with_missing:
+            sql = f"({sql} OR {NO_ITEMS})"
+    return f"{field} {word} ({dossier})", f"NOT {sql}" if negated else sql
+
+
+def text_match(rng):
+    field = rng.choice(TEXT + ["tags"])
+    negated = rng.random() < 0.3
+    if rng.random() < 0.5:
+        needle = rng.choice(["a", "ALP", "ta", "", "z", "ph", "Aid", "rad"])
+        dossier = f"{field} {'not ' if negated else ''}contains {q(needle)}"
+        condition = f"instr(lower({{x}}), lower({sql_text(needle)})) > 0"
+    else:
+        pattern = rng.choice(["a*", "*a", "?eta", "*lp*", "*", "b", "??", "A*A", "t*e", "*i?"])
+        dossier = f"{field} {'not ' if negated else ''}like {q(pattern)}"
+        like = pattern.replace("*", "%").replace("?", "_")
+        condition = f"{{x}} LIKE {sql_text(like)}"
+    if field == "tags":
+        sql = any_item(condition.format(x="g.item"))
+    else:
+        sql = two_valued(condition.format(x=field))
+    return dossier, f"NOT {sql}" if negated else sql
+
+
+def between(rng):
+    negated = rng.random() < 0.3
+    if rng.random() < 0.5:
+        field = rng.choice(list(NUMERIC))
+        low, high = sorted([numeric_literal(rng)[0] for _ in range(2)], key=float)
+        sql = two_valued(f"{field} >= {low} AND {field} <= {high}")
+    else:
+        field = rng.choice(TEXT)
+        low, high = sorted(rng.sample(WORDS, 2), key=str.lower)
+        sql = two_valued(f"lower({field}) >= lower({sql_text(low)}) AND lower({field}) <= lower({sql_text(high)})")
+        low, high = q(low), q(high)
+    dossier = f"{field} {'not ' if negated else ''}between {low} and {high}"
+    return dossier, f"NOT {sql}" if negated else sql
+
+
+def missing_test(rng):
+    field = rng.choice(["i", "d", "s", "s2", "tags", "b"])
+    negated = rng.random() < 0.5
+    sql = NO_ITEMS if field == "tags" else f"{field} IS NULL"
+    return f"{field} is {'not ' if negated else ''}missing", f"NOT ({sql})" if negated else f"({sql})"
+
+
+def condition(rng, depth=0):
+    roll = rng.random()
+    if depth < 3 and roll < 0.3:
+        parts = [condition(rng, depth + 1) for _ in range(rng.randint(2, 3))]
+        joiner = rng.choice(["and", "or"])
+        return "(" + f" {joiner} ".join(p[0] for p in parts) + ")", "(" + f" {joiner.upper()} ".join(p[1] for p in parts) + ")"
+    if depth < 3 and roll < 0.4:
+        inner = condition(rng, depth + 1)
+        return f"not {inner[0]}", f"NOT {inner[1]}"
+    leaf = rng.choice([comparison, comparison, comparison, membership, text_match, between, missing_test])
+    return leaf(rng)
+
+
+def sort_keys(rng):
+    keys = []
+    for field in rng.sample(["i", "d", "s", "s2", "b"], rng.randint(1, 2)):
+        descending = rng.random() < 0.5
+        direction = " DESC" if descending else ""
+        if field in TEXT:
+            sql = f"({field} IS NULL), lower({field}){direction}, {field}{direction}"
+        else:
+            sql = f"({field} IS NULL), {field}{direction}"
+        keys.append((f"{field}{' desc' if descending else ''}", sql))
+    return ", ".join(k[0] for k in keys), ", ".join(k[1] for k in keys)
+
+
+def query(rng):
+    where, sql_where = condition(rng)
+    shape = rng.random()
+    if shape < 0.35:
+        return (f"t where {where} select id, i, d, s", f"SELECT id, i, d, s FROM t WHERE {sql_where} ORDER BY rid")
+    if shape < 0.55:
+        keys, sql_keys = sort_keys(rng)
+        limit = rng.choice(["", " limit 3", " limit 5 offset 2", " limit 0"])
+        sql_limit = {"": "", " limit 3": " LIMIT 3", " limit 5 offset 2": " LIMIT 5 OFFSET 2", " limit 0": " LIMIT 0"}[limit]
+        return (f"t where {where} sort by {keys}{limit} select id",
+                f"SELECT id FROM t WHERE {sql_where} ORDER BY {sql_keys}, rid{sql_limit}")
+    if shape < 0.65:
+        return f"t where {where} count", f"SELECT count(*) FROM t WHERE {sql_where}"
+    if shape < 0.8:
+        field = rng.choice(["s", "i", "b"])
+        order = f"({field} IS NULL), lower({field}), {field}" if field == "s" else f"({field} IS NULL), {field}"
+        return (f"t where {where} count by {field}",
+                f"SELECT {field}, count(*) AS n FROM t WHERE {sql_where} GROUP BY {field} ORDER BY n DESC, {order}")
+    if shape < 0.85:
+        return (f"t where {where} count by tags",
+                "SELECT item, count(*) AS n FROM ("
+                f"SELECT g.item AS item FROM t JOIN t_tags g ON g.rid = t.rid WHERE {sql_where} "
+                f"UNION ALL SELECT NULL FROM t WHERE {sql_where} AND {NO_ITEMS}"
+                ") GROUP BY item ORDER BY n DESC, (item IS NULL), lower(item), item")
+    if shape < 0.93:
+        return (f"t where {where} join u on s = k select id, v",
+                f"SELECT t.id, u.v FROM t JOIN u ON lower(t.s) = lower(u.k) WHERE {sql_where} ORDER BY t.rid, u.rid")
+    return (f"t where {where} left join u on s2 = k select id, v",
+            f"SELECT t.id, u.v FROM t LEFT JOIN u ON lower(t.s2) = lower(u.k) WHERE {sql_where} ORDER BY t.rid, u.rid")
+
+
+def normalize(value):
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return ("float", value)
+    if isinstance(value, float):
+        return ("float", value)
+    return value
+
+
+def run(binary, dataset, queries, folder):
+    dataset.write(folder)
+    script = [f"load {folder}/t.csv", f"load {folder}/u.csv", f"load {folder}/marker.csv"]
+    for text, _ in queries:
+        script += [text, "marker"]
+    path = os.path.join(folder, "queries.dq")
+    with open(path, "w") as handle:
+        handle.write("\n".join(script) + "\n")
+    result = subprocess.run([binary, "--empty", "--no-history", "--format", "jsonl", "--keep-going", "-f", path],
+                            capture_output=True, text=True)
+    outputs, current = [], []
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        if record == {"m": MARKER}:
+            outputs.append(current)
+            current = []
+        else:
+            current.append([normalize(v) for v in record.values()])
+    return outputs, result.stderr
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("binary")
+    parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--per-dataset", type=int, default=250)
+    arguments = parser.parse_args()
+    rng = random.Random(arguments.seed)
+    agreed = failed = 0
+    for start in range(0, arguments.queries, arguments.per_dataset):
+        dataset = Dataset(rng, rng.randint(20, 60))
+        queries = [query(rng) for _ in range(min(arguments.per_dataset, arguments.queries - start))]
+        db = dataset.sqlite()
+        with tempfile.TemporaryDirectory(prefix="dossier-differential-") as folder:
+            outputs, errors = run(arguments.binary, dataset, queries, folder)
+            if len(outputs) != len(queries):
+                print(f"dossier answered {len(outputs)} of {len(queries)} queries; stderr:\n{errors[:3000]}")
+                sys.exit(1)
+            for (text, sql), got in zip(queries, outputs):
+                expected = [[normalize(v) for v in row] for row in db.execute(sql).fetchall()]
+                if got == expected:
+                    agreed += 1
+                    continue
+                failed += 1
+                if failed <= 5:
+                    print(f"DISAGREE\n  dossier: {text}\n  sql:     {sql}\n  dossier rows: {got[:10]}\n  sqlite rows:  {expected[:10]}")
+    print(f"differential: {agreed + failed} queries, {agreed} agree with sqlite3, {failed} disagree (seed {arguments.seed})")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
