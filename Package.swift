@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: generated queries for the round-trip and error-location properties.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The language and the data: no terminal I/O, no Foundation (start-up time, see BENCHMARKS).
@@ -29,7 +31,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(
+            name: "DossierCoreTests",
+            dependencies: ["DossierCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierCore"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ],

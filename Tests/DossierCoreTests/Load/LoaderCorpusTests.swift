@@ -242,7 +242,6 @@ import Testing
 /// Files big enough to be built on two threads: the same answers as one thread would give.
 @Suite struct ParallelLoadTests {
     @Test func lateTypeChangesAndValuesSurviveTwoThreads() throws {
-        let files = TemporaryDirectory()
         var csv = "id,num,code,when,name\n"
         csv.reserveCapacity(8 << 20)
         for row in 0..<150_000 {
