@@ -105,7 +105,11 @@ struct DossierCommand: ParsableCommand {
 
         guard interactive else {
             // Piped input is a script: no prompt, no banner, no history.
-            let summary = session.run(SourceText(bytes: FileAccess.readStandardInput(), path: "<stdin>"), keepGoing: keepGoing)
+            guard let script = FileAccess.readStandardInput() else {
+                Descriptor.write("<stdin>: error: the script is larger than \(DataLimits.maximumScriptBytes >> 20) MB\n", to: Descriptor.error)
+                return 1
+            }
+            let summary = session.run(SourceText(bytes: script, path: "<stdin>"), keepGoing: keepGoing)
             return failed || summary.failed ? 1 : 0
         }
         return startShell(session, environment: environment)

@@ -22,11 +22,11 @@ import Testing
 
     static func run(
         _ arguments: [String], stdin: String? = nil, directory: String = NSTemporaryDirectory(),
-        environment: [String: String] = [:], executable: String = binary
+        environment: [String: String] = [:], executable: String = binary, arguments explicit: [String]? = nil
     ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.arguments = explicit ?? arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

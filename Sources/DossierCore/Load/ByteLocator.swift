@@ -26,8 +26,10 @@ struct ByteLocator {
     /// A diagnostic location with the offending line when it is short enough to show.
     func diagnosticLocation(_ offset: Int) -> Diagnostic.Location {
         let (line, column, lineStart) = location(of: offset)
+        // Look for the line's end only so far: a runaway line may be a gigabyte long.
         var end = lineStart
-        while end < buffer.count, buffer[end] != UInt8(ascii: "\n"), buffer[end] != UInt8(ascii: "\r") { end += 1 }
+        let limit = min(buffer.count, lineStart + 4097)
+        while end < limit, buffer[end] != UInt8(ascii: "\n"), buffer[end] != UInt8(ascii: "\r") { end += 1 }
         var lineText: String?
         if end - lineStart <= 4096 {
             lineText = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)

@@ -73,8 +73,13 @@ public enum CSVReader {
             let headerStart = scanner.position
             var headerCells: [String] = []
             while true {
+                let cellStart = scanner.position
                 let (cell, end) = try scan(&scanner) { String(decoding: $0, as: UTF8.self) }
                 headerCells.append(cell)
+                if headerCells.count > DataLimits.maximumFields {
+                    throw Diagnostic(.tooLarge, "the header has more than \(DataLimits.maximumFields) fields",
+                        at: locator.diagnosticLocation(cellStart), hint: "is this a CSV file? (a TSV file should end in .tsv)")
+                }
                 if end != .delimiter { break }
             }
             var warnings: [Diagnostic] = []
@@ -153,9 +158,14 @@ public enum CSVReader {
                 var field = 0
                 while true {
                     guard field < fieldCount else {
-                        throw raggedRow(recordStart: recordStart, found: countFields(recordStart), expected: fieldCount)
+                        let (found, more) = countFields(recordStart, expected: fieldCount)
+                        throw raggedRow(recordStart: recordStart, found: found, more: more, expected: fieldCount)
                     }
                     let (spanStart, spanEnd, end) = try scanSpan(&scanner)
+                    if (spanEnd & ~CSVScanner.escapedFlag) - spanStart > DataLimits.maximumValueBytes {
+                        throw Diagnostic(.tooLarge, "a value longer than \(DataLimits.maximumValueBytes >> 20) MB",
+                            at: locator.diagnosticLocation(spanStart), hint: "is a closing quote missing before it?")
+                    }
                     row[2 * field] = UInt32(truncatingIfNeeded: spanStart - chunkStart)
                     row[2 * field + 1] = spanEnd & CSVScanner.escapedFlag != 0
                         ? UInt32(truncatingIfNeeded: (spanEnd & ~CSVScanner.escapedFlag) - chunkStart) | SpanTable.escaped
@@ -208,21 +218,23 @@ public enum CSVReader {
             }
         }
 
-        private func raggedRow(recordStart: Int, found: Int, expected: Int) -> Diagnostic {
+        private func raggedRow(recordStart: Int, found: Int, more: Bool, expected: Int) -> Diagnostic {
             Diagnostic(.badData,
-                "this row has \(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
+                "this row has \(more ? "more than " : "")\(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
                 at: locator.diagnosticLocation(recordStart),
                 hint: "a value with a comma must be quoted: \"Libya, Rwanda\"")
         }
 
-        /// Counts the fields of the record at `start`, for the ragged-row message.
-        private func countFields(_ start: Int) -> Int {
+        /// Counts the fields of the record at `start`, for the ragged-row message; stops
+        /// counting a little past the header's count (a runaway line can be huge).
+        private func countFields(_ start: Int, expected: Int) -> (count: Int, more: Bool) {
             var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
             var count = 0
             while true {
-                guard let (_, _, end) = try? scanner.scanSpan() else { return count + 1 }
+                guard let (_, _, end) = try? scanner.scanSpan() else { return (count + 1, false) }
                 count += 1
-                if end != .delimiter { return count }
+                if end != .delimiter { return (count, false) }
+                if count > expected + 100 { return (count, true) }
             }
         }
     }

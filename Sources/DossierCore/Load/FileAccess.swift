@@ -179,8 +179,8 @@ public enum FileAccess {
 }
 
 extension FileAccess {
-    /// Everything on standard input, for piped scripts.
-    public static func readStandardInput() -> [UInt8] {
+    /// Everything on standard input, for piped scripts; nil beyond `limit` bytes.
+    public static func readStandardInput(limit: Int = DataLimits.maximumScriptBytes) -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -188,6 +188,7 @@ extension FileAccess {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return nil }
         }
         return bytes
     }

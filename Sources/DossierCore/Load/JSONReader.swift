@@ -103,6 +103,8 @@ public enum JSONReader {
         var order: [Int] = []
         var warnings: [Diagnostic] = []
         var warnedDuplicate = false
+        /// More distinct keys than `DataLimits.maximumFields`: an error at that key.
+        var tooManyFields = false
         /// A bad byte or a cancellation found between records, reported as is.
         var validationFailure: Diagnostic?
         /// Bytes before this offset have been checked for UTF-8 and NUL.
@@ -323,6 +325,9 @@ public enum JSONReader {
                     let field = keyEscaped
                         ? scanner.scratch.withUnsafeBufferPointer { fieldFor($0, prefix: prefix) }
                         : fieldFor(UnsafeBufferPointer(rebasing: scanner.bytes[keyStart..<keyEnd]), prefix: prefix)
+                    if tooManyFields {
+                        throw JSONScanner.Failure(offset: keyOffset, message: "more than \(DataLimits.maximumFields) different fields")
+                    }
                     if seenIn[field] == record {
                         if !warnedDuplicate {
                             warnedDuplicate = true
@@ -359,6 +364,7 @@ public enum JSONReader {
                 return existing
             }
             let index = fieldNames.count
+            if index >= DataLimits.maximumFields { tooManyFields = true }
             fieldNames.append(name)
             fieldBytes.append(full)
             fieldIndex[name] = index

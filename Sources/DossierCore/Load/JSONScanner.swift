@@ -99,6 +99,10 @@ struct JSONScanner {
             position = start - 1
             throw Failure(offset: start - 1, message: "this string is never closed", hint: "add the closing \"")
         }
+        if index - start > DataLimits.maximumValueBytes {
+            position = start - 1
+            throw failure("a string longer than \(DataLimits.maximumValueBytes >> 20) MB", hint: "is a closing quote missing?")
+        }
         position = index + 1
         if escaped { try unescape(start..<index) }
         return (start, index, escaped)

@@ -37,7 +37,7 @@ extension Session {
         }
         let bytes: [UInt8]
         do throws(Diagnostic) {
-            bytes = try FileAccess.read(path.text, limit: 64 << 20)
+            bytes = try FileAccess.read(path.text, limit: DataLimits.maximumScriptBytes)
         } catch {
             var located = error
             located.message = "cannot run \(path.text): \(error.message)"
@@ -68,7 +68,7 @@ extension Session {
     @discardableResult
     public func runScriptFile(_ path: String, keepGoing: Bool) -> Summary {
         do throws(Diagnostic) {
-            let bytes = try FileAccess.read(path, limit: 64 << 20)
+            let bytes = try FileAccess.read(path, limit: DataLimits.maximumScriptBytes)
             return run(SourceText(bytes: bytes, path: path), keepGoing: keepGoing)
         } catch {
             output.emit(.diagnostic(error))
