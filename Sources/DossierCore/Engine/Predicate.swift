@@ -258,27 +258,7 @@ enum Predicate {
 
     /// The rows of `rows` that pass `test`, in order.
     static func filter(_ rows: RowSet, _ test: Test, cancellation: Cancellation?) throws(Diagnostic) -> [Int32] {
-        var kept: [Int32] = []
-        switch rows {
-        case .all(let count):
-            kept.reserveCapacity(min(count, 1 << 16))
-            var start = 0
-            while start < count {
-                try cancellation?.check()
-                let end = min(count, start + 65_536)
-                for row in start..<end where test(row) { kept.append(Int32(truncatingIfNeeded: row)) }
-                start = end
-            }
-        case .some(let indices):
-            var start = 0
-            while start < indices.count {
-                try cancellation?.check()
-                let end = min(indices.count, start + 65_536)
-                for position in start..<end where test(Int(indices[position])) { kept.append(indices[position]) }
-                start = end
-            }
-        }
-        return kept
+        try RowFilter.select(rows, cancellation, test)
     }
 }
 

@@ -137,7 +137,7 @@ enum RowFilter {
 
     /// The selection loop, specialised for each kernel's test (inlined, not called through).
     @inline(__always)
-    private static func select(
+    static func select(
         _ rows: RowSet, _ cancellation: Cancellation?, _ passes: (Int) -> Bool
     ) throws(Diagnostic) -> [Int32] {
         var kept: [Int32] = []

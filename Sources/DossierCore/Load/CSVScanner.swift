@@ -140,78 +140,15 @@ struct CSVScanner {
     }
 
     /// The next field. `body` receives its bytes (valid only during the call).
-    @inline(__always)
     mutating func nextField<R>(
         scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) throws(Failure) -> (R, FieldEnd) {
-        var start = position
-        let count = bytes.count
-        if trimsSpaces {
-            while start < count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        let (start, end, terminator) = try scanSpan()
+        if end & CSVScanner.escapedFlag != 0 {
+            CSVScanner.unescape(bytes, start, end & ~CSVScanner.escapedFlag, into: &scratch)
+            return (scratch.withUnsafeBufferPointer { body($0) }, terminator)
         }
-        if start < count, bytes[start] == UInt8(ascii: "\"") {
-            return try quotedField(from: start, scratch: &scratch, body)
-        }
-        var index = start
-        let delimiter = self.delimiter
-        while index < count {
-            let byte = bytes[index]
-            if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-            index += 1
-        }
-        var end = index
-        if trimsSpaces {
-            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        }
-        let result = body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        position = index
-        return (result, consumeTerminator())
-    }
-
-    private mutating func quotedField<R>(
-        from start: Int, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
-    ) throws(Failure) -> (R, FieldEnd) {
-        let count = bytes.count
-        var index = start + 1
-        var escaped = false
-        while true {
-            guard index < count else { throw .unterminatedQuote(start: start) }
-            if bytes[index] == UInt8(ascii: "\"") {
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
-                    escaped = true
-                    index += 2
-                    continue
-                }
-                break
-            }
-            index += 1
-        }
-        let contentStart = start + 1
-        let contentEnd = index
-        position = index + 1
-        if trimsSpaces {
-            while position < count, bytes[position] == UInt8(ascii: " ") { position += 1 }
-        }
-        if position < count {
-            let next = bytes[position]
-            if next != delimiter && next != UInt8(ascii: "\n") && next != UInt8(ascii: "\r") {
-                throw .textAfterQuote(offset: position)
-            }
-        }
-        let result: R
-        if escaped {
-            scratch.removeAll(keepingCapacity: true)
-            var cursor = contentStart
-            while cursor < contentEnd {
-                let byte = bytes[cursor]
-                scratch.append(byte)
-                cursor += byte == UInt8(ascii: "\"") ? 2 : 1
-            }
-            result = scratch.withUnsafeBufferPointer { body($0) }
-        } else {
-            result = body(UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]))
-        }
-        return (result, consumeTerminator())
+        return (body(UnsafeBufferPointer(rebasing: bytes[start..<end])), terminator)
     }
 
     @inline(__always)

@@ -149,7 +149,7 @@ extension ColumnAccumulator {
     }
 
     /// Text values so far as one-item lists.
-    private mutating func convertToList() {
+    mutating func convertToList() {
         var offsets: [UInt32] = [0]
         offsets.reserveCapacity(rowCount + 1)
         var items: [UInt32] = []

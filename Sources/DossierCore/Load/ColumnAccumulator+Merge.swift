@@ -13,8 +13,8 @@ extension ColumnAccumulator {
             default:
                 if kind != .text && kind != .list { convertToText() }
                 if other.kind != .text && other.kind != .list { other.convertToText() }
-                if kind == .list, other.kind == .text { other.convertToListFromText() }
-                if kind == .text, other.kind == .list { convertToListFromText() }
+                if kind == .list, other.kind == .text { other.convertToList() }
+                if kind == .text, other.kind == .list { convertToList() }
             }
         }
         switch kind {
@@ -64,21 +64,6 @@ extension ColumnAccumulator {
         decimals = integers.map(Double.init)
         integers = []
         kind = .decimal
-    }
-
-    /// Text values as one-item lists.
-    private mutating func convertToListFromText() {
-        var offsets: [UInt32] = [0]
-        offsets.reserveCapacity(rowCount + 1)
-        var items: [UInt32] = []
-        for code in codes {
-            if code != 0 { items.append(code) }
-            offsets.append(UInt32(truncatingIfNeeded: items.count))
-        }
-        listOffsets = offsets
-        listItems = items
-        codes = []
-        kind = .list
     }
 
     /// Marks a row missing without appending (for merging).

@@ -110,32 +110,9 @@ struct JSONScanner {
 
     /// A string at the cursor: its content bytes, unescaped (into `scratch` when needed).
     mutating func string<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Failure) -> R {
-        guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
-        let start = position + 1
-        var index = start
-        var escaped = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 2
-                continue
-            }
-            if byte < 0x20 {
-                position = index
-                throw failure("a line break or control character inside a string", hint: "write it as \\n")
-            }
-            index += 1
-        }
-        guard index < bytes.count else {
-            position = start - 1
-            throw Failure(offset: start - 1, message: "this string is never closed", hint: "add the closing \"")
-        }
-        position = index + 1
-        if !escaped { return body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-        try unescape(start..<index)
-        return scratch.withUnsafeBufferPointer { body($0) }
+        let (start, end, escaped) = try stringSpan()
+        if escaped { return scratch.withUnsafeBufferPointer { body($0) } }
+        return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     private mutating func unescape(_ range: Range<Int>) throws(Failure) {
