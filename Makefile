@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build debug deps test-deps bench fuzz clean
+.PHONY: run test build debug deps test-deps test-sanitize bench fuzz clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
@@ -29,6 +29,12 @@ test: test-deps
 	$(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
+
+# The unit tests under AddressSanitizer (leaks included) and ThreadSanitizer (the loaders use
+# two threads), each in its own build folder.
+test-sanitize: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # libFuzzer on the lexer, parser, queries, CSV and JSON loaders (FUZZ_SECONDS each, two at a
 # time), then a long differential run against sqlite3. Figures in TESTING.md.

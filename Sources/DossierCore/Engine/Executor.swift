@@ -31,13 +31,16 @@ public struct Executor: Sendable {
             // `sort ... limit N`: only the first N rows need ordering (a heap, not a full sort).
             if case .sort(let keys) = step.kind, index + 1 < plan.steps.count,
                 case .limit(let count, let offset) = plan.steps[index + 1].kind,
-                count + offset < relation.count / 8
+                case let (kept, overflow) = count.addingReportingOverflow(offset), !overflow, kept < relation.count / 8
             {
-                relation = try Sorter.sort(relation, keys: keys, keeping: count + offset, cancellation: cancellation)
+                let sorted = relation.count
+                relation = try Sorter.sort(relation, keys: keys, keeping: kept, cancellation: cancellation)
                 relation.fields = step.fields
-            } else {
-                relation = try apply(step, to: relation)
+                // Sorting removes no row; the limit after it does (for explain and empty results).
+                counts.append(sorted)
+                continue
             }
+            relation = try apply(step, to: relation)
             counts.append(relation.count)
         }
         return Outcome(relation: relation, counts: counts, inputs: inputs)

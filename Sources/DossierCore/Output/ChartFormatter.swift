@@ -29,7 +29,9 @@ struct ChartFormatter {
         for index in labels.indices {
             let label = DisplayWidth.truncate(labels[index], to: labelWidth)
             let padding = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(label)))
-            let eighths = maximum > 0 ? Int((abs(values[index]) / maximum * Double(barWidth * 8)).rounded()) : 0
+            // Infinite or enormous values still draw a bar, never trap.
+            let share = maximum > 0 && maximum.isFinite ? abs(values[index]) / maximum : (values[index] == maximum ? 1 : 0)
+            let eighths = share.isFinite ? Int((min(1, share) * Double(barWidth * 8)).rounded()) : 0
             let bar = String(repeating: "█", count: eighths / 8) + ChartFormatter.partials[eighths % 8]
             output += "\(label)\(padding) \(bar) \(texts[index])\n"
         }

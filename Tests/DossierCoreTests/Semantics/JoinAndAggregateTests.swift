@@ -124,3 +124,26 @@ import Testing
         #expect(shell.column("countries where name between a and c select name") == ["Benin"])
     }
 }
+
+/// Inputs that once reached a trap or a wrong note, kept as regressions.
+@Suite struct EdgeRegressionTests {
+    let shell = TestSession()
+
+    @Test func sortThenLimitZeroIsEmptyAndBlamesTheLimit() {
+        #expect(shell.column("countries sort by name limit 0 select name").isEmpty)
+        #expect(shell.output.notes.first?.contains("`limit 0` removed the last 14 rows") == true)
+    }
+
+    @Test func hugeLimitAndOffsetDoNotOverflow() {
+        #expect(shell.column("countries sort by name limit 9223372036854775807 offset 9223372036854775807 select name").isEmpty)
+        #expect(shell.column("countries sort by name limit 9223372036854775807 select name").count == 14)
+    }
+
+    @Test func aChartOfInfiniteSumsDrawsWithoutTrapping() {
+        let files = TemporaryDirectory()
+        shell.run("load \(files.write("inf.csv", "g,v:decimal\na,1e308\na,1e308\nb,1\n"))")
+        shell.run("inf summarize sum(v) as s by g | chart")
+        #expect(shell.output.diagnostics.isEmpty)
+        #expect(shell.output.results.first?.contains("inf") == true)
+    }
+}
