@@ -10,10 +10,10 @@ public enum Descriptor {
     public static let error: Int32 = 2
 
     /// Writes all of `text`. A closed pipe (`dossier -c … | head -1`) ends the process
-    /// quietly: nobody is reading any more.
+    /// quietly and at once (`_exit`: nothing is left to flush, nobody is reading any more).
     public static func write(_ text: String, to descriptor: Int32) {
         var copy = text
         let failure = copy.withUTF8 { FileAccess.writeAll(descriptor, $0) }
-        if failure == EPIPE { exit(0) }
+        if failure == EPIPE { _exit(0) }
     }
 }
