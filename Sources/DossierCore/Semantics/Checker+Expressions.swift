@@ -35,13 +35,9 @@ extension Checker {
         case .not(let operand):
             return .not(try bindCondition(operand, in: scope, clause: "not"))
         case .and(let operands):
-            var bound: [BoundExpr] = []
-            for operand in operands { bound.append(try bindCondition(operand, in: scope, clause: "and")) }
-            return .and(bound)
+            return .and(try bindConditions(operands, joinedBy: "and", in: scope))
         case .or(let operands):
-            var bound: [BoundExpr] = []
-            for operand in operands { bound.append(try bindCondition(operand, in: scope, clause: "or")) }
-            return .or(bound)
+            return .or(try bindConditions(operands, joinedBy: "or", in: scope))
         case .comparison(let op, let left, let right):
             return try bindComparison(op, left, right, in: scope)
         case .inList(let operand, let values, let negated):
@@ -66,6 +62,25 @@ extension Checker {
         case .call(let name, let arguments):
             return try bindCall(name, arguments, range: expression.range, in: scope)
         }
+    }
+
+    /// The operands of `and`/`or`. `region = Africa or Asia` means `region = Africa or
+    /// region = Asia`, but reads `Asia` as a condition: say so, with the fix.
+    private func bindConditions(_ operands: [Expr], joinedBy word: String, in scope: Scope) throws(Diagnostic) -> [BoundExpr] {
+        var bound: [BoundExpr] = []
+        for (index, operand) in operands.enumerated() {
+            if index > 0, case .name(let name) = operand.kind, !name.isQuoted, (try? lookupField(operand, in: scope)) == nil,
+                case .comparison(let op, let field, let value) = operands[index - 1].kind
+            {
+                let fieldText = source.text(field.range)
+                let valueText = source.text(value.range)
+                var hint = "repeat the field: \(fieldText) \(op.rawValue) \(valueText) \(word) \(fieldText) \(op.rawValue) \(name.text)"
+                if op == .equal && word == "or" { hint += "\nor list the values: \(fieldText) in (\(valueText), \(name.text))" }
+                throw error(.notACondition, "`\(name.text)` is not a condition (nor a field)", at: name.range, hint: hint)
+            }
+            bound.append(try bindCondition(operand, in: scope, clause: word))
+        }
+        return bound
     }
 
     func value(of literal: Literal) -> Value {

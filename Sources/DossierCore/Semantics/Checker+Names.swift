@@ -40,7 +40,10 @@ extension Checker {
         let names = scope.fields.map(\.displayName)
         let close = Suggestions.closest(to: typed, in: names)
         var hint = ""
-        if let best = close.first {
+        if let clause = scope.droppedBy[Catalog.key(typed)] {
+            let shown = DisplayWidth.truncate(clause, to: 40)
+            hint = "`\(typed)` was left out by `\(shown)` earlier in the query: keep it there, or move this clause before it\n"
+        } else if let best = close.first {
             hint = "did you mean `\(best)`?\n"
         } else if let function = BuiltinFunction(rawValue: typed.lowercased()) {
             hint = "`\(function.rawValue)` is a function: \(function.summary)\n"

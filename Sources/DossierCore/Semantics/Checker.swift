@@ -77,7 +77,14 @@ public struct Checker {
         var fields = plan.sourceFields
         var scope = Scope(fields: fields, sourceName: query.source.text)
         for (index, clause) in query.clauses.enumerated() {
+            let before = scope
             let kind = try checkClause(clause, scope: &scope, previous: plan.steps.last, isLast: index == query.clauses.count - 1)
+            scope.droppedBy = before.droppedBy
+            let kept = Set(scope.fields.map { Catalog.key($0.name) })
+            for field in before.fields where !kept.contains(Catalog.key(field.name)) {
+                scope.droppedBy[Catalog.key(field.name)] = source.text(clause.range)
+            }
+            for key in kept { scope.droppedBy[key] = nil }
             fields = scope.fields
             plan.steps.append(PlanStep(kind: kind, clause: clause, fields: fields))
         }
@@ -255,4 +262,7 @@ struct Scope {
     var fields: [Field]
     /// The dataset the pipeline started from, for `countries.name` before any join.
     var sourceName: String
+    /// Fields an earlier clause left out (`select name` drops `region`), by lower-cased name,
+    /// with that clause's text: to say why a field is not there any more.
+    var droppedBy: [String: String] = [:]
 }

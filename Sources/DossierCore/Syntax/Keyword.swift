@@ -53,6 +53,8 @@ enum ForeignHabit {
         case "project": return "to choose fields, use `select`"
         case "extend": return "to compute a field, use `select *, EXPR as NAME`"
         case "uniq", "unique": return "to remove duplicates, use `distinct [F, ...]`"
+        case "descending", "decending", "desending", "ascending", "acending":
+            return "write `desc` (or `asc`) after the field: sort by name desc"
         default: return nil
         }
     }

@@ -147,7 +147,7 @@ extension Parser {
             if let habit = ForeignHabit.hint(for: found) {
                 hint = habit
             } else {
-                let words = Keyword.clauseWords.map(\.rawValue) + ["sort by", "order by", "left join"]
+                let words = Keyword.clauseWords.map(\.rawValue) + ["sort by", "order by", "left join", "desc", "asc"]
                 let close = Suggestions.closest(to: found, in: words)
                 if let best = close.first { hint = "did you mean `\(best)`?" }
             }

@@ -251,6 +251,10 @@ extension Parser {
     ///         | name [ "." name ] | name "(" [ expression_list ] ")" | "(" expression ")"
     func primaryStartError() -> Diagnostic {
         if current.kind == .unknown { return unknownCharacterError() }
+        if current.kind.isComparison {
+            return error(.expectedExpression, "expected a field or a value before \(describe(current))",
+                hint: "each condition names its field: people > 50 and people < 200 (or: people between 50 and 200)")
+        }
         return error(.expectedExpression, "expected a field or a value, found \(describe(current))")
     }
 
