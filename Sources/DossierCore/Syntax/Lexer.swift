@@ -17,10 +17,16 @@ struct Lexer {
     /// White space was seen since the last line break.
     private var sawIndent = false
 
+    /// Whether a string may run over a line break. At the shell's continuation prompt it
+    /// may; in a script an unclosed quote ends at its line, so it cannot swallow the rest of
+    /// the file.
+    private let stringsSpanLines: Bool
+
     init(_ source: SourceText, startingAt offset: Int = 0) {
         self.bytes = source.bytes
         self.offset = offset
         self.sawLineBreak = offset == 0
+        self.stringsSpanLines = source.linesContinue
     }
 
     /// Restarts lexing at `offset` (used to re-read a path in path mode).
@@ -229,6 +235,7 @@ struct Lexer {
                 finish(&token, .string)
                 return
             }
+            if byte == UInt8(ascii: "\n"), !stringsSpanLines { break }
             offset += 1
         }
         finish(&token, .string)

@@ -20,6 +20,8 @@ public struct Parser {
     var previousEnd = 0
     var nesting = 0
     var parenDepth = 0
+    /// Where the statement being parsed starts.
+    var statementStart = 0
     var diagnostics: [Diagnostic] = []
     /// The last bare word that was the right operand of a comparison, to suggest quotes
     /// when the next word shows the value had spaces in it (`status = nearly finalized`).
@@ -115,6 +117,12 @@ public struct Parser {
     ) -> Diagnostic {
         let incomplete = incompleteAtEnd && (current.kind == .endOfInput || current.isUnterminated)
         var range = range ?? current.range
+        // The statement ended with its line: point at the line's end, not at the next line.
+        if current.isAtStartOfLine, !current.isIndented, !source.linesContinue, previousEnd > statementStart,
+            range == current.range, current.kind != .endOfInput
+        {
+            range = (previousEnd - 1)..<previousEnd
+        }
         if range.isEmpty, current.kind == .endOfInput {
             // Point just after the last character rather than at nothing.
             range = max(0, min(range.lowerBound, source.bytes.count) - 1)..<min(range.lowerBound, source.bytes.count)
@@ -175,6 +183,7 @@ public struct Parser {
             while current.kind == .semicolon { advance() }
             if current.kind == .endOfInput { break }
             let start = current.start
+            statementStart = start
             diagnostics = []
             nesting = 0
             parenDepth = 0
