@@ -40,7 +40,7 @@ test-sanitize: deps
 # time), then a long differential run against sqlite3. Figures in TESTING.md.
 FUZZ_SECONDS ?= 600
 fuzz: debug
-	Fuzz/run-all.sh $(FUZZ_SECONDS) 2
+	Tests/Fuzz/run-all.sh $(FUZZ_SECONDS) 2
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 100000 --seed $$RANDOM
 
 # Side by side with DuckDB (pip install duckdb-cli) and sqlite3; figures in BENCHMARKS.md.

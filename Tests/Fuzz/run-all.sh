@@ -9,5 +9,5 @@ printf '%s\n' FuzzLexer FuzzParser FuzzQuery FuzzCSV FuzzJSON | xargs -P "$jobs"
 for target in FuzzLexer FuzzParser FuzzQuery FuzzCSV FuzzJSON; do
     runs=$(grep -E "stat::number_of_executed_units" "logs/$target.log" | awk '{print $2}')
     crashes=$(ls "crashes/$target" 2>/dev/null | wc -l)
-    echo "$target: $runs executions in ${seconds}s, $crashes crash files in Fuzz/crashes/$target"
+    echo "$target: $runs executions in ${seconds}s, $crashes crash files in Tests/Fuzz/crashes/$target"
 done

@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "DossierFuzz",
-    dependencies: [.package(name: "dossier", path: "..")],
+    dependencies: [.package(name: "dossier", path: "../..")],
     targets: [
         .executableTarget(name: "FuzzLexer", dependencies: [.product(name: "DossierCore", package: "dossier")]),
         .executableTarget(name: "FuzzParser", dependencies: [.product(name: "DossierCore", package: "dossier")]),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs one libFuzzer target for a time: Fuzz/run.sh TARGET SECONDS
+# Runs one libFuzzer target for a time: Tests/Fuzz/run.sh TARGET SECONDS
 # Seeds come from the project's own queries and data files; crashes land in
-# Fuzz/crashes/TARGET (fixed ones are kept as regression tests in Tests/FuzzRegressions).
+# Tests/Fuzz/crashes/TARGET.
 set -euo pipefail
 cd "$(dirname "$0")"
 target=$1
 seconds=${2:-600}
-root=..
+root=../..
 corpus=.corpus/$target
 mkdir -p "$corpus" "crashes/$target" logs
 seed() {
