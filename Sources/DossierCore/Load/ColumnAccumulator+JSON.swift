@@ -26,12 +26,7 @@ extension ColumnAccumulator {
                 codes.append(dictionary.intern(bytes))
             }
         case .text:
-            codes.append(dictionary.intern(bytes))
-            if rowCount == ColumnAccumulator.cardinalityProbe, dictionary.deduplicates,
-                dictionary.codeCount > ColumnAccumulator.cardinalityProbe / 2
-            {
-                dictionary.stopDeduplicating()
-            }
+            appendText(bytes)
         case .list:
             appendSingleItem(bytes)
             return

@@ -81,12 +81,7 @@ struct ColumnAccumulator {
         }
         switch kind {
         case .text:
-            codes.append(dictionary.intern(cell))
-            if rowCount == ColumnAccumulator.cardinalityProbe, dictionary.deduplicates,
-                dictionary.codeCount > ColumnAccumulator.cardinalityProbe / 2
-            {
-                dictionary.stopDeduplicating()
-            }
+            appendText(cell)
         case .integer:
             if let value = ValueParsing.integer(cell, allowLeadingZeros: declared != nil) {
                 integers.append(value)
@@ -164,6 +159,18 @@ struct ColumnAccumulator {
             }
         }
         return nil
+    }
+
+    /// Interns one text value; after `cardinalityProbe` rows, a column of mostly distinct
+    /// values stops de-duplicating.
+    @inline(__always)
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        codes.append(dictionary.intern(bytes))
+        if rowCount == ColumnAccumulator.cardinalityProbe, dictionary.deduplicates,
+            dictionary.codeCount > ColumnAccumulator.cardinalityProbe / 2
+        {
+            dictionary.stopDeduplicating()
+        }
     }
 
     mutating func appendMissing() {
