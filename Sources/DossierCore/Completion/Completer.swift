@@ -145,11 +145,14 @@ public struct Completer {
                 clauseIndex = index
             }
             if depth == 0, token.kind == .pipe { clauseIndex = index }
+            // `count countries by ...`: the statement's `by` acts as a `count by` clause.
+            if depth == 0, statement == "count", token.word == "by", clauseIndex == nil { clauseIndex = index }
         }
         var clauseStart = clauseIndex.map { tokens[$0].range.lowerBound } ?? sourceName.range.upperBound
         if let index = clauseIndex, index > 1, tokens[index - 1].kind == .pipe { clauseStart = tokens[index - 1].range.lowerBound }
         let pipeline = pipelineBefore(source.text(sourceName.range.lowerBound..<clauseStart), source: source)
-        let clause = clauseIndex.map { tokens[$0].word } ?? ""
+        var clause = clauseIndex.map { tokens[$0].word } ?? ""
+        if clause == "by" { clause = "count" }
         let last = tokens[tokens.count - 1]
         let previous = tokens.count >= 2 ? tokens[tokens.count - 2] : nil
 

@@ -118,7 +118,7 @@ public enum Help {
         HelpTopic(name: "count", aliases: ["count by", "group", "group by"],
             summary: "count rows, or count them by group, most frequent first",
             body: "count [by F, ...]   as a clause\ncount QUERY [by F, ...]   as a statement\nA list field counts each row once under each of its items.",
-            examples: ["countries count", "countries count by region", "count countries by status", "countries count by incentives"]),
+            examples: ["countries count", "countries count by region", "count countries by status", "countries count by incentives", "count countries by region | chart"]),
         HelpTopic(name: "summarize", aliases: ["aggregate", "aggregates", "sum", "avg", "min", "max"],
             summary: "aggregates over all rows or by group",
             body: "summarize AGG [as NAME], ... [by F, ...]\nAGG: count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)\nMissing values are ignored; count() counts rows.",

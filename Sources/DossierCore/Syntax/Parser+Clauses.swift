@@ -20,6 +20,12 @@ extension Parser {
         }
         let source = try nameOfCurrent()
         advance()
+        let clauses = parseClauses(stopWords: stopWords)
+        return Query(source: source, clauses: clauses, range: start..<previousEnd)
+    }
+
+    /// { [ "|" ] clause }, each bad clause reported and skipped.
+    private mutating func parseClauses(stopWords: Set<Keyword>) -> [Clause] {
         var clauses: [Clause] = []
         while !atStatementEnd {
             if let word = keyword(current), stopWords.contains(word) { break }
@@ -38,10 +44,11 @@ extension Parser {
             }
             if current.start == before, current.kind != .endOfInput { advance() }
         }
-        return Query(source: source, clauses: clauses, range: start..<previousEnd)
+        return clauses
     }
 
-    /// count_query = "count" query [ "by" expression_list ]: the same as `query | count by`.
+    /// count_query = "count" query [ "by" expression_list ] { [ "|" ] clause }: the same as
+    /// `query | count by ...`, and clauses may follow (`count countries by region | chart`).
     /// Allowed wherever a query is (`save count countries by region to regions.md`).
     private mutating func parseCountQuery(stopWords: Set<Keyword>) throws(Diagnostic) -> Query {
         let keywordToken = current
@@ -55,6 +62,7 @@ extension Parser {
         }
         query.clauses.append(
             Clause(kind: .count(by: keys), range: countStart..<previousEnd, keywordRange: keywordToken.range))
+        query.clauses += parseClauses(stopWords: stopWords)
         query.range = keywordToken.start..<previousEnd
         return query
     }

@@ -114,3 +114,10 @@ import Testing
         }
     }
 }
+
+extension CompleterTests {
+    @Test func fieldsAfterTheByOfACountStatement() {
+        #expect(inserts("count countries by re") == ["region"])
+        #expect(inserts("count countries where region = Africa by st") == ["status"])
+    }
+}
