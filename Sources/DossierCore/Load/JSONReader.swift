@@ -11,27 +11,6 @@ public enum JSONReader {
     /// Deeper nesting is refused rather than followed (no stack overflow on any input).
     static let maximumDepth = 64
 
-    /// Whether `name` is `prefix` followed by `key`.
-    @inline(__always)
-    static func matches(_ name: [UInt8], _ prefix: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard name.count == prefix.count + key.count else { return false }
-        if prefix.isEmpty, key.count <= 16 {
-            // Short keys, the usual case: compare in place, no call.
-            for index in 0..<key.count where name[index] != key[index] { return false }
-            return true
-        }
-        return name.withUnsafeBufferPointer { name in
-            guard let base = name.baseAddress else { return true }
-            if !prefix.isEmpty, !prefix.withUnsafeBufferPointer({ prefixBytes in
-                prefixBytes.baseAddress.map { memcmp(base, $0, prefix.count) == 0 } ?? true
-            }) {
-                return false
-            }
-            guard let keyBase = key.baseAddress else { return true }
-            return memcmp(base + prefix.count, keyBase, key.count) == 0
-        }
-    }
-
     public static func read(
         _ bytes: [UInt8], path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
@@ -92,15 +71,21 @@ public enum JSONReader {
         let range: Range<Int>
         var scanner: JSONScanner
         var fieldNames: [String] = []
-        var fieldBytes: [[UInt8]] = []
+        /// Field names' bytes back to back (field i spans nameStarts[i]..<nameStarts[i + 1]),
+        /// to compare a key in place.
+        var nameArena: [UInt8] = []
+        var nameStarts: [Int] = [0]
         var fieldIndex: [String: Int] = [:]
         var columns: [ColumnAccumulator] = []
         /// The record in which each field was last given a value.
         var seenIn: [Int] = []
         var record = 0
-        /// Field order of the previous record, to find a key without hashing it.
-        var lastOrder: [Int] = []
-        var order: [Int] = []
+        /// Which field followed each field in the last record, and which came first: records
+        /// of one file repeat their keys in order, so the next key is nearly always predicted.
+        var following: [Int] = []
+        var firstField = -1
+        /// The field of the key just read in this record (-1 at its start).
+        var previousField = -1
         var warnings: [Diagnostic] = []
         var warnedDuplicate = false
         /// More distinct keys than `DataLimits.maximumFields`: an error at that key.
@@ -178,10 +163,12 @@ public enum JSONReader {
 
         /// Appends the records another reader (the file's second half) read.
         mutating func append(_ other: Reader) {
-            for (index, name) in other.fieldNames.enumerated() where fieldIndex[name] == nil {
+            for name in other.fieldNames where fieldIndex[name] == nil {
                 fieldIndex[name] = fieldNames.count
                 fieldNames.append(name)
-                fieldBytes.append(other.fieldBytes[index])
+                nameArena.append(contentsOf: Array(name.utf8))
+                nameStarts.append(nameArena.count)
+                following.append(-1)
                 var column = ColumnAccumulator(declared: nil)
                 for _ in 0..<record { column.appendMissing() }
                 columns.append(column)
@@ -295,10 +282,9 @@ public enum JSONReader {
                 throw scanner.failure("expected an object for each record",
                     hint: "each record is an object such as {\"name\": \"Libya\", \"region\": \"Africa\"}")
             }
-            order.removeAll(keepingCapacity: true)
+            previousField = -1
             try readObject(prefix: [], depth: 1)
             for field in columns.indices where seenIn[field] != record { columns[field].appendMissing() }
-            swap(&lastOrder, &order)
             record += 1
         }
 
@@ -352,27 +338,51 @@ public enum JSONReader {
         /// The field for a key (after a dotted prefix for nested objects): predicted from the
         /// previous record's order, which real files repeat, else looked up by name.
         private mutating func fieldFor(_ key: UnsafeBufferPointer<UInt8>, prefix: [UInt8]) -> Int {
-            let position = order.count
-            if position < lastOrder.count, JSONReader.matches(fieldBytes[lastOrder[position]], prefix, key) {
-                order.append(lastOrder[position])
-                return lastOrder[position]
+            let guess = previousField < 0 ? firstField : following[previousField]
+            if guess >= 0, nameMatches(guess, prefix, key) {
+                previousField = guess
+                return guess
             }
+            let field = lookUp(key, prefix: prefix)
+            if previousField < 0 { firstField = field } else { following[previousField] = field }
+            previousField = field
+            return field
+        }
+
+        /// Whether field `index` is named `prefix` followed by `key`.
+        @inline(__always)
+        private func nameMatches(_ index: Int, _ prefix: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = nameStarts[index]
+            guard nameStarts[index + 1] - start == prefix.count + key.count else { return false }
+            return nameArena.withUnsafeBufferPointer { arena in
+                guard let base = arena.baseAddress else { return key.isEmpty && prefix.isEmpty }
+                if !prefix.isEmpty {
+                    let same = prefix.withUnsafeBufferPointer { bytes in
+                        bytes.baseAddress.map { memcmp(base + start, $0, prefix.count) == 0 } ?? true
+                    }
+                    if !same { return false }
+                }
+                guard let keyBase = key.baseAddress else { return true }
+                return memcmp(base + start + prefix.count, keyBase, key.count) == 0
+            }
+        }
+
+        /// The field named `prefix` + `key`, added (missing in earlier records) if new.
+        private mutating func lookUp(_ key: UnsafeBufferPointer<UInt8>, prefix: [UInt8]) -> Int {
             let full = prefix + Array(key)
             let name = String(decoding: full, as: UTF8.self)
-            if let existing = fieldIndex[name] {
-                order.append(existing)
-                return existing
-            }
+            if let existing = fieldIndex[name] { return existing }
             let index = fieldNames.count
             if index >= DataLimits.maximumFields { tooManyFields = true }
             fieldNames.append(name)
-            fieldBytes.append(full)
+            nameArena.append(contentsOf: full)
+            nameStarts.append(nameArena.count)
+            following.append(-1)
             fieldIndex[name] = index
             var column = ColumnAccumulator(declared: nil)
             for _ in 0..<record { column.appendMissing() }
             columns.append(column)
             seenIn.append(-1)
-            order.append(index)
             return index
         }
 
