@@ -28,6 +28,7 @@ test: test-deps
 	$(SWIFT) build --product dossier
 	$(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
+	python3 Tests/Shell/test_interrupts.py .build/debug/dossier
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
 
 # The unit tests under AddressSanitizer (leaks included) and ThreadSanitizer (the loaders use

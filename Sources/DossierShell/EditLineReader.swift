@@ -91,6 +91,16 @@ public final class EditLineReader: LineReader {
         let prefix = pendingText.isEmpty ? "" : pendingText + "\n"
         let prefixLength = prefix.utf8.count
         let completion = completer(prefix + line, prefixLength + cursorOffset)
+        if completion.wasInterrupted {
+            // Ctrl-C while Tab worked: the line is cleared, as Ctrl-C at the prompt does.
+            let scalars = Int32(clamping: line.unicodeScalars.count)
+            let before = Int32(clamping: String(decoding: UnsafeRawBufferPointer(start: buffer, count: cursorOffset)
+                .bindMemory(to: UInt8.self), as: UTF8.self).unicodeScalars.count)
+            _ = el_cursor(editLine, scalars - before)
+            el_deletestr(editLine, scalars)
+            Descriptor.write("^C\n", to: Descriptor.output)
+            return UInt8(CC_REDISPLAY)
+        }
         let lineBytes = Array(line.utf8)
         let replaceStart = max(0, completion.replace.lowerBound - prefixLength)
         guard replaceStart <= cursorOffset, cursorOffset <= lineBytes.count else { return UInt8(CC_ERROR) }

@@ -90,13 +90,12 @@ struct DossierCommand: ParsableCommand {
         for path in paths where session.loadPath(path) == .failed { failed = true }
 
         if !commands.isEmpty || !scripts.isEmpty {
-            for text in commands {
-                let summary = session.run(SourceText(text), keepGoing: keepGoing)
-                if summary.failed { failed = true }
-                if summary.quit || (summary.failed && !keepGoing) { return failed ? 1 : 0 }
-            }
-            for path in scripts {
-                let summary = session.runScriptFile(path, keepGoing: keepGoing)
+            for input in orderedInputs(CommandLine.arguments) {
+                let summary: Session.Summary
+                switch input {
+                case .command(let text): summary = session.run(SourceText(text), keepGoing: keepGoing)
+                case .script(let path): summary = session.runScriptFile(path, keepGoing: keepGoing)
+                }
                 if summary.failed { failed = true }
                 if summary.quit || (summary.failed && !keepGoing) { return failed ? 1 : 0 }
             }
@@ -115,6 +114,39 @@ struct DossierCommand: ParsableCommand {
         return startShell(session, environment: environment)
     }
 
+    enum Input: Equatable {
+        case command(String)
+        case script(String)
+    }
+
+    /// `-c` and `-f` in the order they were typed (psql's rule): the parser keeps each option's
+    /// values apart, so the order is read off the raw arguments.
+    func orderedInputs(_ arguments: [String]) -> [Input] {
+        var kinds: [Character] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { break }
+            if argument == "-c" || argument == "-f" {
+                kinds.append(argument == "-c" ? "c" : "f")
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("-c") || argument.hasPrefix("-f"), !argument.hasPrefix("--") {
+                kinds.append(argument.dropFirst().first ?? "c")
+            }
+            index += 1
+        }
+        var remainingCommands = commands[...]
+        var remainingScripts = scripts[...]
+        guard kinds.filter({ $0 == "c" }).count == commands.count, kinds.filter({ $0 == "f" }).count == scripts.count else {
+            return commands.map(Input.command) + scripts.map(Input.script)
+        }
+        return kinds.compactMap { kind in
+            kind == "c" ? remainingCommands.popFirst().map(Input.command) : remainingScripts.popFirst().map(Input.script)
+        }
+    }
+
     /// The interactive shell: init file, banner, history, line editing.
     private func startShell(_ session: Session, environment: [String: String]) -> Int32 {
         let warn = { (text: String) in Descriptor.write(text + "\n", to: Descriptor.error) }
@@ -131,7 +163,13 @@ struct DossierCommand: ParsableCommand {
         }
         Descriptor.write(Banner.text(session: session, version: DossierCommand.version), to: Descriptor.output)
         let completer = { [unowned session] (text: String, cursor: Int) -> Completion in
-            Completer(catalog: session.catalog, samples: session.samples).complete(text, cursor: cursor)
+            // Tab may run the pipeline: Ctrl-C stops it like any query, and a stale Ctrl-C
+            // from before must not.
+            session.cancellation.reset()
+            let completion = Completer(catalog: session.catalog, samples: session.samples, cancellation: session.cancellation)
+                .complete(text, cursor: cursor)
+            return session.cancellation.isCancelled
+                ? Completion(replace: completion.replace, candidates: [], wasInterrupted: true) : completion
         }
         let reader: LineReader = EditLineReader(completer: completer, entries: history?.entries ?? [])
             ?? PlainLineReader(showsPrompt: true)

@@ -3,7 +3,8 @@
 
 Random datasets (integers, decimals, text with case variants, missing values, lists) and
 random queries over them (where with nested and/or/not, every comparison, in, like, contains,
-between, is missing; sort by with missing values and ties; limit; count by; joins). Each query
+between, is missing; sort by with missing values and ties; limit; count by, also by a list
+with repeated items; joins, self-joins, and integers against decimals above 2^53). Each query
 is translated to SQL that says what §4 of the spec says: two-valued logic where missing equals
 only missing, text compared without case, ANY semantics on lists, stable sort with missing
 values last. dossier and sqlite3 must agree on every row, in order.
@@ -36,10 +37,14 @@ class Dataset:
                 "d": rng.choice([None, -2.5, -0.5, 0.0, 0.5, 1.0, 2.0, 2.25, 7.0, 100.0]),
                 "s": rng.choice([None] + WORDS),
                 "s2": rng.choice([None, None] + WORDS),
-                "tags": rng.sample(ITEMS, rng.choice([0, 0, 1, 1, 2, 3])),
+                "tags": tags(rng),
                 "b": rng.choice([None, True, False]),
             })
         self.u = [{"k": rng.choice([None] + WORDS), "v": rng.randint(0, 9)} for _ in range(rng.randint(3, 12))]
+        # Integers and decimals around 2^53 and 2^62, where a double no longer holds every
+        # integer: every decimal here is one a double holds exactly, so SQLite reads it as written.
+        self.big = [{"n": index, "bi": rng.choice([None] + BIG_INTEGERS), "bd": rng.choice([None] + BIG_DECIMALS)}
+                    for index in range(rng.randint(5, 15))]
 
     @staticmethod
     def cell(value):
@@ -60,6 +65,10 @@ class Dataset:
             handle.write("k:text,v:int\n")
             for row in self.u:
                 handle.write(f"{self.cell(row['k'])},{row['v']}\n")
+        with open(os.path.join(folder, "big.csv"), "w") as handle:
+            handle.write("n:int,bi:int,bd:decimal\n")
+            for row in self.big:
+                handle.write(",".join(self.cell(row[c]) for c in ["n", "bi", "bd"]) + "\n")
         with open(os.path.join(folder, "marker.csv"), "w") as handle:
             handle.write(f"m\n{MARKER}\n")
 
@@ -75,7 +84,23 @@ class Dataset:
                 db.execute("insert into t_tags values (?,?)", (row["id"], item))
         for index, row in enumerate(self.u):
             db.execute("insert into u values (?,?,?)", (index, row["k"], row["v"]))
+        db.execute("create table big(rid integer primary key, n integer, bi integer, bd real)")
+        for row in self.big:
+            db.execute("insert into big values (?,?,?,?)", (row["n"], row["n"], row["bi"], row["bd"]))
         return db
+
+
+TWO_53 = 2 ** 53
+BIG_INTEGERS = [TWO_53 - 1, TWO_53, TWO_53 + 1, TWO_53 + 2, TWO_53 + 3, 2 ** 62, 2 ** 62 + 1, -(TWO_53 + 1), 7]
+BIG_DECIMALS = [f"{value}.0" for value in [TWO_53, TWO_53 + 2, TWO_53 - 2, 2 ** 62, -(TWO_53 + 2), 8]] + ["7.5", "-0.5"]
+
+
+def tags(rng):
+    """A list field; sometimes an item is repeated (`aid; aid`), which must count its row once."""
+    items = rng.sample(ITEMS, rng.choice([0, 0, 1, 1, 2, 3]))
+    if items and rng.random() < 0.2:
+        items.append(rng.choice(items))
+    return items
 
 
 # ---- queries: each generator returns (dossier text, SQL) -------------------------------------
@@ -201,7 +226,8 @@ def text_match(rng):
     if rng.random() < 0.5:
         needle = rng.choice(["a", "ALP", "ta", "", "z", "ph", "Aid", "rad"])
         dossier = f"{field} {'not ' if negated else ''}contains {q(needle)}"
-        condition = f"instr(lower({{x}}), lower({sql_text(needle)})) > 0"
+        # Nothing to look for finds nothing (§4).
+        condition = f"instr(lower({{x}}), lower({sql_text(needle)})) > 0" if needle else "0"
     else:
         pattern = rng.choice(["a*", "*a", "?eta", "*lp*", "*", "b", "??", "A*A", "t*e", "*i?"])
         dossier = f"{field} {'not ' if negated else ''}like {q(pattern)}"
@@ -281,16 +307,44 @@ def query(rng):
         return (f"t where {where} count by {field}",
                 f"SELECT {field}, count(*) AS n FROM t WHERE {sql_where} GROUP BY {field} ORDER BY n DESC, {order}")
     if shape < 0.85:
+        # A row counts once under each distinct item of its list.
         return (f"t where {where} count by tags",
                 "SELECT item, count(*) AS n FROM ("
-                f"SELECT g.item AS item FROM t JOIN t_tags g ON g.rid = t.rid WHERE {sql_where} "
-                f"UNION ALL SELECT NULL FROM t WHERE {sql_where} AND {NO_ITEMS}"
+                f"SELECT DISTINCT t.rid, g.item AS item FROM t JOIN t_tags g ON g.rid = t.rid WHERE {sql_where} "
+                f"UNION ALL SELECT t.rid, NULL FROM t WHERE {sql_where} AND {NO_ITEMS}"
                 ") GROUP BY item ORDER BY n DESC, (item IS NULL), lower(item), item")
-    if shape < 0.93:
+    if shape < 0.88:
+        # A self-join: the joined copy's fields are reached as t.FIELD.
+        left, right = rng.choice([("s", "s2"), ("s", "s"), ("i", "i"), ("s2", "s")])
+        key = f"lower(l.{left}) = lower(r.{right})" if left in TEXT else f"l.{left} = r.{right}"
+        return (f"t where {where} join t on {left} = {right} select id, t.id",
+                f"SELECT l.id, r.id FROM (SELECT * FROM t WHERE {sql_where}) AS l JOIN t AS r ON {key} ORDER BY l.rid, r.rid")
+    if shape < 0.91:
+        return big_number_query(rng)
+    if shape < 0.95:
         return (f"t where {where} join u on s = k select id, v",
                 f"SELECT t.id, u.v FROM t JOIN u ON lower(t.s) = lower(u.k) WHERE {sql_where} ORDER BY t.rid, u.rid")
     return (f"t where {where} left join u on s2 = k select id, v",
             f"SELECT t.id, u.v FROM t LEFT JOIN u ON lower(t.s2) = lower(u.k) WHERE {sql_where} ORDER BY t.rid, u.rid")
+
+
+def big_number_query(rng):
+    """Integers against decimals above 2^53: every comparison and the join decide exactly."""
+    roll = rng.random()
+    if roll < 0.4:
+        op = rng.choice(OPS)
+        return f"big where bi {op} bd select n", f"SELECT n FROM big WHERE {numeric_sql('bi', op, 'bd')} ORDER BY rid"
+    if roll < 0.7:
+        op = rng.choice(OPS)
+        literal = str(rng.choice(BIG_INTEGERS))
+        field = rng.choice(["bi", "bd"])
+        return f"big where {field} {op} {literal} select n", f"SELECT n FROM big WHERE {numeric_sql(field, op, literal)} ORDER BY rid"
+    if roll < 0.8:
+        values = [str(v) for v in rng.sample(BIG_INTEGERS, 2)]
+        return (f"big where bd in ({', '.join(values)}) select n",
+                "SELECT n FROM big WHERE (" + " OR ".join(f"bd IS {v}" for v in values) + ") ORDER BY rid")
+    return ("big join big on bi = bd select n, big.n",
+            "SELECT l.n, r.n FROM big AS l JOIN big AS r ON l.bi = r.bd ORDER BY l.rid, r.rid")
 
 
 def normalize(value):
@@ -305,7 +359,7 @@ def normalize(value):
 
 def run(binary, dataset, queries, folder):
     dataset.write(folder)
-    script = [f"load {folder}/t.csv", f"load {folder}/u.csv", f"load {folder}/marker.csv"]
+    script = [f"load {folder}/t.csv", f"load {folder}/u.csv", f"load {folder}/big.csv", f"load {folder}/marker.csv"]
     for text, _ in queries:
         script += [text, "marker"]
     path = os.path.join(folder, "queries.dq")

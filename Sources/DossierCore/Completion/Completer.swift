@@ -4,12 +4,15 @@
 public struct Completer {
     let catalog: Catalog
     let samples: SampleLibrary?
+    /// Ctrl-C while Tab runs the pipeline: the completion stops and offers nothing.
+    let cancellation: Cancellation?
     /// Candidates shown at most; the most frequent values come first.
     public static let maximumCandidates = 200
 
-    public init(catalog: Catalog, samples: SampleLibrary?) {
+    public init(catalog: Catalog, samples: SampleLibrary?, cancellation: Cancellation? = nil) {
         self.catalog = catalog
         self.samples = samples
+        self.cancellation = cancellation
     }
 
     /// A token before the cursor, with its lower-cased text for keyword tests.
@@ -318,7 +321,7 @@ public struct Completer {
         guard let query, diagnostics.isEmpty,
             let plan = try? Checker(catalog: catalog, source: SourceText(text)).check(query)
         else { return nil }
-        return try? Executor().run(plan).relation
+        return try? Executor(cancellation: cancellation).run(plan).relation
     }
 
     /// The distinct values of a field, most frequent first, with their counts.
@@ -333,7 +336,7 @@ public struct Completer {
         let lowered = typed.lowercased()
         let fieldNames = Set(relation.fields.map { Catalog.key($0.name) })
         let type = relation.fields[index].type
-        return ValueCounts.count(relation, column: index)
+        return ValueCounts.count(relation, column: index, cancellation: cancellation)
             .filter { $0.text.lowercased().hasPrefix(lowered) }
             .map { entry in
                 let insert = Completer.literal(entry.text, type: type, fieldNames: fieldNames, quote: quote)
@@ -412,17 +415,21 @@ enum ValueCounts {
         let count: Int
     }
 
-    static func count(_ relation: Relation, column index: Int) -> [Entry] {
+    static func count(_ relation: Relation, column index: Int, cancellation: Cancellation? = nil) -> [Entry] {
         let column = relation.columns[index]
         var entries: [Entry] = []
         switch column {
         case .text(let text):
             var counts = [Int](repeating: 0, count: text.dictionary.codeCount)
-            for position in 0..<relation.count { counts[Int(text.codes[relation.rows[position]])] += 1 }
+            for position in 0..<relation.count {
+                if position & 0xFFFF == 0, cancellation?.isCancelled == true { return [] }
+                counts[Int(text.codes[relation.rows[position]])] += 1
+            }
             entries = text.dictionary.distinctCounts(counts).map { Entry(text: $0.text, count: $0.count) }
         case .list(let list):
             var counts = [Int](repeating: 0, count: list.dictionary.codeCount)
             for position in 0..<relation.count {
+                if position & 0xFFFF == 0, cancellation?.isCancelled == true { return [] }
                 let row = relation.rows[position]
                 for item in list.items[Int(list.offsets[row])..<Int(list.offsets[row + 1])] { counts[Int(item)] += 1 }
             }
@@ -430,6 +437,7 @@ enum ValueCounts {
         default:
             var counts: [String: Int] = [:]
             for position in 0..<min(relation.count, 1_000_000) {
+                if position & 0xFFFF == 0, cancellation?.isCancelled == true { return [] }
                 let value = column.value(at: relation.rows[position])
                 if !value.isMissing { counts[value.formatted(), default: 0] += 1 }
             }

@@ -18,10 +18,13 @@ public struct Completion: Sendable, Equatable {
     /// Byte range of the line being completed that the chosen candidate replaces.
     public var replace: Range<Int>
     public var candidates: [Candidate]
+    /// Ctrl-C stopped the completion: the shell clears the line, as Ctrl-C does at the prompt.
+    public var wasInterrupted: Bool
 
-    public init(replace: Range<Int>, candidates: [Candidate]) {
+    public init(replace: Range<Int>, candidates: [Candidate], wasInterrupted: Bool = false) {
         self.replace = replace
         self.candidates = candidates
+        self.wasInterrupted = wasInterrupted
     }
 
     /// The longest text every candidate starts with (case-insensitively, taking the first

@@ -45,6 +45,15 @@ public final class Dataset: Sendable {
 }
 
 extension Column {
+    /// A column of the values' type: `type`, unless integer arithmetic overflowed into decimals
+    /// for some of them, which makes the whole column decimal (§4).
+    public static func buildWidening(_ type: ValueType, _ values: [Value]) -> Column {
+        if type == .integer, values.contains(where: { if case .decimal = $0 { return true } else { return false } }) {
+            return build(.decimal, values)
+        }
+        return build(type, values)
+    }
+
     /// A column of `type` built from boxed values (computed results, small outputs).
     /// Values of another type are converted where that is exact, else missing.
     public static func build(_ type: ValueType, _ values: [Value]) -> Column {

@@ -60,14 +60,18 @@ public final class TextDictionary: Sendable {
     }
 
     /// A table over codes: `result[code]` is the predicate's answer for that entry. Entry 0
-    /// (missing) gets `missingAnswer`.
-    public func table(missingAnswer: Bool, _ predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> [Bool] {
+    /// (missing) gets `missingAnswer`. Stops early, leaving the rest false, when `cancellation`
+    /// is set: the row loop that reads the table checks it before reading a row.
+    public func table(
+        missingAnswer: Bool, cancellation: Cancellation? = nil, _ predicate: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> [Bool] {
         var result = [Bool](repeating: false, count: codeCount)
         if result.isEmpty { return result }
         result[0] = missingAnswer
         arena.withUnsafeBufferPointer { buffer in
             offsets.withUnsafeBufferPointer { offsets in
                 for code in 1..<max(1, offsets.count - 1) {
+                    if code & 0x3FF == 0, cancellation?.isCancelled == true { return }
                     let entry = UnsafeBufferPointer(rebasing: buffer[Int(offsets[code])..<Int(offsets[code + 1])])
                     result[code] = predicate(entry)
                 }
@@ -113,6 +117,7 @@ public final class TextDictionary: Sendable {
         var raw: [ArraySlice<UInt8>] = []
         raw.reserveCapacity(count)
         for code in 0..<count {
+            if code & 0x3FFF == 0 { try cancellation?.check() }
             let slice = arena[Int(offsets[code])..<Int(offsets[code + 1])]
             raw.append(slice)
             folded.append(TextFolding.fold(bytes: slice))
@@ -122,7 +127,7 @@ public final class TextDictionary: Sendable {
         do {
             try order.sort { (a: Int, b: Int) throws -> Bool in
                 comparisons &+= 1
-                if comparisons & 0xFFFFF == 0 { try cancellation?.check() }
+                if comparisons & 0x3FFF == 0 { try cancellation?.check() }
                 let byFolded = TextFolding.compare(folded[a], folded[b])
                 if byFolded != 0 { return byFolded < 0 }
                 return raw[a].lexicographicallyPrecedes(raw[b])

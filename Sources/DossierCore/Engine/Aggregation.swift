@@ -84,7 +84,7 @@ enum Aggregation {
         cancellation: Cancellation?
     ) throws(Diagnostic) -> Relation {
         let arguments = aggregates.map { aggregate in
-            aggregate.argument.map { Evaluator.compile($0, columns: relation.columns) }
+            aggregate.argument.map { Evaluator.compile($0, columns: relation.columns, cancellation: cancellation) }
         }
         var states: [[Accumulator]] = []
         let fresh = [Accumulator](repeating: Accumulator(), count: aggregates.count)
@@ -100,19 +100,16 @@ enum Aggregation {
             _ = groups.id(for: [])
             states.append(fresh)
         }
-        var order = Array(groups.keys.indices)
-        order.sort { Grouping.keyLess(groups.keys[$0], groups.keys[$1]) }
+        let order = try Grouping.sortedGroups(groups.keys.count, cancellation: cancellation) {
+            Grouping.keyLess(groups.keys[$0], groups.keys[$1])
+        }
         var columns: [Column] = []
         for position in keys.indices {
-            columns.append(Column.build(fields[position].type, order.map { groups.keys[$0][position] }))
+            columns.append(Column.buildWidening(fields[position].type, order.map { groups.keys[$0][position] }))
         }
         for (index, aggregate) in aggregates.enumerated() {
             let values = order.map { states[$0][index].result(aggregate) }
-            var type = fields[keys.count + index].type
-            if type == .integer, values.contains(where: { if case .decimal = $0 { return true } else { return false } }) {
-                type = .decimal
-            }
-            columns.append(Column.build(type, values))
+            columns.append(Column.buildWidening(fields[keys.count + index].type, values))
         }
         var outputFields = fields
         for index in columns.indices { outputFields[index].type = columns[index].type }

@@ -4,7 +4,7 @@
 enum Evaluator {
     typealias Compiled = (Int) -> Value
 
-    static func compile(_ expression: BoundExpr, columns: [Column]) -> Compiled {
+    static func compile(_ expression: BoundExpr, columns: [Column], cancellation: Cancellation?) -> Compiled {
         switch expression {
         case .field(let index, _):
             let column = columns[index]
@@ -12,17 +12,17 @@ enum Evaluator {
         case .constant(let value):
             return { _ in value }
         case .not, .and, .or, .compare, .inList, .between, .textMatch, .isMissing:
-            let test = Predicate.compile(expression, columns: columns)
+            let test = Predicate.compile(expression, columns: columns, cancellation: cancellation)
             return { .bool(test($0)) }
         case .arithmetic(let op, let left, let right, _):
-            let leftValue = compile(left, columns: columns)
-            let rightValue = compile(right, columns: columns)
+            let leftValue = compile(left, columns: columns, cancellation: cancellation)
+            let rightValue = compile(right, columns: columns, cancellation: cancellation)
             return { Arithmetic.apply(op, leftValue($0), rightValue($0)) }
         case .negate(let operand, _):
-            let value = compile(operand, columns: columns)
+            let value = compile(operand, columns: columns, cancellation: cancellation)
             return { Arithmetic.negate(value($0)) }
         case .call(let function, let arguments):
-            let argument = arguments.first.map { compile($0, columns: columns) } ?? { _ in .missing }
+            let argument = arguments.first.map { compile($0, columns: columns, cancellation: cancellation) } ?? { _ in .missing }
             return { call(function, argument($0)) }
         }
     }
@@ -46,19 +46,15 @@ enum Evaluator {
             if case .all = relation.rows { return relation.columns[index] }
             return relation.columns[index].gather(relation.rows.indices)
         }
-        let compiled = compile(expression, columns: relation.columns)
+        let compiled = compile(expression, columns: relation.columns, cancellation: cancellation)
         var values: [Value] = []
         values.reserveCapacity(relation.count)
         for position in 0..<relation.count {
-            if position & 0xFFFF == 0 { try cancellation?.check() }
+            if position & 0xFFF == 0 { try cancellation?.check() }
             values.append(compiled(relation.rows[position]))
         }
-        var type = expression.type ?? .text
         // Integer arithmetic that overflowed produced decimals: the column is decimal then (§4).
-        if type == .integer, values.contains(where: { if case .decimal = $0 { return true } else { return false } }) {
-            type = .decimal
-        }
-        return Column.build(type, values)
+        return Column.buildWidening(expression.type ?? .text, values)
     }
 }
 

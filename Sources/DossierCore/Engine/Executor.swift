@@ -50,7 +50,7 @@ public struct Executor: Sendable {
         switch step.kind {
         case .filter(let condition):
             var result = relation
-            result.rows = .some(try RowFilter.compile(condition, columns: relation.columns).apply(relation.rows, cancellation: cancellation))
+            result.rows = .some(try RowFilter.compile(condition, columns: relation.columns, cancellation: cancellation).apply(relation.rows, cancellation: cancellation))
             return result
         case .project(let expressions):
             if expressions.allSatisfy({ $0.fieldIndex != nil }) {
@@ -66,7 +66,7 @@ public struct Executor: Sendable {
             }
             var fields = step.fields
             for index in fields.indices { fields[index].type = columns[index].type }
-            return Relation(fields: fields, columns: columns, rows: .all(compact.count), origin: compact.origin)
+            return Relation(fields: fields, columns: columns, rows: .all(compact.count), lineage: compact.lineage)
         case .sort(let keys):
             var result = try Sorter.sort(relation, keys: keys, cancellation: cancellation)
             result.fields = step.fields

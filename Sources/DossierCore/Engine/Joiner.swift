@@ -17,10 +17,11 @@ enum Joiner {
         case .missing, .list: return nil
         case .text(let text): return .text(TextFolding.fold(text))
         case .integer(let number):
-            // Integers that a double holds exactly meet decimals of the same value.
-            if abs(number) <= 1 << 53 { return .number(Double(number)) }
             return .integer(number)
-        case .decimal(let number): return .number(number)
+        case .decimal(let number):
+            // A whole decimal meets the integer of the same value, exactly (also above 2^53).
+            if let whole = Int64(exactly: number) { return .integer(whole) }
+            return .number(number)
         case .date(let days): return .date(days)
         case .bool(let flag): return .bool(flag)
         }
@@ -30,7 +31,7 @@ enum Joiner {
         var table: [Key: [Int32]] = [:]
         let rightColumn = right.columns[join.rightKey]
         for position in 0..<right.count {
-            if position & 0xFFFF == 0 { try cancellation?.check() }
+            if position & 0xFFF == 0 { try cancellation?.check() }
             let row = right.rows[position]
             guard let key = key(rightColumn.value(at: row)) else { continue }
             table[key, default: []].append(Int32(truncatingIfNeeded: row))
@@ -39,7 +40,7 @@ enum Joiner {
         var leftRows: [Int32] = []
         var rightRows: [Int32] = []
         for position in 0..<left.count {
-            if position & 0xFFFF == 0 { try cancellation?.check() }
+            if position & 0xFFF == 0 { try cancellation?.check() }
             let row = left.rows[position]
             let matches = key(leftColumn.value(at: row)).flatMap { table[$0] } ?? []
             if matches.isEmpty {
@@ -52,6 +53,7 @@ enum Joiner {
             for match in matches {
                 leftRows.append(Int32(truncatingIfNeeded: row))
                 rightRows.append(match)
+                if leftRows.count & 0xFFFF == 0 { try cancellation?.check() }
             }
             if leftRows.count > 50_000_000 {
                 throw Diagnostic(.tooLarge, "this join makes more than 50 million rows",
@@ -59,7 +61,8 @@ enum Joiner {
             }
         }
         let columns = left.columns.map { $0.gather(leftRows) } + right.columns.map { $0.gather(rightRows) }
-        let origin = left.origin.map { previous in leftRows.map { previous[Int($0)] } } ?? leftRows
-        return Relation(fields: fields, columns: columns, rows: .all(leftRows.count), origin: origin)
+        // Each result row rests on a row of each side (a left join's unmatched row on one).
+        let lineage = left.lineage.map { $0.gathered(leftRows) } + right.lineage.map { $0.gathered(rightRows) }
+        return Relation(fields: fields, columns: columns, rows: .all(leftRows.count), lineage: lineage)
     }
 }

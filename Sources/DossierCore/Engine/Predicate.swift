@@ -5,7 +5,7 @@
 enum Predicate {
     typealias Test = (Int) -> Bool
 
-    static func compile(_ expression: BoundExpr, columns: [Column]) -> Test {
+    static func compile(_ expression: BoundExpr, columns: [Column], cancellation: Cancellation?) -> Test {
         switch expression {
         case .constant(.bool(let flag)):
             return { _ in flag }
@@ -18,17 +18,17 @@ enum Predicate {
             }
             return { _ in false }
         case .not(let operand):
-            let test = compile(operand, columns: columns)
+            let test = compile(operand, columns: columns, cancellation: cancellation)
             return { !test($0) }
         case .and(let operands):
-            let tests = operands.map { compile($0, columns: columns) }
+            let tests = operands.map { compile($0, columns: columns, cancellation: cancellation) }
             if tests.count == 2 {
                 let (first, second) = (tests[0], tests[1])
                 return { first($0) && second($0) }
             }
             return { row in tests.allSatisfy { $0(row) } }
         case .or(let operands):
-            let tests = operands.map { compile($0, columns: columns) }
+            let tests = operands.map { compile($0, columns: columns, cancellation: cancellation) }
             if tests.count == 2 {
                 let (first, second) = (tests[0], tests[1])
                 return { first($0) || second($0) }
@@ -36,27 +36,27 @@ enum Predicate {
             return { row in tests.contains { $0(row) } }
         case .compare(let op, let left, let right):
             if let index = left.fieldIndex, case .constant(let constant) = right {
-                return fieldKernel(op, columns[index], constant)
+                return fieldKernel(op, columns[index], constant, cancellation)
             }
             if let index = right.fieldIndex, case .constant(let constant) = left {
-                return fieldKernel(op.flipped, columns[index], constant)
+                return fieldKernel(op.flipped, columns[index], constant, cancellation)
             }
-            let leftValue = Evaluator.compile(left, columns: columns)
-            let rightValue = Evaluator.compile(right, columns: columns)
+            let leftValue = Evaluator.compile(left, columns: columns, cancellation: cancellation)
+            let rightValue = Evaluator.compile(right, columns: columns, cancellation: cancellation)
             return { ValueComparison.test(op, leftValue($0), rightValue($0)) }
         case .inList(let operand, let values, let negated):
-            let test = inList(operand, values, columns: columns)
+            let test = inList(operand, values, columns: columns, cancellation: cancellation)
             return negated ? { !test($0) } : test
         case .between(let operand, let low, let high, let negated):
-            let value = Evaluator.compile(operand, columns: columns)
-            let lowValue = Evaluator.compile(low, columns: columns)
-            let highValue = Evaluator.compile(high, columns: columns)
+            let value = Evaluator.compile(operand, columns: columns, cancellation: cancellation)
+            let lowValue = Evaluator.compile(low, columns: columns, cancellation: cancellation)
+            let highValue = Evaluator.compile(high, columns: columns, cancellation: cancellation)
             let test: Test = { row in
                 between(value(row), lowValue(row), highValue(row))
             }
             return negated ? { !test($0) } : test
         case .textMatch(let matcher, let operand, let negated):
-            let test = textMatch(matcher, operand, columns: columns)
+            let test = textMatch(matcher, operand, columns: columns, cancellation: cancellation)
             return negated ? { !test($0) } : test
         case .isMissing(let operand, let negated):
             let test: Test
@@ -64,12 +64,12 @@ enum Predicate {
                 let column = columns[index]
                 test = { column.isMissing($0) }
             } else {
-                let value = Evaluator.compile(operand, columns: columns)
+                let value = Evaluator.compile(operand, columns: columns, cancellation: cancellation)
                 test = { value($0).isMissing }
             }
             return negated ? { !test($0) } : test
         case .arithmetic, .negate, .call:
-            let value = Evaluator.compile(expression, columns: columns)
+            let value = Evaluator.compile(expression, columns: columns, cancellation: cancellation)
             return { if case .bool(true) = value($0) { return true } else { return false } }
         }
     }
@@ -84,7 +84,7 @@ enum Predicate {
 
     // MARK: - Field against constant
 
-    private static func fieldKernel(_ op: ComparisonOperator, _ column: Column, _ constant: Value) -> Test {
+    private static func fieldKernel(_ op: ComparisonOperator, _ column: Column, _ constant: Value, _ cancellation: Cancellation?) -> Test {
         if case .missing = constant {
             switch op {
             case .equal: return { column.isMissing($0) }
@@ -94,11 +94,11 @@ enum Predicate {
         }
         switch (column, constant) {
         case (.text(let text), _):
-            let table = textTable(op, text.dictionary, constant)
+            let table = textTable(op, text.dictionary, constant, cancellation)
             let codes = text.codes
             return { table[Int(codes[$0])] }
         case (.list(let list), _):
-            return listKernel(op, list, constant)
+            return listKernel(op, list, constant, cancellation)
         case (.integer(let integers), .integer(let value)):
             return ordered(integers.values, integers.missing, op, value)
         case (.integer(let integers), .decimal(let value)):
@@ -113,7 +113,14 @@ enum Predicate {
                 return op.accepts(order)
             }
         case (.decimal(let decimals), .integer(let value)):
-            return ordered(decimals.values, decimals.missing, op, Double(value))
+            // Exactly, not through Double(value): integers above 2^53 do not round (§4).
+            let values = decimals.values
+            let missing = decimals.missing
+            return { row in
+                if missing?[row] == true { return op == .notEqual }
+                guard let order = ValueComparison.compareExactly(value, values[row]) else { return op == .notEqual }
+                return op.accepts(-order)
+            }
         case (.decimal(let decimals), .decimal(let value)):
             return ordered(decimals.values, decimals.missing, op, value)
         case (.date(let dates), .date(let value)):
@@ -159,24 +166,24 @@ enum Predicate {
     }
 
     /// The answer of `entry op constant` for every dictionary code (code 0 = missing).
-    static func textTable(_ op: ComparisonOperator, _ dictionary: TextDictionary, _ constant: Value) -> [Bool] {
+    static func textTable(_ op: ComparisonOperator, _ dictionary: TextDictionary, _ constant: Value, _ cancellation: Cancellation?) -> [Bool] {
         let folded = TextFolding.fold(constant.formatted())
         switch op {
         case .equal:
-            return dictionary.table(missingAnswer: false) { TextFolding.foldedEquals($0, folded) }
+            return dictionary.table(missingAnswer: false, cancellation: cancellation) { TextFolding.foldedEquals($0, folded) }
         case .notEqual:
-            return dictionary.table(missingAnswer: true) { !TextFolding.foldedEquals($0, folded) }
+            return dictionary.table(missingAnswer: true, cancellation: cancellation) { !TextFolding.foldedEquals($0, folded) }
         default:
-            return dictionary.table(missingAnswer: false) { entry in
+            return dictionary.table(missingAnswer: false, cancellation: cancellation) { entry in
                 op.accepts(TextFolding.compare(TextFolding.fold(bytes: entry), folded))
             }
         }
     }
 
     /// Lists: true if ANY element satisfies; `!=` true if NO element equals (§4).
-    private static func listKernel(_ op: ComparisonOperator, _ list: ListColumn, _ constant: Value) -> Test {
+    private static func listKernel(_ op: ComparisonOperator, _ list: ListColumn, _ constant: Value, _ cancellation: Cancellation?) -> Test {
         let positive = op == .notEqual ? ComparisonOperator.equal : op
-        let table = textTable(positive, list.dictionary, constant)
+        let table = textTable(positive, list.dictionary, constant, cancellation)
         let offsets = list.offsets
         let items = list.items
         let any: Test = { row in
@@ -191,21 +198,21 @@ enum Predicate {
         return op == .notEqual ? { !any($0) } : any
     }
 
-    private static func inList(_ operand: BoundExpr, _ values: [Value], columns: [Column]) -> Test {
+    private static func inList(_ operand: BoundExpr, _ values: [Value], columns: [Column], cancellation: Cancellation?) -> Test {
         let wantsMissing = values.contains { $0.isMissing }
         let present = values.filter { !$0.isMissing }
         if let index = operand.fieldIndex {
             switch columns[index] {
             case .text(let text):
                 let folded = present.map { TextFolding.fold($0.formatted()) }
-                let table = text.dictionary.table(missingAnswer: wantsMissing) { entry in
+                let table = text.dictionary.table(missingAnswer: wantsMissing, cancellation: cancellation) { entry in
                     folded.contains { TextFolding.foldedEquals(entry, $0) }
                 }
                 let codes = text.codes
                 return { table[Int(codes[$0])] }
             case .list(let list):
                 let folded = present.map { TextFolding.fold($0.formatted()) }
-                let table = list.dictionary.table(missingAnswer: false) { entry in
+                let table = list.dictionary.table(missingAnswer: false, cancellation: cancellation) { entry in
                     folded.contains { TextFolding.foldedEquals(entry, $0) }
                 }
                 let offsets = list.offsets
@@ -220,22 +227,22 @@ enum Predicate {
                 break
             }
         }
-        let value = Evaluator.compile(operand, columns: columns)
+        let value = Evaluator.compile(operand, columns: columns, cancellation: cancellation)
         return { row in
             let current = value(row)
             return values.contains { ValueComparison.equals(current, $0) }
         }
     }
 
-    private static func textMatch(_ matcher: TextMatcher, _ operand: BoundExpr, columns: [Column]) -> Test {
+    private static func textMatch(_ matcher: TextMatcher, _ operand: BoundExpr, columns: [Column], cancellation: Cancellation?) -> Test {
         if let index = operand.fieldIndex {
             switch columns[index] {
             case .text(let text):
-                let table = text.dictionary.table(missingAnswer: false) { matcher.test($0) }
+                let table = text.dictionary.table(missingAnswer: false, cancellation: cancellation) { matcher.test($0, cancellation: cancellation) }
                 let codes = text.codes
                 return { table[Int(codes[$0])] }
             case .list(let list):
-                let table = list.dictionary.table(missingAnswer: false) { matcher.test($0) }
+                let table = list.dictionary.table(missingAnswer: false, cancellation: cancellation) { matcher.test($0, cancellation: cancellation) }
                 let offsets = list.offsets
                 let items = list.items
                 return { row in items[Int(offsets[row])..<Int(offsets[row + 1])].contains { table[Int($0)] } }
@@ -243,13 +250,13 @@ enum Predicate {
                 break
             }
         }
-        let value = Evaluator.compile(operand, columns: columns)
+        let value = Evaluator.compile(operand, columns: columns, cancellation: cancellation)
         return { row in
             switch value(row) {
             case .missing: return false
-            case .list(let items): return items.contains { matcher.test($0) }
-            case .text(let text): return matcher.test(text)
-            case let other: return matcher.test(other.formatted())
+            case .list(let items): return items.contains { matcher.test($0, cancellation: cancellation) }
+            case .text(let text): return matcher.test(text, cancellation: cancellation)
+            case let other: return matcher.test(other.formatted(), cancellation: cancellation)
             }
         }
     }

@@ -28,6 +28,27 @@ public enum RowSet: Sendable {
     }
 }
 
+/// The rows of one dataset that a relation's rows rest on, for `cite`.
+public struct Lineage: Sendable {
+    public var dataset: Dataset
+    /// For each column row, the dataset's row (-1: none, as for a left join's unmatched row);
+    /// nil when column rows are the dataset's rows.
+    public var rows: [Int32]?
+
+    /// The same lineage for column rows picked by `indices` (-1 picks nothing).
+    func gathered(_ indices: [Int32]) -> Lineage {
+        let picked = rows.map { previous in indices.map { $0 < 0 ? -1 : previous[Int($0)] } } ?? indices
+        return Lineage(dataset: dataset, rows: picked)
+    }
+
+    /// The dataset row behind a column row, if any.
+    func row(_ columnRow: Int) -> Int? {
+        guard let rows else { return columnRow }
+        let row = rows[columnRow]
+        return row < 0 ? nil : Int(row)
+    }
+}
+
 /// Data flowing through a pipeline: columns (all of one length) and the rows of them that are
 /// in the result, in order. Filtering, sorting and limiting only change `rows`; steps that
 /// compute new values build new columns.
@@ -35,19 +56,20 @@ public struct Relation: Sendable {
     public var fields: [Field]
     public var columns: [Column]
     public var rows: RowSet
-    /// For each column row, the row of the source dataset it came from (for `cite`); nil when
-    /// column rows are source rows.
-    public var origin: [Int32]?
+    /// The dataset rows behind each column row: one lineage for a dataset, one a side after a
+    /// join, none after `count` or `summarize` (their rows rest on many records).
+    public var lineage: [Lineage]
 
-    public init(fields: [Field], columns: [Column], rows: RowSet, origin: [Int32]? = nil) {
+    public init(fields: [Field], columns: [Column], rows: RowSet, lineage: [Lineage] = []) {
         self.fields = fields
         self.columns = columns
         self.rows = rows
-        self.origin = origin
+        self.lineage = lineage
     }
 
     public init(_ dataset: Dataset) {
-        self.init(fields: dataset.fields, columns: dataset.columns, rows: .all(dataset.rowCount))
+        self.init(fields: dataset.fields, columns: dataset.columns, rows: .all(dataset.rowCount),
+            lineage: [Lineage(dataset: dataset, rows: nil)])
     }
 
     public var count: Int { rows.count }
@@ -57,10 +79,10 @@ public struct Relation: Sendable {
         columns[column].value(at: rows[position])
     }
 
-    /// The source row of a result position.
-    public func sourceRow(_ position: Int) -> Int {
-        let row = rows[position]
-        return origin.map { Int($0[row]) } ?? row
+    /// The dataset rows a result position rests on, one per dataset that has a row there.
+    public func sourceRows(_ position: Int) -> [(dataset: Dataset, row: Int)] {
+        let columnRow = rows[position]
+        return lineage.compactMap { lineage in lineage.row(columnRow).map { (lineage.dataset, $0) } }
     }
 
     /// The same rows with columns gathered so that rows become `0..<count` (after a step that
@@ -68,8 +90,8 @@ public struct Relation: Sendable {
     public func compacted() -> Relation {
         if case .all = rows { return self }
         let indices = rows.indices
-        let newOrigin = origin.map { previous in indices.map { previous[Int($0)] } } ?? indices
         return Relation(
-            fields: fields, columns: columns.map { $0.gather(indices) }, rows: .all(indices.count), origin: newOrigin)
+            fields: fields, columns: columns.map { $0.gather(indices) }, rows: .all(indices.count),
+            lineage: lineage.map { $0.gathered(indices) })
     }
 }

@@ -15,22 +15,22 @@ enum RowFilter {
     case test(Predicate.Test)
     indirect case chain([RowFilter])
 
-    static func compile(_ condition: BoundExpr, columns: [Column]) -> RowFilter {
+    static func compile(_ condition: BoundExpr, columns: [Column], cancellation: Cancellation?) -> RowFilter {
         switch condition {
         case .constant(.bool(true)):
             return .everything
         case .constant:
             return .nothing
         case .and(let operands):
-            return .chain(operands.map { compile($0, columns: columns) })
+            return .chain(operands.map { compile($0, columns: columns, cancellation: cancellation) })
         case .compare(let op, let left, let right):
             if let index = left.fieldIndex, case .constant(let constant) = right,
-                let kernel = kernel(op, columns[index], constant)
+                let kernel = kernel(op, columns[index], constant, cancellation)
             {
                 return kernel
             }
             if let index = right.fieldIndex, case .constant(let constant) = left,
-                let kernel = kernel(op.flipped, columns[index], constant)
+                let kernel = kernel(op.flipped, columns[index], constant, cancellation)
             {
                 return kernel
             }
@@ -38,7 +38,7 @@ enum RowFilter {
             if let index = operand.fieldIndex, case .text(let text) = columns[index] {
                 let wantsMissing = values.contains { $0.isMissing }
                 let folded = values.filter { !$0.isMissing }.map { TextFolding.fold($0.formatted()) }
-                let table = text.dictionary.table(missingAnswer: wantsMissing != negated) { entry in
+                let table = text.dictionary.table(missingAnswer: wantsMissing != negated, cancellation: cancellation) { entry in
                     folded.contains { TextFolding.foldedEquals(entry, $0) } != negated
                 }
                 return .codeTable(codes: text.codes, table: table)
@@ -46,21 +46,25 @@ enum RowFilter {
         default:
             break
         }
-        return .test(Predicate.compile(condition, columns: columns))
+        return .test(Predicate.compile(condition, columns: columns, cancellation: cancellation))
     }
 
     /// A kernel for `field op constant`, when the column kind has one.
-    private static func kernel(_ op: ComparisonOperator, _ column: Column, _ constant: Value) -> RowFilter? {
+    private static func kernel(_ op: ComparisonOperator, _ column: Column, _ constant: Value, _ cancellation: Cancellation?) -> RowFilter? {
         if constant.isMissing { return nil }
         switch (column, constant) {
         case (.text(let text), _):
-            return .codeTable(codes: text.codes, table: Predicate.textTable(op, text.dictionary, constant))
+            return .codeTable(codes: text.codes, table: Predicate.textTable(op, text.dictionary, constant, cancellation))
         case (.integer(let integers), .integer(let value)):
             guard op != .notEqual else { return nil }
             let (low, high) = integerBounds(op, value)
             return low > high ? .nothing : .integerRange(values: integers.values, missing: integers.missing, low: low, high: high)
-        case (.decimal(let decimals), _):
-            guard op != .notEqual, let value = Arithmetic.double(constant), value.isFinite else { return nil }
+        case (.decimal(let decimals), .integer(let value)):
+            guard op != .notEqual else { return nil }
+            let (low, high) = decimalBounds(op, exactly: value)
+            return low > high ? .nothing : .decimalRange(values: decimals.values, missing: decimals.missing, low: low, high: high)
+        case (.decimal(let decimals), .decimal(let value)):
+            guard op != .notEqual, value.isFinite else { return nil }
             let (low, high) = decimalBounds(op, value)
             return .decimalRange(values: decimals.values, missing: decimals.missing, low: low, high: high)
         case (.date(let dates), .date(let value)):
@@ -92,6 +96,22 @@ enum RowFilter {
         case .lessEqual: return (-.infinity, value)
         case .greater: return (value.nextUp, .infinity)
         case .greaterEqual: return (value, .infinity)
+        case .notEqual: return (-.infinity, .infinity)
+        }
+    }
+
+    /// The closed range of doubles `d` with `d op value`, decided exactly: an integer above
+    /// 2^53 that no double holds lies strictly between two of them.
+    private static func decimalBounds(_ op: ComparisonOperator, exactly value: Int64) -> (Double, Double) {
+        let nearest = Double(value)
+        // Where the integer lies relative to its nearest double: -1 below, 0 on it, 1 above.
+        let side = ValueComparison.compareExactly(value, nearest) ?? 0
+        switch op {
+        case .equal: return side == 0 ? (nearest, nearest) : (1, 0)
+        case .less: return (-.infinity, side > 0 ? nearest : nearest.nextDown)
+        case .lessEqual: return (-.infinity, side < 0 ? nearest.nextDown : nearest)
+        case .greater: return (side < 0 ? nearest : nearest.nextUp, .infinity)
+        case .greaterEqual: return (side > 0 ? nearest.nextUp : nearest, .infinity)
         case .notEqual: return (-.infinity, .infinity)
         }
     }

@@ -66,7 +66,7 @@ enum Sorter {
         var comparisons = 0
         let less = { (a: Int32, b: Int32) throws(Diagnostic) -> Bool in
             comparisons &+= 1
-            if comparisons & 0xFFFFF == 0 { try cancellation?.check() }
+            if comparisons & 0x3FFF == 0 { try cancellation?.check() }
             let rowA = rowIds[Int(a)]
             let rowB = rowIds[Int(b)]
             for (key, descending) in keyColumns {

@@ -38,9 +38,21 @@ extension ColumnAccumulator {
     }
 
     mutating func appendJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>, isWhole: Bool) {
+        // A whole number too long for 64 bits, or one beyond the range of a double (`1e400`),
+        // has no number to keep: the column becomes text and keeps its digits, as CSV does.
+        let integer = isWhole ? ValueParsing.integer(bytes, allowLeadingZeros: true) : nil
+        let decimal = integer == nil && !isWhole ? ValueParsing.decimal(bytes, allowLeadingZeros: true) : nil
+        if integer == nil && decimal == nil, kind != .text, kind != .list {
+            if kind == .undecided {
+                kind = .text
+                codes = [UInt32](repeating: 0, count: rowCount)
+            } else {
+                convertToText()
+            }
+        }
         switch kind {
         case .undecided:
-            if isWhole, ValueParsing.integer(bytes) != nil {
+            if integer != nil {
                 kind = .integer
                 integers = [Int64](repeating: 0, count: rowCount)
             } else {
@@ -50,16 +62,16 @@ extension ColumnAccumulator {
             appendJSONNumber(bytes, isWhole: isWhole)
             return
         case .integer:
-            if isWhole, let value = ValueParsing.integer(bytes) {
-                integers.append(value)
+            if let integer {
+                integers.append(integer)
             } else {
                 decimals = integers.map(Double.init)
                 integers = []
                 kind = .decimal
-                decimals.append(ValueParsing.decimal(bytes) ?? 0)
+                decimals.append(decimal ?? 0)
             }
         case .decimal:
-            decimals.append(ValueParsing.decimal(bytes) ?? 0)
+            decimals.append(decimal ?? integer.map(Double.init) ?? 0)
         case .text:
             codes.append(dictionary.intern(bytes))
         case .list:

@@ -59,9 +59,26 @@ public enum DataLoader {
                 throw Diagnostic(.unsupportedFormat, "no CSV, TSV, JSON or JSONL files in this directory", at: .path(path))
             }
             var results: [LoadResult] = []
+            // `a.csv` and `a.json` would both be `a`: the second becomes `a_2`, never a silent
+            // replacement within one load.
+            var used: [String: String] = [:]
             for name in names {
                 let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
-                results.append(try loadFile(filePath, name: datasetName(for: filePath), monitor: monitor))
+                let stem = datasetName(for: filePath)
+                var datasetName = stem
+                var suffix = 2
+                while used[Catalog.key(datasetName)] != nil || (datasetName != stem && names.contains(where: { DataLoader.datasetName(for: $0) == datasetName })) {
+                    datasetName = "\(stem)_\(suffix)"
+                    suffix += 1
+                }
+                var result = try loadFile(filePath, name: datasetName, monitor: monitor)
+                if datasetName != stem {
+                    let taken = used[Catalog.key(stem)] ?? stem
+                    result.warnings.append(Diagnostic(.dataWarning, "`\(stem)` is taken by \(taken); \(name) is loaded as `\(datasetName)`",
+                        at: .path(filePath), severity: .warning))
+                }
+                used[Catalog.key(datasetName)] = name
+                results.append(result)
             }
             return results
         default:

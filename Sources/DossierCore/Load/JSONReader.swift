@@ -28,6 +28,29 @@ public enum JSONReader {
         return try reader.result(name: name)
     }
 
+    /// Field names are case-insensitive, JSON keys are not: `A` and `a` would be two fields
+    /// nothing could name apart. The later one is renamed `a_2`, as CSV headers are (§6).
+    static func distinctNames(_ keys: [String], path: String, warnings: inout [Diagnostic]) -> [String] {
+        var used = Set<String>()
+        var names: [String] = []
+        names.reserveCapacity(keys.count)
+        for key in keys {
+            var name = key
+            if used.contains(Catalog.key(name)) {
+                var suffix = 2
+                while used.contains(Catalog.key("\(key)_\(suffix)")) || keys.contains("\(key)_\(suffix)") { suffix += 1 }
+                name = "\(key)_\(suffix)"
+                let first = names.first { Catalog.key($0) == Catalog.key(key) } ?? key
+                warnings.append(Diagnostic(.dataWarning,
+                    "keys `\(first)` and `\(key)` differ only in case; the second is named `\(name)`",
+                    at: .path(path), severity: .warning))
+            }
+            used.insert(Catalog.key(name))
+            names.append(name)
+        }
+        return names
+    }
+
     /// JSON Lines at least this big is read as two halves on two threads.
     static let parallelThreshold = 8 << 20
 
@@ -155,7 +178,9 @@ public enum JSONReader {
                 throw Diagnostic(.badData, record == 0 ? "the file holds no records" : "the records have no fields", at: .path(path))
             }
             let built = columns.map { $0.build() }
-            let fields = zip(fieldNames, built).map { Field($0, $1.type) }
+            var warnings = self.warnings
+            let names = JSONReader.distinctNames(fieldNames, path: path, warnings: &warnings)
+            let fields = zip(names, built).map { Field($0, $1.type) }
             return LoadResult(
                 dataset: Dataset(name: name, fields: fields, columns: built, rowCount: record, origin: path),
                 warnings: warnings)

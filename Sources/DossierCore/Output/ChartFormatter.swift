@@ -1,16 +1,21 @@
-/// `chart`: a horizontal bar chart of a `count by` or `summarize` result, drawn with block
-/// characters, labelled, and scaled to the terminal's width.
+/// `chart`: a horizontal bar chart drawn with block characters, labelled, and scaled to the
+/// terminal's width. Negative values draw to the left of a zero axis (`│`), so a loss never
+/// looks like a gain.
 struct ChartFormatter {
     var width: Int
+    /// The columns that name a bar (the group keys); nil: every column but the value.
+    var labelColumns: [Int]?
     private static let partials: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     func render(_ relation: Relation, into output: inout String) {
-        // The value is the last numeric field; the label is every field before it.
-        guard let valueColumn = relation.fields.indices.last(where: { relation.fields[$0].type.isNumeric }) else {
+        // The value is the last column when it is a number, else the last numeric one.
+        let lastIsNumeric = relation.fields.last?.type.isNumeric ?? false
+        let lastNumeric = relation.fields.indices.last { relation.fields[$0].type.isNumeric }
+        guard let valueColumn = lastIsNumeric ? relation.fields.count - 1 : lastNumeric else {
             TableFormatter(maxWidth: width).render(relation, into: &output)
             return
         }
-        let labelColumns = relation.fields.indices.filter { $0 != valueColumn && !relation.fields[$0].type.isNumeric }
+        let labelColumns = (self.labelColumns ?? Array(relation.fields.indices)).filter { $0 != valueColumn }
         var labels: [String] = []
         var values: [Double] = []
         var texts: [String] = []
@@ -19,22 +24,67 @@ struct ChartFormatter {
                 .map { $0.isEmpty ? "(missing)" : $0 }.joined(separator: " · ")
             let value = relation.value(row: position, column: valueColumn)
             labels.append(label.isEmpty ? relation.fields[valueColumn].name : label)
-            values.append(Arithmetic.double(value) ?? 0)
+            let number = Arithmetic.double(value) ?? 0
+            values.append(number.isNaN ? 0 : number)
             texts.append(value.formatted())
         }
         let labelWidth = min(30, labels.map { DisplayWidth.of($0) }.max() ?? 0)
         let textWidth = texts.map { $0.count }.max() ?? 0
         let barWidth = max(10, width - labelWidth - textWidth - 3)
-        let maximum = values.map { abs($0) }.max() ?? 0
+        let axis = Axis(values: values, width: barWidth)
         for index in labels.indices {
             let label = DisplayWidth.truncate(labels[index], to: labelWidth)
             let padding = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(label)))
-            // Infinite or enormous values still draw a bar, never trap.
-            let share = maximum > 0 && maximum.isFinite ? abs(values[index]) / maximum : (values[index] == maximum ? 1 : 0)
-            let eighths = share.isFinite ? Int((min(1, share) * Double(barWidth * 8)).rounded()) : 0
-            let bar = String(repeating: "█", count: eighths / 8) + ChartFormatter.partials[eighths % 8]
-            output += "\(label)\(padding) \(bar) \(texts[index])\n"
+            output += "\(label)\(padding) \(axis.bar(values[index])) \(texts[index])\n"
         }
         output += "(\(relation.count) \(relation.count == 1 ? "bar" : "bars") of \(relation.fields[valueColumn].name))\n"
+    }
+
+    /// How values map to cells: all positive bars start at the left edge; with negative values
+    /// the width is shared out between the two sides of a zero axis in proportion to the extremes.
+    private struct Axis {
+        let negativeCells: Int
+        let positiveCells: Int
+        let lowest: Double
+        let highest: Double
+
+        init(values: [Double], width: Int) {
+            // Infinite values still draw a full bar, never trap.
+            let finite = values.filter(\.isFinite)
+            lowest = min(0, finite.min() ?? 0)
+            highest = max(0, finite.max() ?? 0)
+            if lowest < 0 {
+                let share = -lowest / (highest - lowest)
+                let negative = share.isFinite ? Int((share * Double(width - 1)).rounded()) : (width - 1) / 2
+                negativeCells = max(1, min(width - 2, negative))
+                positiveCells = width - 1 - negativeCells
+            } else {
+                negativeCells = 0
+                positiveCells = width
+            }
+        }
+
+        func bar(_ value: Double) -> String {
+            guard negativeCells > 0 else { return ChartFormatter.blocks(fraction(value, of: highest), cells: positiveCells) }
+            if value < 0 {
+                // Whole cells on the left side: the partial blocks lean left, away from the axis.
+                let cells = Int((fraction(value, of: lowest) * Double(negativeCells)).rounded())
+                return String(repeating: " ", count: negativeCells - cells) + String(repeating: "█", count: cells) + "│"
+            }
+            return String(repeating: " ", count: negativeCells) + "│" + ChartFormatter.blocks(fraction(value, of: highest), cells: positiveCells)
+        }
+
+        private func fraction(_ value: Double, of extreme: Double) -> Double {
+            if value.isInfinite { return 1 }
+            guard extreme != 0, extreme.isFinite else { return value == 0 ? 0 : 1 }
+            let share = value / extreme
+            return share.isFinite ? min(1, max(0, share)) : 1
+        }
+    }
+
+    /// A bar of `fraction` of `cells`, in eighths of a cell.
+    static func blocks(_ fraction: Double, cells: Int) -> String {
+        let eighths = Int((fraction * Double(cells * 8)).rounded())
+        return String(repeating: "█", count: eighths / 8) + partials[eighths % 8]
     }
 }

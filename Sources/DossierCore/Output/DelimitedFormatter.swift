@@ -4,7 +4,7 @@ struct DelimitedFormatter {
     /// Write `people:int`-style headers, so the file loads back with the same types.
     var typedHeaders = false
 
-    func render(_ relation: Relation, into output: inout String) {
+    func render(_ relation: Relation, into output: inout String, cancellation: Cancellation? = nil) {
         let headers = relation.fields.enumerated().map { index, field -> String in
             guard typedHeaders, field.type != .text || readsBackAsOtherType(relation, column: index) else {
                 return field.displayName
@@ -13,6 +13,8 @@ struct DelimitedFormatter {
         }
         output += headers.map(escape).joined(separator: String(separator)) + "\n"
         for position in 0..<relation.count {
+            // A long result stops on Ctrl-C; the caller drops what was made.
+            if position & 0xFFF == 0xFFF, cancellation?.isCancelled == true { return }
             var first = true
             for column in relation.fields.indices {
                 if !first { output.append(separator) }

@@ -3,10 +3,12 @@
 struct JSONFormatter {
     var linePerObject: Bool
 
-    func render(_ relation: Relation, into output: inout String) {
+    func render(_ relation: Relation, into output: inout String, cancellation: Cancellation? = nil) {
         let keys = relation.fields.map { JSONFormatter.quote($0.displayName) + ": " }
         if !linePerObject { output += relation.count == 0 ? "[" : "[\n" }
         for position in 0..<relation.count {
+            // A long result stops on Ctrl-C; the caller drops what was made.
+            if position & 0xFFF == 0xFFF, cancellation?.isCancelled == true { return }
             if !linePerObject { output += "  " }
             output += "{"
             for column in keys.indices {

@@ -24,14 +24,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     /// Renders a relation. `width` is the terminal's, when there is one (tables shrink to it).
-    public func render(_ relation: Relation, width: Int? = nil, into output: inout String) {
+    public func render(_ relation: Relation, width: Int? = nil, into output: inout String, cancellation: Cancellation? = nil) {
         switch self {
-        case .table: TableFormatter(maxWidth: width).render(relation, into: &output)
-        case .csv: DelimitedFormatter(separator: ",").render(relation, into: &output)
-        case .tsv: DelimitedFormatter(separator: "\t").render(relation, into: &output)
-        case .json: JSONFormatter(linePerObject: false).render(relation, into: &output)
-        case .jsonl: JSONFormatter(linePerObject: true).render(relation, into: &output)
-        case .markdown: MarkdownFormatter().render(relation, into: &output)
+        case .table: TableFormatter(maxWidth: width).render(relation, into: &output, cancellation: cancellation)
+        case .csv: DelimitedFormatter(separator: ",").render(relation, into: &output, cancellation: cancellation)
+        case .tsv: DelimitedFormatter(separator: "\t").render(relation, into: &output, cancellation: cancellation)
+        case .json: JSONFormatter(linePerObject: false).render(relation, into: &output, cancellation: cancellation)
+        case .jsonl: JSONFormatter(linePerObject: true).render(relation, into: &output, cancellation: cancellation)
+        case .markdown: MarkdownFormatter().render(relation, into: &output, cancellation: cancellation)
         }
     }
 }

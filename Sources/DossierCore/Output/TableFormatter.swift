@@ -5,13 +5,15 @@ struct TableFormatter {
     static let separator = " │ "
     static let minimumColumnWidth = 4
 
-    func render(_ relation: Relation, into output: inout String) {
+    func render(_ relation: Relation, into output: inout String, cancellation: Cancellation? = nil) {
         let headers = relation.fields.map(\.displayName)
         let columnCount = headers.count
         var cells: [[String]] = []
         cells.reserveCapacity(relation.count)
         var widths = headers.map { DisplayWidth.of($0) }
         for position in 0..<relation.count {
+            // A long result stops on Ctrl-C; the caller drops what was made.
+            if position & 0xFFF == 0xFFF, cancellation?.isCancelled == true { return }
             var row: [String] = []
             row.reserveCapacity(columnCount)
             for column in 0..<columnCount {

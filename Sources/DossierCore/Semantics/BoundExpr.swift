@@ -57,30 +57,36 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
 }
 
 /// A compiled `contains`, `like` or `matches` pattern.
-public enum TextMatcher: @unchecked Sendable {
+public enum TextMatcher: Sendable {
     /// Folded needle: case-insensitive substring.
     case contains([UInt8])
     /// Folded glob: `*` any run, `?` one character; matches the whole text.
     case like([UInt8])
-    /// A regular expression, searched anywhere in the text, case-sensitive.
-    case matches(Regex<AnyRegexOutput>, String)
+    /// A regular expression, searched anywhere in the text, case-sensitive. Linear time in
+    /// the text, whatever the pattern: no pattern can hang a query.
+    case matches(LinearRegex, String)
+    /// An empty or missing pattern: matches nothing.
+    case never
 
-    /// Whether the text (raw UTF-8 bytes) matches.
-    public func test(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the text (raw UTF-8 bytes) matches. A regular expression stops early when
+    /// `cancellation` is set (the answer is then false, and the caller's next check throws).
+    public func test(_ bytes: UnsafeBufferPointer<UInt8>, cancellation: Cancellation? = nil) -> Bool {
         switch self {
         case .contains(let needle):
             return TextFolding.contains(TextFolding.fold(bytes: bytes), needle)
         case .like(let pattern):
             return Glob.matches(TextFolding.fold(bytes: bytes), pattern)
         case .matches(let regex, _):
-            let text = String(decoding: bytes, as: UTF8.self)
-            return (try? regex.firstMatch(in: text)) != nil
+            let cancelled: (() -> Bool)? = cancellation.map { flag in { flag.isCancelled } }
+            return (try? regex.matches(bytes, cancelled: cancelled)) ?? false
+        case .never:
+            return false
         }
     }
 
-    public func test(_ text: String) -> Bool {
+    public func test(_ text: String, cancellation: Cancellation? = nil) -> Bool {
         var copy = text
-        return copy.withUTF8 { test($0) }
+        return copy.withUTF8 { test($0, cancellation: cancellation) }
     }
 }
 

@@ -242,18 +242,29 @@ extension Checker {
         case .missing: text = ""
         default: text = source.text(pattern.range).trimmingQuotes
         }
+        // Nothing to look for finds nothing (§4): `contains ""` and `matches missing` are
+        // false for every row, like `like missing`.
+        if text.isEmpty { return .textMatch(.never, left, negated: negated) }
         switch op {
         case .contains:
             return .textMatch(.contains(TextFolding.fold(text)), left, negated: negated)
         case .like:
             return .textMatch(.like(TextFolding.fold(text)), left, negated: negated)
         case .matches:
-            do {
-                let regex = try Regex(text)
+            do throws(RegexSyntaxError) {
+                let regex = try LinearRegex(text)
                 return .textMatch(.matches(regex, text), left, negated: negated)
             } catch {
-                throw self.error(.badPattern, "this is not a valid regular expression", at: pattern.range,
-                    hint: "\(error)\nfor case-insensitive matching start with (?i); for plain text use contains")
+                // Point into the pattern itself when the literal holds it byte for byte.
+                var range = pattern.range
+                let written = Array(source.bytes[pattern.range.clamped(to: 0..<source.bytes.count)])
+                if written.count == text.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(text.utf8) {
+                    let start = pattern.range.lowerBound + 1
+                    range = (start + error.range.lowerBound)..<(start + max(error.range.upperBound, error.range.lowerBound + 1))
+                    range = range.clamped(to: pattern.range)
+                }
+                throw self.error(.badPattern, "this is not a valid regular expression: \(error.message)", at: range,
+                    hint: "for case-insensitive matching start with (?i); for plain text use contains")
             }
         }
     }

@@ -19,13 +19,13 @@ extension Checker {
         case .qualified(let qualifier, let name):
             let key = Catalog.key(name.text)
             let qualifierKey = Catalog.key(qualifier.text)
-            let matches = scope.fields.indices.filter { index in
-                let field = scope.fields[index]
-                guard Catalog.key(field.name) == key else { return false }
-                if let fieldQualifier = field.qualifier { return Catalog.key(fieldQualifier) == qualifierKey }
-                return Catalog.key(scope.sourceName) == qualifierKey
+            let named = scope.fields.indices.filter { Catalog.key(scope.fields[$0].name) == key }
+            // A field qualified by a join wins over the pipeline's own: after `l join l`,
+            // `l.name` is the joined copy and plain `name` the pipeline's.
+            if let joined = named.first(where: { scope.fields[$0].qualifier.map(Catalog.key) == qualifierKey }) {
+                return joined
             }
-            return matches.first
+            return named.first { scope.fields[$0].qualifier == nil && Catalog.key(scope.sourceName) == qualifierKey }
         default:
             return nil
         }

@@ -141,9 +141,17 @@ public struct Checker {
         for item in items {
             switch item.kind {
             case .all:
-                for (index, field) in scope.fields.enumerated() {
+                // `*` is every field not listed before it: `select name, *` puts name first.
+                var added = 0
+                for (index, field) in scope.fields.enumerated()
+                where !fields.contains(where: { Catalog.key($0.displayName) == Catalog.key(field.displayName) }) {
                     bound.append(.field(index, field.type))
                     fields.append(field)
+                    added += 1
+                }
+                if added == 0, !scope.fields.isEmpty {
+                    throw error(.duplicateName, "this `*` adds no field: every field is already in the result", at: item.range,
+                        hint: "`*` is every field not listed before it; write it once")
                 }
             case .expression(let expression, let alias):
                 let value = try bind(expression, in: scope)
@@ -159,8 +167,11 @@ public struct Checker {
                     field = Field(source.text(expression.range), type)
                 }
                 if fields.contains(where: { Catalog.key($0.displayName) == Catalog.key(field.displayName) }) {
-                    throw error(.duplicateName, "the result already has a field `\(field.displayName)`", at: item.range,
-                        hint: "name this one with `as`: ... as \(field.name)_2")
+                    var hint = "name this one with `as`: ... as \(field.name)_2"
+                    if items.contains(where: { if case .all = $0.kind { return $0.range.upperBound <= item.range.lowerBound } else { return false } }) {
+                        hint = "`*` already brought `\(field.displayName)`; to put it first: select \(field.displayName), *"
+                    }
+                    throw error(.duplicateName, "the result already has a field `\(field.displayName)`", at: item.range, hint: hint)
                 }
                 bound.append(value)
                 fields.append(field)

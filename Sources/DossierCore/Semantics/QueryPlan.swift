@@ -22,6 +22,18 @@ public struct QueryPlan: Sendable {
         }
     }
 
+    /// The columns that label a chart's bars: the keys of the grouping it draws.
+    public var chartLabelColumns: [Int] {
+        for step in steps.reversed() {
+            switch step.kind {
+            case .count(let keys): return Array(keys.indices)
+            case .summarize(_, let keys): return Array(keys.indices)
+            default: continue
+            }
+        }
+        return Array(fields.indices.dropLast())
+    }
+
     /// The result is a chart (the last clause is `chart`).
     public var isChart: Bool {
         if case .chart? = steps.last?.kind { return true }

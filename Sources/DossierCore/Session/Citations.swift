@@ -2,27 +2,39 @@
 /// bundled sample carries `quote` and `source`, and `cite` shows them.
 struct Citations {
     let relation: Relation
-    let root: Dataset
-    let quoteColumn: Column
-    let sourceColumn: Column?
+    /// The datasets the result rests on that carry a `quote` (and maybe a `source`) field.
+    let cited: [CitedDataset]
     /// Source id → publisher, from a loaded `sources` dataset when there is one.
     let publishers: [String: String]
 
-    init(plan: QueryPlan, relation: Relation, catalog: Catalog, source: SourceText, query: Query) throws(Diagnostic) {
-        var current = plan
-        while case .namedQuery(_, let inner) = current.source { current = inner }
-        guard case .dataset(let dataset) = current.source else {
-            throw Diagnostic(.unknownDataset, "cannot find the dataset behind this query", at: .source(source, query.range))
+    struct CitedDataset {
+        let dataset: Dataset
+        let quote: Column
+        let source: Column?
+    }
+
+    struct Quote: Equatable {
+        let text: Value
+        let source: Value
+    }
+
+    init(relation: Relation, catalog: Catalog, source: SourceText, query: Query) throws(Diagnostic) {
+        var cited: [CitedDataset] = []
+        for lineage in relation.lineage where !cited.contains(where: { $0.dataset === lineage.dataset }) {
+            guard let quote = lineage.dataset.fieldIndex("quote") else { continue }
+            cited.append(CitedDataset(
+                dataset: lineage.dataset, quote: lineage.dataset.columns[quote],
+                source: lineage.dataset.fieldIndex("source").map { lineage.dataset.columns[$0] }))
         }
-        guard let quoteIndex = dataset.fieldIndex("quote") else {
-            throw Diagnostic(.unknownField, "`\(dataset.name)` has no `quote` field to cite",
+        guard !cited.isEmpty else {
+            let names = relation.lineage.map { "`\($0.dataset.name)`" }
+            let subject = names.isEmpty ? "this result" : names.joined(separator: " and ")
+            throw Diagnostic(.unknownField, "\(subject) \(names.count > 1 ? "have" : "has") no `quote` field to cite",
                 at: .source(source, query.source.range),
                 hint: "cite works on datasets whose rows carry the sentence they rest on, in a field named quote (and the source in source)")
         }
         self.relation = relation
-        self.root = dataset
-        self.quoteColumn = dataset.columns[quoteIndex]
-        self.sourceColumn = dataset.fieldIndex("source").map { dataset.columns[$0] }
+        self.cited = cited
         var publishers: [String: String] = [:]
         if case .dataset(let sources)? = catalog["sources"], let id = sources.fieldIndex("id"),
             let publisher = sources.fieldIndex("publisher")
@@ -40,24 +52,33 @@ struct Citations {
         relation.fields.indices.filter { !["quote", "source"].contains(Catalog.key(relation.fields[$0].name)) }
     }
 
-    private func citation(_ position: Int) -> (quote: Value, source: Value) {
-        let row = relation.sourceRow(position)
-        return (quoteColumn.value(at: row), sourceColumn?.value(at: row) ?? .missing)
+    /// The sentences a result row rests on, one per record behind it, each once.
+    private func quotes(_ position: Int) -> [Quote] {
+        var quotes: [Quote] = []
+        for (dataset, row) in relation.sourceRows(position) {
+            guard let cited = cited.first(where: { $0.dataset === dataset }) else { continue }
+            let quote = Quote(text: cited.quote.value(at: row), source: cited.source?.value(at: row) ?? .missing)
+            if !quotes.contains(quote) { quotes.append(quote) }
+        }
+        return quotes
     }
 
-    /// For people: each row, then its quote and who said it.
+    /// For people: each row, then each quote it rests on and who said it.
     func text() -> String {
         var output = ""
         for position in 0..<relation.count {
             let summary = shownFields.prefix(4).map { CellText.display(relation.value(row: position, column: $0)) }
                 .filter { !$0.isEmpty }.joined(separator: " · ")
-            let (quote, source) = citation(position)
-            output += summary.isEmpty ? "(row \(relation.sourceRow(position) + 1))\n" : summary + "\n"
-            output += quote.isMissing ? "  (no quote recorded)\n" : "  “\(quote.formatted())”\n"
-            if !source.isMissing {
-                let id = source.formatted()
-                let publisher = publishers[id.lowercased()].map { "\($0) (\(id))" } ?? id
-                output += "  — \(publisher)\n"
+            output += summary.isEmpty ? "(row \(position + 1))\n" : summary + "\n"
+            let quotes = quotes(position)
+            if quotes.allSatisfy({ $0.text.isMissing }) { output += "  (no quote recorded)\n" }
+            for quote in quotes where !quote.text.isMissing {
+                output += "  “\(quote.text.formatted())”\n"
+                if !quote.source.isMissing {
+                    let id = quote.source.formatted()
+                    let publisher = publishers[id.lowercased()].map { "\($0) (\(id))" } ?? id
+                    output += "  — \(publisher)\n"
+                }
             }
             if position < relation.count - 1 { output += "\n" }
         }
@@ -65,17 +86,27 @@ struct Citations {
         return output
     }
 
-    /// For csv/json: the shown fields plus `source` and `quote`.
+    /// For csv/json: the shown fields plus `source` and `quote`, a row per quote.
     func asRelation() -> Relation {
         let shown = shownFields
         var fields = shown.map { relation.fields[$0] }
         let compact = relation.compacted()
-        var columns = shown.map { compact.columns[$0] }
-        let citations = (0..<relation.count).map(citation)
+        var positions: [Int32] = []
+        var sources: [Value] = []
+        var texts: [Value] = []
+        for position in 0..<relation.count {
+            let quotes = quotes(position)
+            for quote in quotes.isEmpty ? [Quote(text: .missing, source: .missing)] : quotes {
+                positions.append(Int32(truncatingIfNeeded: position))
+                sources.append(quote.source)
+                texts.append(quote.text)
+            }
+        }
+        var columns = shown.map { compact.columns[$0].gather(positions) }
         fields.append(Field("source", .text))
-        columns.append(Column.build(.text, citations.map(\.source)))
+        columns.append(Column.build(.text, sources))
         fields.append(Field("quote", .text))
-        columns.append(Column.build(.text, citations.map(\.quote)))
-        return Relation(fields: fields, columns: columns, rows: .all(relation.count))
+        columns.append(Column.build(.text, texts))
+        return Relation(fields: fields, columns: columns, rows: .all(positions.count))
     }
 }

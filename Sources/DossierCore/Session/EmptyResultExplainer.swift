@@ -2,7 +2,7 @@
 /// (`14 → 4 → 0`), and, when a text value compared with `=` or `in` occurs nowhere in its
 /// field, the closest values that do. Notes only: never part of a csv or json result.
 enum EmptyResultExplainer {
-    static func explain(_ plan: QueryPlan, _ outcome: Executor.Outcome, source: SourceText) -> String? {
+    static func explain(_ plan: QueryPlan, _ outcome: Executor.Outcome, source: SourceText, cancellation: Cancellation? = nil) -> String? {
         let counts = outcome.counts
         guard counts.last == 0 else { return nil }
         if counts[0] == 0 { return "no rows: `\(plan.sourceName)` is empty" }
@@ -17,7 +17,8 @@ enum EmptyResultExplainer {
             for (field, value) in equalities(in: condition) where field < input.columns.count {
                 let fieldName = input.fields[field].displayName
                 guard seen.insert(fieldName + "\u{0}" + value).inserted,
-                    let hint = absentValueHint(value, column: input.columns[field], fieldName: fieldName, sourceName: plan.sourceName)
+                    let hint = absentValueHint(value, column: input.columns[field], fieldName: fieldName, sourceName: plan.sourceName,
+                        cancellation: cancellation)
                 else { continue }
                 lines.append(hint)
             }
@@ -44,7 +45,9 @@ enum EmptyResultExplainer {
     }
 
     /// `no countries have concern "right"; closest: "rights"`, when the value is nowhere.
-    static func absentValueHint(_ value: String, column: Column, fieldName: String, sourceName: String) -> String? {
+    static func absentValueHint(
+        _ value: String, column: Column, fieldName: String, sourceName: String, cancellation: Cancellation? = nil
+    ) -> String? {
         let dictionary: TextDictionary
         var counts: [Int]
         switch column {
@@ -64,8 +67,10 @@ enum EmptyResultExplainer {
         if present.contains(where: { code in dictionary.withBytes(UInt32(code)) { TextFolding.foldedEquals($0, folded) } }) {
             return nil
         }
+        if cancellation?.isCancelled == true { return nil }
         let candidates = present.prefix(50_000).map { dictionary.string(UInt32($0)) }
         let close = Suggestions.closest(to: value, in: candidates)
+        if cancellation?.isCancelled == true { return nil }
         let subject = "no \(sourceName) have \(fieldName) \"\(value)\""
         if !close.isEmpty {
             return subject + "; closest: " + close.map { "\"\($0)\"" }.joined(separator: ", ")

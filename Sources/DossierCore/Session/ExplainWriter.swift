@@ -113,6 +113,8 @@ struct ExplainWriter {
                 return "\(words(operand, fields)) \(not)\(negated ? "match" : "matches") the pattern \"\(String(decoding: pattern, as: UTF8.self))\""
             case .matches(_, let pattern):
                 return "\(words(operand, fields)) \(not)\(negated ? "match" : "matches") the regular expression \"\(pattern)\""
+            case .never:
+                return negated ? "always (an empty pattern finds nothing)" : "never (an empty pattern finds nothing)"
             }
         case .isMissing(let operand, let negated):
             return "\(words(operand, fields)) is \(negated ? "not " : "")missing"

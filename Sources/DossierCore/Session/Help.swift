@@ -78,7 +78,7 @@ public enum Help {
             body: "", examples: ["cite countries where concern = rights", "cite transfers where to = Panama"]),
         HelpTopic(name: "run", aliases: [".read", "read", "script"],
             summary: "run the statements of a script file (.dq), one per line",
-            body: "run PATH\nErrors are reported as path:line:column. A line starting with `|` continues the query above it.",
+            body: "run PATH\nErrors are reported as path:line:column. A line indented more than its statement's first line, a line starting with `|` and the line after one ending with `|` continue the statement.\nThe whole script is parsed before it runs: a syntax error anywhere runs nothing.",
             examples: []),
         HelpTopic(name: "set", aliases: ["options", ".mode", "mode", "timer", "pager"],
             summary: "session options",
@@ -103,8 +103,8 @@ public enum Help {
             ]),
         HelpTopic(name: "select", aliases: ["fields", "columns", "as"],
             summary: "choose, order, rename and compute the fields of the result",
-            body: "select ITEM, ...   ITEM is a field, an expression, or *; `as NAME` renames",
-            examples: ["countries select name, region", "countries select upper(name) as country, len(name) as letters", "transfers select *, people * 2 as doubled"]),
+            body: "select ITEM, ...   ITEM is a field, an expression, or *; `as NAME` renames\n* is every field not listed before it: `select name, *` puts name first.",
+            examples: ["countries select name, region", "countries select upper(name) as country, len(name) as letters", "transfers select *, people * 2 as doubled", "countries select status, *"]),
         HelpTopic(name: "sort", aliases: ["sort by", "order", "order by", "asc", "desc"],
             summary: "order the rows; stable; missing values last in both directions",
             body: "sort by F [asc|desc], ...   (also: order by)\nText sorts ignoring case.",
@@ -125,11 +125,11 @@ public enum Help {
             examples: ["transfers summarize count() as transfers, sum(people) as people", "countries summarize count() as countries, count distinct status by region"]),
         HelpTopic(name: "join", aliases: ["left join", "left"],
             summary: "pair rows with the rows of another dataset whose key is equal",
-            body: "join SOURCE on A = B   (left join keeps rows without a match)\nA field both sides have is reached as source.field. Missing keys match nothing.",
+            body: "join SOURCE on A = B   (left join keeps rows without a match)\nA field both sides have is the pipeline's; the joined one is reached as source.field.\nJoining a dataset with itself: `name` is the pipeline's row, `people.name` the joined copy's.\nMissing keys match nothing.",
             examples: ["agreements join countries on country = name where region = Africa select country, agreements.status", "countries left join agreements on name = country select name, kind"]),
         HelpTopic(name: "chart", aliases: ["bar", "bars", "plot"],
             summary: "draw the result of count or summarize as a horizontal bar chart",
-            body: "", examples: ["countries count by region | chart", "countries summarize count() by status chart"]),
+            body: "Each bar is labelled with the group keys and drawn to the last column. Negative values draw left of a zero axis `│`.", examples: ["countries count by region | chart", "countries summarize count() by status chart"]),
     ]
 
     static let conceptTopics: [HelpTopic] = [
@@ -140,6 +140,8 @@ public enum Help {
                 lists        F in (a, b)   F not in (a, b)
                 ranges       F between 10 and 100
                 text         F contains "aid"   F like "Cost*" (* any, ? one)   F matches "^[A-M]"
+                             (matches: a regular expression, case-sensitive unless it starts with (?i);
+                             no backreferences, so no pattern can run away)
                 missing      F is missing   F is not missing
                 logic        and  or  not  ( )
                 arithmetic   + - * /   (integer overflow becomes a decimal; / always gives a decimal)

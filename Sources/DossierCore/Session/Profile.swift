@@ -5,18 +5,19 @@ enum Profile {
     /// Fields with at most this many distinct values list them all.
     static let fewValues = 12
 
-    static func describe(_ relation: Relation) -> Relation {
+    static func describe(_ relation: Relation, cancellation: Cancellation? = nil) throws(Diagnostic) -> Relation {
         var names: [Value] = []
         var types: [Value] = []
         var missing: [Value] = []
         var distinct: [Value] = []
         var values: [Value] = []
         for (index, field) in relation.fields.enumerated() {
+            try cancellation?.check()
             let column = relation.columns[index]
             names.append(.text(field.displayName))
             types.append(.text(field.type.rawValue))
             missing.append(.integer(Int64(column.missingCount)))
-            let (count, summary) = summarize(column)
+            let (count, summary) = try summarize(column, cancellation: cancellation)
             distinct.append(.integer(Int64(count)))
             values.append(summary.isEmpty ? .missing : .text(summary))
         }
@@ -33,7 +34,7 @@ enum Profile {
     }
 
     /// Distinct count and a summary of the values.
-    private static func summarize(_ column: Column) -> (Int, String) {
+    private static func summarize(_ column: Column, cancellation: Cancellation?) throws(Diagnostic) -> (Int, String) {
         switch column {
         case .text(let text):
             var counts = [Int](repeating: 0, count: text.dictionary.codeCount)
@@ -59,7 +60,8 @@ enum Profile {
             var low = first
             var high = first
             var seen = Set<Value>()
-            for value in present {
+            for (position, value) in present.enumerated() {
+                if position & 0xFFFF == 0 { try cancellation?.check() }
                 if Grouping.sortOrder(value, low) < 0 { low = value }
                 if Grouping.sortOrder(value, high) > 0 { high = value }
                 if seen.count <= fewValues { seen.insert(value) }

@@ -66,7 +66,7 @@ extension Session {
             let stems = files.filter { DataFormat(path: $0) != nil }.map(DataLoader.datasetName)
             return stems.isEmpty ? .missing : .list(stems)
         }
-        emitResult(Relation(
+        try? emitResult(Relation(
             fields: [Field("sample", .text), Field("datasets", .list), Field("loaded", .bool)],
             columns: [
                 Column.build(.text, names.map { .text($0) }),
@@ -88,10 +88,11 @@ extension Session {
         let relation = try Executor(cancellation: cancellation).run(plan).relation
         var text = ""
         switch format {
-        case .csv: DelimitedFormatter(separator: ",", typedHeaders: true).render(relation, into: &text)
-        case .tsv: DelimitedFormatter(separator: "\t", typedHeaders: true).render(relation, into: &text)
-        default: format.render(relation, into: &text)
+        case .csv: DelimitedFormatter(separator: ",", typedHeaders: true).render(relation, into: &text, cancellation: cancellation)
+        case .tsv: DelimitedFormatter(separator: "\t", typedHeaders: true).render(relation, into: &text, cancellation: cancellation)
+        default: format.render(relation, into: &text, cancellation: cancellation)
         }
+        try cancellation.check()
         do throws(Diagnostic) {
             try FileAccess.write(Array(text.utf8), to: path.text)
         } catch {
@@ -131,7 +132,7 @@ extension Session {
                 sources.append(.text("let \(named.name) = \(named.text)"))
             }
         }
-        emitResult(Relation(
+        try? emitResult(Relation(
             fields: [Field("name", .text), Field("rows", .integer), Field("fields", .integer), Field("source", .text)],
             columns: [
                 Column.build(.text, names), Column.build(.integer, rows), Column.build(.integer, fields),
@@ -144,7 +145,7 @@ extension Session {
     func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
         let plan = try Checker(catalog: catalog, source: source).resolveSource(name)
         let relation = try Executor(cancellation: cancellation).run(plan).relation.compacted()
-        emitResult(Profile.describe(relation))
+        try emitResult(try Profile.describe(relation, cancellation: cancellation))
         let origin: String
         switch plan.source {
         case .dataset(let dataset): origin = "from \(dataset.origin)"

@@ -8,14 +8,15 @@ extension Session {
         let plan = try plan(query, source: source)
         let executor = Executor(cancellation: cancellation)
         let outcome = try executor.run(plan)
-        emitResult(outcome.relation, chart: plan.isChart)
+        try emitResult(outcome.relation, chartLabels: plan.isChart ? plan.chartLabelColumns : nil)
         if outcome.relation.count == 0 {
             // Run again recording each step's input, to say which clause emptied it and why.
             if let traced = try? executor.run(plan, recordInputs: true),
-                let explanation = EmptyResultExplainer.explain(plan, traced, source: source)
+                let explanation = EmptyResultExplainer.explain(plan, traced, source: source, cancellation: cancellation)
             {
                 note(explanation)
             }
+            try cancellation.check()
         }
     }
 
@@ -56,11 +57,11 @@ extension Session {
                 hint: "cite the rows themselves: cite \(query.source.text) where ...")
         }
         let outcome = try Executor(cancellation: cancellation).run(plan)
-        let citations = try Citations(plan: plan, relation: outcome.relation, catalog: catalog, source: source, query: query)
+        let citations = try Citations(relation: outcome.relation, catalog: catalog, source: source, query: query)
         if options.format == .table {
             output.emit(.result(citations.text()))
         } else {
-            emitResult(citations.asRelation())
+            try emitResult(citations.asRelation())
         }
     }
 }

@@ -59,7 +59,22 @@ public final class Session {
     @discardableResult
     public func run(_ source: SourceText, keepGoing: Bool = false) -> Summary {
         var summary = Summary()
-        for parsed in Parser.parse(source) {
+        let statements = Parser.parse(source)
+        // A script is parsed whole before any of it runs: a syntax error on its last line must
+        // not leave half its work done (or the wrong table in a redirected file).
+        let broken = statements.filter { $0.statement == nil }
+        if !keepGoing, !broken.isEmpty {
+            for parsed in statements {
+                for diagnostic in parsed.diagnostics { output.emit(.diagnostic(diagnostic)) }
+            }
+            if statements.count > 1 {
+                let count = broken.count == 1 ? "a statement has a syntax error" : "\(broken.count) statements have syntax errors"
+                note("nothing was run: \(count) (\(source.path ?? "the input") is parsed whole before it runs)")
+            }
+            summary.failed = true
+            return summary
+        }
+        for parsed in statements {
             for diagnostic in parsed.diagnostics { output.emit(.diagnostic(diagnostic)) }
             let status: Status
             if let statement = parsed.statement {
@@ -145,13 +160,15 @@ public final class Session {
         return .ok
     }
 
-    func emitResult(_ relation: Relation, chart: Bool = false) {
+    /// Prints a result; `chartLabels` (the group key columns) draws it as a chart instead.
+    func emitResult(_ relation: Relation, chartLabels: [Int]? = nil) throws(Diagnostic) {
         var text = ""
-        if chart, options.format == .table {
-            ChartFormatter(width: options.terminalWidth ?? 80).render(relation, into: &text)
+        if let chartLabels, options.format == .table {
+            ChartFormatter(width: options.terminalWidth ?? 80, labelColumns: chartLabels).render(relation, into: &text)
         } else {
-            options.format.render(relation, width: options.terminalWidth, into: &text)
+            options.format.render(relation, width: options.terminalWidth, into: &text, cancellation: cancellation)
         }
+        try cancellation.check()
         output.emit(.result(text))
     }
 

@@ -14,8 +14,8 @@ struct Lexer {
     private(set) var offset: Int
     /// A line break was crossed since the last token.
     private var sawLineBreak: Bool
-    /// White space was seen since the last line break.
-    private var sawIndent = false
+    /// Columns of white space since the last line break.
+    private var indentWidth: Int32 = 0
 
     /// Whether a string may run over a line break. At the shell's continuation prompt it
     /// may; in a script an unclosed quote ends at its line, so it cannot swallow the rest of
@@ -39,13 +39,13 @@ struct Lexer {
         skipTrivia()
         let start = offset
         let atStartOfLine = sawLineBreak
-        let indented = atStartOfLine && sawIndent
+        let indent = atStartOfLine ? indentWidth : 0
         sawLineBreak = false
-        sawIndent = false
+        indentWidth = 0
         guard start < bytes.count else {
             return Token(kind: .endOfInput, start: start, end: start, isAtStartOfLine: true)
         }
-        var token = Token(kind: .unknown, start: start, end: start, isAtStartOfLine: atStartOfLine, isIndented: indented)
+        var token = Token(kind: .unknown, start: start, end: start, isAtStartOfLine: atStartOfLine, indent: indent)
         if mode == .path {
             if Lexer.closingQuote(bytes, at: start) != nil {
                 lexString(into: &token)
@@ -64,19 +64,22 @@ struct Lexer {
         while offset < bytes.count {
             let byte = bytes[offset]
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0B, 0x0C:
-                sawIndent = true
+            case UInt8(ascii: "\t"):
+                indentWidth = min(indentWidth, 1 << 20) / 8 * 8 + 8
+                offset += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                indentWidth = min(indentWidth, 1 << 20) + 1
                 offset += 1
             case UInt8(ascii: "\n"):
                 sawLineBreak = true
-                sawIndent = false
+                indentWidth = 0
                 offset += 1
             case UInt8(ascii: "#"):
                 skipToEndOfLine()
             case UInt8(ascii: "-") where peek(1) == UInt8(ascii: "-"):
                 skipToEndOfLine()
             case 0xC2 where peek(1) == 0xA0:  // no-break space, common in pasted text
-                sawIndent = true
+                indentWidth = min(indentWidth, 1 << 20) + 1
                 offset += 2
             default:
                 return

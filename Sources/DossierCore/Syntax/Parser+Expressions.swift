@@ -21,7 +21,7 @@ extension Parser {
 
     /// A token at the start of a line that does not continue the statement.
     var startsUnindentedLine: Bool {
-        current.isAtStartOfLine && !current.isIndented && parenDepth == 0 && !source.linesContinue
+        current.isAtStartOfLine && !continuesStatement && parenDepth == 0 && !source.linesContinue
             && current.kind != .endOfInput && previousEnd > 0
     }
 
@@ -287,7 +287,7 @@ extension Parser {
             try requireOperand(after: token, "an expression")
             let inner = try parseExpression()
             guard current.kind == .rightParen else {
-                if current.kind == .endOfInput || (current.isAtStartOfLine && !current.isIndented && !source.linesContinue) {
+                if current.kind == .endOfInput || (current.isAtStartOfLine && !continuesStatement && !source.linesContinue) {
                     throw error(.unexpectedToken, "this `(` is never closed", at: token.range, hint: "add `)` after the condition")
                 }
                 throw error(.unexpectedToken, "expected `)` to close the `(` at column \(source.location(of: token.start).column), found \(describe(current))")

@@ -22,6 +22,11 @@ public struct Parser {
     var parenDepth = 0
     /// Where the statement being parsed starts.
     var statementStart = 0
+    /// The indentation of the line the statement starts on, and of the current line.
+    var statementIndent: Int32 = 0
+    var lineIndent: Int32 = 0
+    /// The kind of the token before `current`: a line ending in `|` continues.
+    var previousKind: TokenKind = .endOfInput
     var diagnostics: [Diagnostic] = []
     /// The last bare word that was the right operand of a comparison, to suggest quotes
     /// when the next word shows the value had spaces in it (`status = nearly finalized`).
@@ -31,6 +36,7 @@ public struct Parser {
         self.source = source
         self.lexer = Lexer(source)
         self.current = lexer.next()
+        self.lineIndent = current.indent
     }
 
     /// Parses a whole script or line into statements, each with its own diagnostics.
@@ -57,7 +63,9 @@ public struct Parser {
 
     mutating func advance() {
         previousEnd = current.end
+        previousKind = current.kind
         current = buffered.isEmpty ? lexer.next() : buffered.removeFirst()
+        if current.isAtStartOfLine { lineIndent = current.indent }
     }
 
     /// The token `distance` places after `current`.
@@ -83,8 +91,14 @@ public struct Parser {
         self.keyword(token ?? current) == keyword
     }
 
-    /// The current token starts a new line outside brackets.
-    var atLineBreak: Bool { current.isAtStartOfLine && parenDepth == 0 }
+    /// The current token starts a line that does not continue the statement, outside brackets.
+    var atLineBreak: Bool { current.isAtStartOfLine && parenDepth == 0 && !continuesStatement }
+
+    /// The line break before `current` does not end the statement: the line starts with `|`,
+    /// the line before ended with `|`, or it is indented more than the statement's first line.
+    var continuesStatement: Bool {
+        current.kind == .pipe || previousKind == .pipe || current.indent > statementIndent
+    }
 
     /// Nothing more belongs to this statement.
     var atStatementEnd: Bool {
@@ -118,7 +132,7 @@ public struct Parser {
         let incomplete = incompleteAtEnd && (current.kind == .endOfInput || current.isUnterminated)
         var range = range ?? current.range
         // The statement ended with its line: point at the line's end, not at the next line.
-        if current.isAtStartOfLine, !current.isIndented, !source.linesContinue, previousEnd > statementStart,
+        if current.isAtStartOfLine, !continuesStatement, !source.linesContinue, previousEnd > statementStart,
             range == current.range, current.kind != .endOfInput
         {
             range = (previousEnd - 1)..<previousEnd
@@ -157,10 +171,9 @@ public struct Parser {
         var first = true
         while current.kind != .endOfInput {
             if current.kind == .semicolon && depth <= 0 { return }
-            // A new, unindented line starts the next statement even inside an unclosed bracket.
-            if current.isAtStartOfLine && current.kind != .pipe && current.start != statementStart
-                && !source.linesContinue && (depth <= 0 || !current.isIndented)
-            {
+            // A line that does not continue the statement starts the next one, even inside an
+            // unclosed bracket.
+            if current.isAtStartOfLine && current.start != statementStart && !source.linesContinue && !continuesStatement {
                 return
             }
             if toClause && depth <= 0 && !first {
@@ -184,6 +197,8 @@ public struct Parser {
             if current.kind == .endOfInput { break }
             let start = current.start
             statementStart = start
+            statementIndent = lineIndent
+            previousKind = .endOfInput
             diagnostics = []
             nesting = 0
             parenDepth = 0

@@ -36,9 +36,10 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// The token is the first of its line: a statement may end before it.
     public var isAtStartOfLine: Bool
-    /// The first token of its line, after white space: in a script, an indented line
-    /// continues a statement that needs more.
-    public var isIndented: Bool = false
+    /// For the first token of a line, the line's indentation in columns (a tab reaches the
+    /// next multiple of 8): in a script, a line indented more than the one its statement
+    /// started on continues that statement.
+    public var indent: Int32 = 0
     /// A string or backticked name without its closing quote.
     public var isUnterminated: Bool = false
 

@@ -28,13 +28,13 @@ import Testing
         for (field, constant) in Self.constants {
             for op in ComparisonOperator.allCases {
                 let condition = BoundExpr.compare(op, .field(field, relation.fields[field].type), .constant(constant))
-                let kernel = try RowFilter.compile(condition, columns: relation.columns).apply(.all(7), cancellation: nil)
+                let kernel = try RowFilter.compile(condition, columns: relation.columns, cancellation: nil).apply(.all(7), cancellation: nil)
                 let general = try Predicate.filter(.all(7), { row in
                     ValueComparison.test(op, self.relation.columns[field].value(at: row), constant)
                 }, cancellation: nil)
                 #expect(kernel == general, "\(relation.fields[field].name) \(op.rawValue) \(constant)")
                 let flipped = BoundExpr.compare(op.flipped, .constant(constant), .field(field, relation.fields[field].type))
-                #expect(try RowFilter.compile(flipped, columns: relation.columns).apply(.all(7), cancellation: nil) == general)
+                #expect(try RowFilter.compile(flipped, columns: relation.columns, cancellation: nil).apply(.all(7), cancellation: nil) == general)
             }
         }
     }
@@ -43,7 +43,7 @@ import Testing
         for values in [[Value.text("ALPHA")], [.text("beta"), .missing], [.missing], [Value]()] {
             for negated in [false, true] {
                 let condition = BoundExpr.inList(.field(3, .text), values, negated: negated)
-                let kernel = try RowFilter.compile(condition, columns: relation.columns).apply(.all(7), cancellation: nil)
+                let kernel = try RowFilter.compile(condition, columns: relation.columns, cancellation: nil).apply(.all(7), cancellation: nil)
                 let general = try Predicate.filter(.all(7), { row in
                     let value = self.relation.columns[3].value(at: row)
                     return values.contains { ValueComparison.equals(value, $0) } != negated
@@ -58,8 +58,8 @@ import Testing
             .compare(.greater, .field(0, .integer), .constant(.integer(-10))),
             .compare(.equal, .field(3, .text), .constant(.text("ALPHA"))),
         ])
-        #expect(try RowFilter.compile(condition, columns: relation.columns).apply(.all(7), cancellation: nil) == [1])
-        #expect(try RowFilter.compile(condition, columns: relation.columns).apply(.some([6, 1, 0]), cancellation: nil) == [1])
+        #expect(try RowFilter.compile(condition, columns: relation.columns, cancellation: nil).apply(.all(7), cancellation: nil) == [1])
+        #expect(try RowFilter.compile(condition, columns: relation.columns, cancellation: nil).apply(.some([6, 1, 0]), cancellation: nil) == [1])
     }
 
     @Test func topKWithoutMissingValuesMatchesAFullSort() throws {
