@@ -2,7 +2,10 @@
 /// the case once and then run over the typed array.
 public enum Column: Sendable {
     case integer(IntegerColumn)
+    /// Exact decimals: scaled integers at one scale for the column.
     case decimal(DecimalColumn)
+    /// Decimals beyond 18 significant digits, as binary floating point (type `decimal`).
+    case float(FloatColumn)
     case bool(BoolColumn)
     case date(DateColumn)
     case text(TextColumn)
@@ -11,7 +14,7 @@ public enum Column: Sendable {
     public var type: ValueType {
         switch self {
         case .integer: return .integer
-        case .decimal: return .decimal
+        case .decimal, .float: return .decimal
         case .bool: return .bool
         case .date: return .date
         case .text: return .text
@@ -22,7 +25,8 @@ public enum Column: Sendable {
     public var count: Int {
         switch self {
         case .integer(let column): return column.values.count
-        case .decimal(let column): return column.values.count
+        case .decimal(let column): return column.mantissas.count
+        case .float(let column): return column.values.count
         case .bool(let column): return column.values.count
         case .date(let column): return column.values.count
         case .text(let column): return column.codes.count
@@ -34,6 +38,7 @@ public enum Column: Sendable {
         switch self {
         case .integer(let column): return column.missing?[row] ?? false
         case .decimal(let column): return column.missing?[row] ?? false
+        case .float(let column): return column.missing?[row] ?? false
         case .bool(let column): return column.values[row] == BoolColumn.missingCode
         case .date(let column): return column.missing?[row] ?? false
         case .text(let column): return column.codes[row] == 0
@@ -46,11 +51,23 @@ public enum Column: Sendable {
         if isMissing(row) { return .missing }
         switch self {
         case .integer(let column): return .integer(column.values[row])
-        case .decimal(let column): return .decimal(column.values[row])
+        case .decimal(let column): return .decimal(column.decimal(at: row))
+        case .float(let column): return .float(column.values[row])
         case .bool(let column): return .bool(column.values[row] == 1)
         case .date(let column): return .date(column.values[row])
         case .text(let column): return .text(column.dictionary.string(column.codes[row]))
         case .list(let column): return .list(column.items(at: row))
+        }
+    }
+
+    /// The missing mask of a column that keeps one (numbers and dates).
+    public var missingBitmap: Bitmap? {
+        switch self {
+        case .integer(let column): return column.missing
+        case .decimal(let column): return column.missing
+        case .float(let column): return column.missing
+        case .date(let column): return column.missing
+        default: return nil
         }
     }
 
@@ -59,6 +76,7 @@ public enum Column: Sendable {
         switch self {
         case .integer(let column): return column.missing?.setCount ?? 0
         case .decimal(let column): return column.missing?.setCount ?? 0
+        case .float(let column): return column.missing?.setCount ?? 0
         case .date(let column): return column.missing?.setCount ?? 0
         case .bool(let column): return column.values.reduce(0) { $0 + ($1 == BoolColumn.missingCode ? 1 : 0) }
         case .text(let column): return column.codes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
@@ -79,8 +97,15 @@ public enum Column: Sendable {
             let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
             return .integer(IntegerColumn(values: values, missing: missing))
         case .decimal(let column):
+            let (values, missing) = gatherValues(column.mantissas, column.missing, indices, filler: 0)
+            let written = column.writtenScales.map { scales in indices.map { $0 < 0 ? 0 : scales[Int($0)] } }
+            return .decimal(DecimalColumn(mantissas: values, scale: column.scale, writtenScales: written, missing: missing))
+        case .float(let column):
             let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
-            return .decimal(DecimalColumn(values: values, missing: missing))
+            let written = column.written.map { texts in
+                TextColumn(codes: indices.map { $0 < 0 ? 0 : texts.codes[Int($0)] }, dictionary: texts.dictionary)
+            }
+            return .float(FloatColumn(values: values, missing: missing, written: written))
         case .date(let column):
             let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
             return .date(DateColumn(values: values, missing: missing))
@@ -126,9 +151,51 @@ public struct IntegerColumn: Sendable {
     public var missing: Bitmap?
 }
 
+/// Exact decimals at one scale: row `i` is `mantissas[i] / 10^scale`. Each value also keeps
+/// how many digits after the point it was written with (`1.10`, `7`, `2.0` in one column), so
+/// it prints and saves as written; comparisons and sums run on the mantissas alone.
 public struct DecimalColumn: Sendable {
+    public var mantissas: [Int64]
+    /// Digits after the point shared by every mantissa, 0...18.
+    public var scale: Int
+    /// Digits after the point each value was written with (≤ `scale`); nil when every value
+    /// was written with `scale` digits.
+    public var writtenScales: [UInt8]?
+    public var missing: Bitmap?
+
+    public init(mantissas: [Int64], scale: Int, writtenScales: [UInt8]? = nil, missing: Bitmap? = nil) {
+        self.mantissas = mantissas
+        self.scale = scale
+        self.writtenScales = writtenScales
+        self.missing = missing
+    }
+
+    /// The value at `row` as written.
+    @inline(__always)
+    public func decimal(at row: Int) -> DecimalNumber {
+        let mantissa = mantissas[row]
+        guard let written = writtenScales?[row], Int(written) < scale else {
+            return DecimalNumber(uncheckedMantissa: mantissa, scale: scale)
+        }
+        // The mantissa is a multiple of 10^(scale - written) by construction.
+        let divisor = DecimalNumber.powersOfTen[scale - Int(written)]
+        return DecimalNumber(uncheckedMantissa: mantissa / divisor, scale: Int(written))
+    }
+}
+
+/// Decimals no scaled 64-bit integer holds (more than 18 significant digits, `1e300`): binary
+/// floating point, with the text each value was written with, so it prints as the file wrote it.
+public struct FloatColumn: Sendable {
     public var values: [Double]
     public var missing: Bitmap?
+    /// The values as written (code 0: none, print the double); nil for computed values.
+    public var written: TextColumn?
+
+    public init(values: [Double], missing: Bitmap? = nil, written: TextColumn? = nil) {
+        self.values = values
+        self.missing = missing
+        self.written = written
+    }
 }
 
 public struct DateColumn: Sendable {

@@ -48,7 +48,12 @@ extension Column {
     /// A column of the values' type: `type`, unless integer arithmetic overflowed into decimals
     /// for some of them, which makes the whole column decimal (§4).
     public static func buildWidening(_ type: ValueType, _ values: [Value]) -> Column {
-        if type == .integer, values.contains(where: { if case .decimal = $0 { return true } else { return false } }) {
+        if type == .integer, values.contains(where: { value in
+            switch value {
+            case .decimal, .float: return true
+            default: return false
+            }
+        }) {
             return build(.decimal, values)
         }
         return build(type, values)
@@ -71,18 +76,7 @@ extension Column {
             }
             return .integer(IntegerColumn(values: result, missing: missing))
         case .decimal:
-            var missing: Bitmap?
-            var result = [Double](repeating: 0, count: values.count)
-            for (row, value) in values.enumerated() {
-                switch value {
-                case .decimal(let number): result[row] = number
-                case .integer(let number): result[row] = Double(number)
-                default:
-                    if missing == nil { missing = Bitmap(count: values.count) }
-                    missing?[row] = true
-                }
-            }
-            return .decimal(DecimalColumn(values: result, missing: missing))
+            return buildDecimal(values)
         case .date:
             var missing: Bitmap?
             var result = [Int32](repeating: 0, count: values.count)
@@ -127,5 +121,73 @@ extension Column {
             }
             return .list(ListColumn(offsets: offsets, items: items, dictionary: builder.build()))
         }
+    }
+}
+
+extension Column {
+    /// Decimals (and integers) from boxed values: exact at the largest scale among them, each
+    /// keeping its written scale; binary floating point when one of them is, or when the
+    /// common scale would overflow.
+    static func buildDecimal(_ values: [Value]) -> Column {
+        var scale = 0
+        var needsFloat = false
+        for value in values {
+            switch value {
+            case .decimal(let number): scale = max(scale, Int(number.scale))
+            case .float: needsFloat = true
+            default: break
+            }
+        }
+        var missing: Bitmap?
+        if !needsFloat {
+            var mantissas = [Int64](repeating: 0, count: values.count)
+            var written = [UInt8](repeating: UInt8(scale), count: values.count)
+            var uniform = true
+            for (row, value) in values.enumerated() {
+                let number: DecimalNumber
+                switch value {
+                case .decimal(let decimal): number = decimal
+                case .integer(let integer): number = DecimalNumber(integer)
+                default:
+                    if missing == nil { missing = Bitmap(count: values.count) }
+                    missing?[row] = true
+                    continue
+                }
+                guard let mantissa = number.mantissa(atScale: scale) else {
+                    needsFloat = true
+                    break
+                }
+                mantissas[row] = mantissa
+                written[row] = UInt8(number.scale)
+                if Int(number.scale) != scale { uniform = false }
+            }
+            if !needsFloat {
+                return .decimal(DecimalColumn(mantissas: mantissas, scale: scale, writtenScales: uniform ? nil : written, missing: missing))
+            }
+            missing = nil
+        }
+        var doubles = [Double](repeating: 0, count: values.count)
+        for (row, value) in values.enumerated() {
+            switch value {
+            case .decimal(let number): doubles[row] = number.doubleValue
+            case .integer(let integer): doubles[row] = Double(integer)
+            case .float(let float): doubles[row] = float
+            default:
+                if missing == nil { missing = Bitmap(count: values.count) }
+                missing?[row] = true
+            }
+        }
+        // Exact values among them keep their written form; computed floats print as doubles.
+        var builder = TextDictionaryBuilder()
+        var codes = [UInt32](repeating: 0, count: values.count)
+        var anyWritten = false
+        for (row, value) in values.enumerated() {
+            if case .decimal(let number) = value {
+                codes[row] = builder.intern(number.description)
+                anyWritten = true
+            }
+        }
+        let written = anyWritten ? TextColumn(codes: codes, dictionary: builder.build()) : nil
+        return .float(FloatColumn(values: doubles, missing: missing, written: written))
     }
 }

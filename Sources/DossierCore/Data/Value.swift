@@ -32,7 +32,11 @@ public enum Value: Sendable, Hashable {
     case missing
     case text(String)
     case integer(Int64)
-    case decimal(Double)
+    /// Exact, with the digits after the point as written (`1.10`).
+    case decimal(DecimalNumber)
+    /// A decimal beyond 18 significant digits (`1e300`): binary floating point. Its type is
+    /// still `decimal`; `describe` says the column holds such values.
+    case float(Double)
     case bool(Bool)
     /// Days since 1970-01-01.
     case date(Int32)
@@ -44,7 +48,7 @@ public enum Value: Sendable, Hashable {
         case .missing: return nil
         case .text: return .text
         case .integer: return .integer
-        case .decimal: return .decimal
+        case .decimal, .float: return .decimal
         case .bool: return .bool
         case .date: return .date
         case .list: return .list
@@ -62,7 +66,8 @@ public enum Value: Sendable, Hashable {
         case .missing: return ""
         case .text(let text): return text
         case .integer(let value): return String(value)
-        case .decimal(let value): return NumberFormatting.decimal(value)
+        case .decimal(let value): return value.description
+        case .float(let value): return NumberFormatting.float(value)
         case .bool(let value): return value ? "true" : "false"
         case .date(let days): return CivilDate.format(days)
         case .list(let items): return items.joined(separator: separator)
@@ -73,7 +78,7 @@ public enum Value: Sendable, Hashable {
 enum NumberFormatting {
     /// Shortest text that reads back as the same double; whole numbers keep a `.0` so a
     /// decimal column still looks decimal, and huge or tiny ones use exponents.
-    static func decimal(_ value: Double) -> String {
+    static func float(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         return value.description

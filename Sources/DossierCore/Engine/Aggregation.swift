@@ -5,10 +5,7 @@ enum Aggregation {
     struct Accumulator {
         var rows: Int64 = 0
         var present: Int64 = 0
-        var integerSum: Int64 = 0
-        var decimalSum: Double = 0
-        var overflowed = false
-        var sawDecimal = false
+        var sum = ExactSum()
         var extreme: Value = .missing
         var distinct: Set<Value> = []
 
@@ -26,25 +23,7 @@ enum Aggregation {
                     }
                 }
             case .sum, .avg:
-                switch value {
-                case .integer(let number):
-                    if !overflowed {
-                        let (sum, overflow) = integerSum.addingReportingOverflow(number)
-                        if overflow {
-                            overflowed = true
-                            decimalSum = Double(integerSum) + Double(number)
-                        } else {
-                            integerSum = sum
-                        }
-                    } else {
-                        decimalSum += Double(number)
-                    }
-                case .decimal(let number):
-                    sawDecimal = true
-                    decimalSum += number
-                default:
-                    break
-                }
+                sum.add(value)
             case .min, .max:
                 if extreme.isMissing {
                     extreme = value
@@ -63,16 +42,9 @@ enum Aggregation {
                 if aggregate.isDistinct { return .integer(Int64(distinct.count)) }
                 return .integer(aggregate.argument == nil ? rows : present)
             case .sum:
-                if present == 0 { return .missing }
-                if overflowed || sawDecimal {
-                    let integerPart = overflowed ? 0 : Double(integerSum)
-                    return .decimal(decimalSum + integerPart)
-                }
-                return .integer(integerSum)
+                return present == 0 ? .missing : sum.total
             case .avg:
-                if present == 0 { return .missing }
-                let total = overflowed ? decimalSum : decimalSum + Double(integerSum)
-                return .decimal(total / Double(present))
+                return present == 0 ? .missing : sum.average(count: present)
             case .min, .max:
                 return extreme
             }

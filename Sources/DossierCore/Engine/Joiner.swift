@@ -6,8 +6,9 @@ enum Joiner {
     /// A key normalised so that equal-by-§4 values hash alike.
     private enum Key: Hashable {
         case text([UInt8])
-        case number(Double)
-        case integer(Int64)
+        /// Integers and exact decimals, by value (`DecimalNumber` hashes by value: 2 = 2.0).
+        case number(DecimalNumber)
+        case float(Double)
         case date(Int32)
         case bool(Bool)
     }
@@ -16,12 +17,12 @@ enum Joiner {
         switch value {
         case .missing, .list: return nil
         case .text(let text): return .text(TextFolding.fold(text))
-        case .integer(let number):
-            return .integer(number)
-        case .decimal(let number):
-            // A whole decimal meets the integer of the same value, exactly (also above 2^53).
-            if let whole = Int64(exactly: number) { return .integer(whole) }
-            return .number(number)
+        case .integer(let number): return .number(DecimalNumber(number))
+        case .decimal(let number): return .number(number)
+        case .float(let number):
+            // A double that is a whole number meets the integer of that value, exactly.
+            if let whole = Int64(exactly: number) { return .number(DecimalNumber(whole)) }
+            return .float(number)
         case .date(let days): return .date(days)
         case .bool(let flag): return .bool(flag)
         }

@@ -101,28 +101,33 @@ enum Predicate {
             return listKernel(op, list, constant, cancellation)
         case (.integer(let integers), .integer(let value)):
             return ordered(integers.values, integers.missing, op, value)
-        case (.integer(let integers), .decimal(let value)):
-            if value == value.rounded(), abs(value) < 9.0e18 {
-                return ordered(integers.values, integers.missing, op, Int64(value))
+        case (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal):
+            // Stored integers (mantissas, for decimals) against the constant at the same
+            // scale, decided exactly before the loop.
+            let exact = NumericBounds.exact(constant) ?? DecimalNumber(0)
+            let (values, missing, scale): ([Int64], Bitmap?, Int)
+            switch column {
+            case .decimal(let decimals): (values, missing, scale) = (decimals.mantissas, decimals.missing, decimals.scale)
+            default: (values, missing, scale) = (integers(column), column.missingBitmap, 0)
             }
-            let values = integers.values
-            let missing = integers.missing
-            return { row in
-                if missing?[row] == true { return op == .notEqual }
-                guard let order = ValueComparison.compareExactly(values[row], value) else { return false }
-                return op.accepts(order)
+            let (low, high) = NumericBounds.mantissas(op == .notEqual ? .equal : op, scale: scale, constant: exact)
+            if op == .notEqual {
+                return { row in missing?[row] == true || values[row] < low || values[row] > high }
             }
-        case (.decimal(let decimals), .integer(let value)):
-            // Exactly, not through Double(value): integers above 2^53 do not round (§4).
-            let values = decimals.values
-            let missing = decimals.missing
-            return { row in
-                if missing?[row] == true { return op == .notEqual }
-                guard let order = ValueComparison.compareExactly(value, values[row]) else { return op == .notEqual }
-                return op.accepts(-order)
+            return { row in missing?[row] != true && values[row] >= low && values[row] <= high }
+        case (.float(let floats), .integer), (.float(let floats), .decimal), (.float(let floats), .float):
+            let (low, high): (Double, Double)
+            if case .float(let value) = constant {
+                (low, high) = NumericBounds.doubles(op == .notEqual ? .equal : op, value)
+            } else {
+                (low, high) = NumericBounds.doubles(op == .notEqual ? .equal : op, exactly: NumericBounds.exact(constant) ?? DecimalNumber(0))
             }
-        case (.decimal(let decimals), .decimal(let value)):
-            return ordered(decimals.values, decimals.missing, op, value)
+            let values = floats.values
+            let missing = floats.missing
+            if op == .notEqual {
+                return { row in missing?[row] == true || !(values[row] >= low && values[row] <= high) }
+            }
+            return { row in missing?[row] != true && values[row] >= low && values[row] <= high }
         case (.date(let dates), .date(let value)):
             return ordered(dates.values, dates.missing, op, value)
         case (.bool(let bools), .bool(let value)):
@@ -140,6 +145,11 @@ enum Predicate {
         default:
             return { row in ValueComparison.test(op, column.value(at: row), constant) }
         }
+    }
+
+    private static func integers(_ column: Column) -> [Int64] {
+        if case .integer(let integers) = column { return integers.values }
+        return []
     }
 
     /// A comparison on a sorted-comparable typed array with a missing mask.

@@ -59,14 +59,22 @@ enum RowFilter {
             guard op != .notEqual else { return nil }
             let (low, high) = integerBounds(op, value)
             return low > high ? .nothing : .integerRange(values: integers.values, missing: integers.missing, low: low, high: high)
-        case (.decimal(let decimals), .integer(let value)):
+        case (.integer(let integers), .decimal(let value)):
             guard op != .notEqual else { return nil }
-            let (low, high) = decimalBounds(op, exactly: value)
-            return low > high ? .nothing : .decimalRange(values: decimals.values, missing: decimals.missing, low: low, high: high)
-        case (.decimal(let decimals), .decimal(let value)):
+            let (low, high) = NumericBounds.mantissas(op, scale: 0, constant: value)
+            return low > high ? .nothing : .integerRange(values: integers.values, missing: integers.missing, low: low, high: high)
+        case (.decimal(let decimals), .integer), (.decimal(let decimals), .decimal):
+            guard op != .notEqual, let exact = NumericBounds.exact(constant) else { return nil }
+            let (low, high) = NumericBounds.mantissas(op, scale: decimals.scale, constant: exact)
+            return low > high ? .nothing : .integerRange(values: decimals.mantissas, missing: decimals.missing, low: low, high: high)
+        case (.float(let floats), .integer), (.float(let floats), .decimal):
+            guard op != .notEqual, let exact = NumericBounds.exact(constant) else { return nil }
+            let (low, high) = NumericBounds.doubles(op, exactly: exact)
+            return low > high ? .nothing : .decimalRange(values: floats.values, missing: floats.missing, low: low, high: high)
+        case (.float(let floats), .float(let value)):
             guard op != .notEqual, value.isFinite else { return nil }
-            let (low, high) = decimalBounds(op, value)
-            return .decimalRange(values: decimals.values, missing: decimals.missing, low: low, high: high)
+            let (low, high) = NumericBounds.doubles(op, value)
+            return .decimalRange(values: floats.values, missing: floats.missing, low: low, high: high)
         case (.date(let dates), .date(let value)):
             guard op != .notEqual else { return nil }
             let (low, high) = integerBounds(op, Int64(value))
@@ -86,33 +94,6 @@ enum RowFilter {
         case .greater: return value == .max ? (1, 0) : (value + 1, .max)
         case .greaterEqual: return (value, .max)
         case .notEqual: return (.min, .max)
-        }
-    }
-
-    private static func decimalBounds(_ op: ComparisonOperator, _ value: Double) -> (Double, Double) {
-        switch op {
-        case .equal: return (value, value)
-        case .less: return (-.infinity, value.nextDown)
-        case .lessEqual: return (-.infinity, value)
-        case .greater: return (value.nextUp, .infinity)
-        case .greaterEqual: return (value, .infinity)
-        case .notEqual: return (-.infinity, .infinity)
-        }
-    }
-
-    /// The closed range of doubles `d` with `d op value`, decided exactly: an integer above
-    /// 2^53 that no double holds lies strictly between two of them.
-    private static func decimalBounds(_ op: ComparisonOperator, exactly value: Int64) -> (Double, Double) {
-        let nearest = Double(value)
-        // Where the integer lies relative to its nearest double: -1 below, 0 on it, 1 above.
-        let side = ValueComparison.compareExactly(value, nearest) ?? 0
-        switch op {
-        case .equal: return side == 0 ? (nearest, nearest) : (1, 0)
-        case .less: return (-.infinity, side > 0 ? nearest : nearest.nextDown)
-        case .lessEqual: return (-.infinity, side < 0 ? nearest.nextDown : nearest)
-        case .greater: return (side < 0 ? nearest : nearest.nextUp, .infinity)
-        case .greaterEqual: return (side > 0 ? nearest.nextUp : nearest, .infinity)
-        case .notEqual: return (-.infinity, .infinity)
         }
     }
 

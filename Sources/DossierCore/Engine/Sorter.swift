@@ -97,7 +97,9 @@ enum Sorter {
     private static func keyColumn(_ column: Column, cancellation: Cancellation?) throws(Diagnostic) -> KeyColumn {
         switch column {
         case .integer(let c): return .integer(c.values, c.missing)
-        case .decimal(let c): return .decimal(c.values, c.missing)
+        // Mantissas at one scale order as their decimals do.
+        case .decimal(let c): return .integer(c.mantissas, c.missing)
+        case .float(let c): return .decimal(c.values, c.missing)
         case .date(let c): return .date(c.values, c.missing)
         case .bool(let c): return .bool(c.values)
         case .text(let c): return .ranked(codes: c.codes, ranks: try c.dictionary.sortRanks(cancellation: cancellation))

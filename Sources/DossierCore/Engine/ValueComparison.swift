@@ -49,15 +49,9 @@ public enum ValueComparison {
         switch (left, right) {
         case (.text(let a), .text(let b)):
             return TextFolding.compare(TextFolding.fold(a), TextFolding.fold(b))
-        case (.integer(let a), .integer(let b)):
-            return a < b ? -1 : (a > b ? 1 : 0)
-        case (.decimal(let a), .decimal(let b)):
-            if a.isNaN || b.isNaN { return nil }
-            return a < b ? -1 : (a > b ? 1 : 0)
-        case (.integer(let a), .decimal(let b)):
-            return compareExactly(a, b)
-        case (.decimal(let a), .integer(let b)):
-            return compareExactly(b, a).map { -$0 }
+        case (.integer, .integer), (.integer, .decimal), (.integer, .float), (.decimal, .integer), (.decimal, .decimal),
+            (.decimal, .float), (.float, .integer), (.float, .decimal), (.float, .float):
+            return compareNumbers(left, right)
         case (.date(let a), .date(let b)):
             return a < b ? -1 : (a > b ? 1 : 0)
         case (.bool(let a), .bool(let b)):
@@ -68,6 +62,24 @@ public enum ValueComparison {
             return TextFolding.compare(TextFolding.fold(left.formatted()), TextFolding.fold(b))
         default:
             return nil
+        }
+    }
+
+    /// Two numbers by value, exactly: integers above 2^53 against decimals and doubles too.
+    public static func compareNumbers(_ left: Value, _ right: Value) -> Int? {
+        switch (left, right) {
+        case (.integer(let a), .integer(let b)): return a < b ? -1 : (a > b ? 1 : 0)
+        case (.decimal(let a), .decimal(let b)): return DecimalNumber.compare(a, b)
+        case (.decimal(let a), .integer(let b)): return DecimalNumber.compare(a, b)
+        case (.integer(let a), .decimal(let b)): return -DecimalNumber.compare(b, a)
+        case (.decimal(let a), .float(let b)): return DecimalNumber.compare(a, b)
+        case (.float(let a), .decimal(let b)): return DecimalNumber.compare(b, a).map { -$0 }
+        case (.integer(let a), .float(let b)): return compareExactly(a, b)
+        case (.float(let a), .integer(let b)): return compareExactly(b, a).map { -$0 }
+        case (.float(let a), .float(let b)):
+            if a.isNaN || b.isNaN { return nil }
+            return a < b ? -1 : (a > b ? 1 : 0)
+        default: return nil
         }
     }
 

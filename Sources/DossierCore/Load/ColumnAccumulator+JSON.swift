@@ -30,7 +30,7 @@ extension ColumnAccumulator {
         case .list:
             appendSingleItem(bytes)
             return
-        case .integer, .decimal, .bool:
+        case .integer, .decimal, .float, .bool:
             convertToText()
             codes.append(dictionary.intern(bytes))
         }
@@ -38,11 +38,11 @@ extension ColumnAccumulator {
     }
 
     mutating func appendJSONNumber(_ bytes: UnsafeBufferPointer<UInt8>, isWhole: Bool) {
-        // A whole number too long for 64 bits, or one beyond the range of a double (`1e400`),
-        // has no number to keep: the column becomes text and keeps its digits, as CSV does.
         let integer = isWhole ? ValueParsing.integer(bytes, allowLeadingZeros: true) : nil
-        let decimal = integer == nil && !isWhole ? ValueParsing.decimal(bytes, allowLeadingZeros: true) : nil
-        if integer == nil && decimal == nil, kind != .text, kind != .list {
+        // A whole number too long for 64 bits, or one beyond the range of a double (`1e400`),
+        // has no number to keep: the column becomes text and keeps the digits, as CSV does.
+        let isNumber = integer != nil || (!isWhole && ValueParsing.decimal(bytes, allowLeadingZeros: true) != nil)
+        if !isNumber, kind != .text, kind != .list {
             if kind == .undecided {
                 kind = .text
                 codes = [UInt32](repeating: 0, count: rowCount)
@@ -57,7 +57,8 @@ extension ColumnAccumulator {
                 integers = [Int64](repeating: 0, count: rowCount)
             } else {
                 kind = .decimal
-                decimals = [Double](repeating: 0, count: rowCount)
+                mantissas = [Int64](repeating: 0, count: rowCount)
+                writtenScales = [UInt8](repeating: 0, count: rowCount)
             }
             appendJSONNumber(bytes, isWhole: isWhole)
             return
@@ -65,13 +66,11 @@ extension ColumnAccumulator {
             if let integer {
                 integers.append(integer)
             } else {
-                decimals = integers.map(Double.init)
-                integers = []
-                kind = .decimal
-                decimals.append(decimal ?? 0)
+                widenToDecimal()
+                _ = appendNumber(bytes, allowLeadingZeros: true)
             }
-        case .decimal:
-            decimals.append(decimal ?? integer.map(Double.init) ?? 0)
+        case .decimal, .float:
+            _ = appendNumber(bytes, allowLeadingZeros: true)
         case .text:
             codes.append(dictionary.intern(bytes))
         case .list:
@@ -99,7 +98,7 @@ extension ColumnAccumulator {
         case .list:
             text.withUTF8Buffer { appendSingleItem($0) }
             return
-        case .integer, .decimal, .date:
+        case .integer, .decimal, .float, .date:
             convertToText()
             codes.append(text.withUTF8Buffer { dictionary.intern($0) })
         }
@@ -131,12 +130,19 @@ extension ColumnAccumulator {
     mutating func convertToText() {
         var missing = Bitmap(words: missingWords, count: rowCount)
         if !hasMissing { missing = Bitmap(count: rowCount) }
+        if kind == .float {
+            // The codes already hold each value's text as written.
+            floats = []
+            kind = .text
+            return
+        }
         var newCodes = [UInt32](repeating: 0, count: rowCount)
         for row in 0..<rowCount {
             let text: String
             switch kind {
             case .integer: if missing[row] { continue } else { text = String(integers[row]) }
-            case .decimal: if missing[row] { continue } else { text = NumberFormatting.decimal(decimals[row]) }
+            case .decimal: if missing[row] { continue } else { text = exactDecimal(at: row).description }
+            case .float: continue
             case .date: if missing[row] { continue } else { text = CivilDate.format(dates[row]) }
             case .bool:
                 let value = bools[row]
@@ -149,7 +155,9 @@ extension ColumnAccumulator {
         }
         codes = newCodes
         integers = []
-        decimals = []
+        mantissas = []
+        writtenScales = []
+        decimalScale = 0
         dates = []
         bools = []
         kind = .text

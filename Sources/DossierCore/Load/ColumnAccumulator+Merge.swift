@@ -6,10 +6,16 @@ extension ColumnAccumulator {
         var other = other
         if kind == .undecided, other.kind != .undecided { padAs(other.kind) }
         if other.kind == .undecided, kind != .undecided { other.padAs(kind) }
+        if kind == .integer, other.kind == .decimal || other.kind == .float { widenToDecimal() }
+        if other.kind == .integer, kind == .decimal || kind == .float { other.widenToDecimal() }
+        if kind == .decimal, other.kind == .decimal, !alignScales(with: &other) {
+            convertToFloat()
+            other.convertToFloat()
+        }
+        if kind == .float, other.kind == .decimal { other.convertToFloat() }
+        if kind == .decimal, other.kind == .float { convertToFloat() }
         if kind != other.kind {
             switch (kind, other.kind) {
-            case (.integer, .decimal): widenToDecimal()
-            case (.decimal, .integer): other.widenToDecimal()
             default:
                 if kind != .text && kind != .list { convertToText() }
                 if other.kind != .text && other.kind != .list { other.convertToText() }
@@ -20,7 +26,13 @@ extension ColumnAccumulator {
         switch kind {
         case .undecided: break
         case .integer: integers.append(contentsOf: other.integers)
-        case .decimal: decimals.append(contentsOf: other.decimals)
+        case .decimal:
+            mantissas.append(contentsOf: other.mantissas)
+            writtenScales.append(contentsOf: other.writtenScales)
+        case .float:
+            floats.append(contentsOf: other.floats)
+            let mapping = dictionary.merge(other.dictionary)
+            for code in other.codes { codes.append(mapping[Int(code)]) }
         case .date: dates.append(contentsOf: other.dates)
         case .bool: bools.append(contentsOf: other.bools)
         case .text:
@@ -51,7 +63,12 @@ extension ColumnAccumulator {
         kind = newKind
         switch newKind {
         case .integer: integers = [Int64](repeating: 0, count: rowCount)
-        case .decimal: decimals = [Double](repeating: 0, count: rowCount)
+        case .decimal:
+            mantissas = [Int64](repeating: 0, count: rowCount)
+            writtenScales = [UInt8](repeating: 0, count: rowCount)
+        case .float:
+            floats = [Double](repeating: 0, count: rowCount)
+            codes = [UInt32](repeating: 0, count: rowCount)
         case .date: dates = [Int32](repeating: 0, count: rowCount)
         case .bool: bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
         case .text: codes = [UInt32](repeating: 0, count: rowCount)
@@ -60,10 +77,24 @@ extension ColumnAccumulator {
         }
     }
 
-    private mutating func widenToDecimal() {
-        decimals = integers.map(Double.init)
-        integers = []
-        kind = .decimal
+    /// Both halves' mantissas at the larger of their scales; false on overflow.
+    private mutating func alignScales(with other: inout ColumnAccumulator) -> Bool {
+        let scale = max(decimalScale, other.decimalScale)
+        return rescaleMantissas(to: scale) && other.rescaleMantissas(to: scale)
+    }
+
+    private mutating func rescaleMantissas(to scale: Int) -> Bool {
+        guard scale > decimalScale else { return true }
+        let factor = DecimalNumber.powersOfTen[scale - decimalScale]
+        var rescaled = mantissas
+        for index in rescaled.indices {
+            let (product, overflow) = rescaled[index].multipliedReportingOverflow(by: factor)
+            if overflow { return false }
+            rescaled[index] = product
+        }
+        mantissas = rescaled
+        decimalScale = scale
+        return true
     }
 
     /// Marks a row missing without appending (for merging).

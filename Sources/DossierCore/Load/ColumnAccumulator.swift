@@ -1,10 +1,13 @@
 /// Builds one typed column from cell bytes as rows are read, inferring its type on the way
 /// (§6): bool, integer, decimal, date, else text. An integer column meeting a decimal becomes
-/// decimal in place; any other mismatch makes it text, and the reader then feeds the earlier
-/// rows again (`restartAsText`), which happens at most once a column.
+/// decimal in place, and exact decimals become binary floating point in place when a value
+/// needs more than 18 significant digits (ColumnAccumulator+Numbers.swift); any other mismatch
+/// makes it text, and the reader then feeds the earlier rows again (`restartAsText`), which
+/// happens at most once a column.
 struct ColumnAccumulator {
     enum Kind: Equatable {
-        case undecided, bool, integer, decimal, date, text, list
+        /// `float`: decimals beyond 18 significant digits; the type people see is decimal.
+        case undecided, bool, integer, decimal, float, date, text, list
     }
 
     enum Outcome {
@@ -23,7 +26,12 @@ struct ColumnAccumulator {
     var hasMissing = false
     var bools: [UInt8] = []
     var integers: [Int64] = []
-    var decimals: [Double] = []
+    /// `.decimal`: mantissas at `decimalScale`, and each value's own digits after the point.
+    var mantissas: [Int64] = []
+    var decimalScale = 0
+    var writtenScales: [UInt8] = []
+    /// `.float`: the doubles; `codes` then holds each value's text as written.
+    var floats: [Double] = []
     var dates: [Int32] = []
     var codes: [UInt32] = []
     var listOffsets: [UInt32] = [0]
@@ -49,7 +57,10 @@ struct ColumnAccumulator {
         switch kind {
         case .bool: bools.reserveCapacity(rows)
         case .integer: integers.reserveCapacity(rows)
-        case .decimal: decimals.reserveCapacity(rows)
+        case .decimal:
+            mantissas.reserveCapacity(rows)
+            writtenScales.reserveCapacity(rows)
+        case .float: floats.reserveCapacity(rows)
         case .date: dates.reserveCapacity(rows)
         case .text: codes.reserveCapacity(rows)
         case .list: listOffsets.reserveCapacity(rows + 1)
@@ -87,21 +98,15 @@ struct ColumnAccumulator {
                 integers.append(value)
             } else if declared == .integer {
                 return .invalid(expected: .integer)
-            } else if let value = ValueParsing.decimal(cell), !Self.isWholeNumberText(cell) {
-                decimals = integers.map(Double.init)
-                integers = []
-                kind = .decimal
-                decimals.append(value)
+            } else if !Self.isWholeNumberText(cell), ValueParsing.decimal(cell) != nil {
+                widenToDecimal()
+                _ = appendNumber(cell, allowLeadingZeros: false)
             } else {
                 return .needsText
             }
-        case .decimal:
-            if let value = ValueParsing.decimal(cell, allowLeadingZeros: declared != nil) {
-                decimals.append(value)
-            } else if declared == .decimal {
-                return .invalid(expected: .decimal)
-            } else {
-                return .needsText
+        case .decimal, .float:
+            if !appendNumber(cell, allowLeadingZeros: declared != nil) {
+                return declared == .decimal ? .invalid(expected: .decimal) : .needsText
             }
         case .bool:
             if let value = ValueParsing.bool(cell, lenient: declared == .bool) {
@@ -178,7 +183,12 @@ struct ColumnAccumulator {
         switch kind {
         case .text: codes.append(0)
         case .integer: integers.append(0)
-        case .decimal: decimals.append(0)
+        case .decimal:
+            mantissas.append(0)
+            writtenScales.append(0)
+        case .float:
+            floats.append(0)
+            codes.append(0)
         case .bool: bools.append(BoolColumn.missingCode)
         case .date: dates.append(0)
         case .list: listOffsets.append(UInt32(truncatingIfNeeded: listItems.count))
@@ -194,7 +204,8 @@ struct ColumnAccumulator {
             integers = [Int64](repeating: 0, count: rowCount)
         } else if ValueParsing.decimal(cell) != nil, !Self.isWholeNumberText(cell) {
             kind = .decimal
-            decimals = [Double](repeating: 0, count: rowCount)
+            mantissas = [Int64](repeating: 0, count: rowCount)
+            writtenScales = [UInt8](repeating: 0, count: rowCount)
         } else if ValueParsing.bool(cell) != nil {
             kind = .bool
             bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
@@ -250,7 +261,10 @@ struct ColumnAccumulator {
         hasMissing = false
         bools = []
         integers = []
-        decimals = []
+        mantissas = []
+        decimalScale = 0
+        writtenScales = []
+        floats = []
         dates = []
         codes = []
     }
@@ -260,7 +274,9 @@ struct ColumnAccumulator {
         let missing = hasMissing ? Bitmap(words: missingWords, count: rowCount) : nil
         switch kind {
         case .integer: return .integer(IntegerColumn(values: integers, missing: missing))
-        case .decimal: return .decimal(DecimalColumn(values: decimals, missing: missing))
+        case .decimal: return buildDecimal(missing: missing)
+        case .float:
+            return .float(FloatColumn(values: floats, missing: missing, written: TextColumn(codes: codes, dictionary: dictionary.build())))
         case .date: return .date(DateColumn(values: dates, missing: missing))
         case .bool: return .bool(BoolColumn(values: bools))
         case .list: return .list(ListColumn(offsets: listOffsets, items: listItems, dictionary: dictionary.build()))

@@ -28,7 +28,8 @@ struct JSONFormatter {
         case .missing: return "null"
         case .text(let text): return quote(text)
         case .integer(let number): return String(number)
-        case .decimal(let number): return number.isFinite ? NumberFormatting.decimal(number) : "null"
+        case .decimal(let number): return number.description
+        case .float(let number): return number.isFinite ? NumberFormatting.float(number) : "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .date(let days): return quote(CivilDate.format(days))
         case .list(let items): return "[" + items.map(quote).joined(separator: ", ") + "]"

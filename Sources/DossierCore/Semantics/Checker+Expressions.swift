@@ -87,6 +87,7 @@ extension Checker {
         switch literal {
         case .integer(let number): return .integer(number)
         case .decimal(let number): return .decimal(number)
+        case .float(let number): return .float(number)
         case .text(let text): return text.isEmpty ? .missing : .text(text)
         case .bool(let flag): return .bool(flag)
         case .date(let days): return .date(days)
@@ -168,13 +169,15 @@ extension Checker {
             return constant
         case (_, .text), (_, .list):
             return .text(text)
-        case (.integer, .integer), (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal):
+        case (.integer, .integer), (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal), (.float, .integer),
+            (.float, .decimal):
             return constant
         case (.text(let value), .integer), (.text(let value), .decimal):
             var copy = value.trimmingSpaces
             let number: Value? = copy.withUTF8 { bytes in
                 if let integer = ValueParsing.integer(bytes, allowLeadingZeros: true) { return .integer(integer) }
-                if let decimal = ValueParsing.decimal(bytes, allowLeadingZeros: true) { return .decimal(decimal) }
+                if let decimal = DecimalNumber.parse(bytes, allowLeadingZeros: true) { return .decimal(decimal) }
+                if let float = ValueParsing.decimal(bytes, allowLeadingZeros: true) { return .float(float) }
                 return nil
             }
             if let number { return number }

@@ -53,7 +53,7 @@ enum Profile {
             }
             let parts = [(trues, "true"), (falses, "false")].filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }
             return (parts.count, parts.map { "\($0.1) (\($0.0))" }.joined(separator: ", "))
-        case .integer, .decimal, .date:
+        case .integer, .decimal, .float, .date:
             var present: [Value] = []
             for row in 0..<column.count where !column.isMissing(row) { present.append(column.value(at: row)) }
             guard let first = present.first else { return (0, "") }

@@ -160,7 +160,10 @@ public indirect enum ExprKind: Sendable {
 
 public enum Literal: Sendable, Equatable {
     case integer(Int64)
-    case decimal(Double)
+    /// Exact, as written (`19.99`).
+    case decimal(DecimalNumber)
+    /// A number no exact decimal holds (`1e300`, 25 digits).
+    case float(Double)
     case text(String)
     case bool(Bool)
     /// Days since 1970-01-01.

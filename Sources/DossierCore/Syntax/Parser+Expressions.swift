@@ -241,8 +241,11 @@ extension Parser {
         let range = signToken.start..<previousEnd
         if signToken.kind == .plus { return Expr(operand.kind, range) }
         switch operand.kind {
-        case .literal(.integer(let value)): return Expr(.literal(.integer(-value)), range)
-        case .literal(.decimal(let value)): return Expr(.literal(.decimal(-value)), range)
+        case .literal(.integer(let value)) where value != .min: return Expr(.literal(.integer(-value)), range)
+        case .literal(.decimal(let value)):
+            if let negated = value.negated() { return Expr(.literal(.decimal(negated)), range) }
+            return Expr(.negate(operand), range)
+        case .literal(.float(let value)): return Expr(.literal(.float(-value)), range)
         default: return Expr(.negate(operand), range)
         }
     }
@@ -368,7 +371,8 @@ extension Parser {
         let digits = text(token).filter { $0 != "_" }
         let isWhole = digits.allSatisfy { $0.isASCII && $0.isNumber }
         if isWhole, let value = Int64(digits) { return .integer(value) }
-        if let value = Double(digits), value.isFinite { return .decimal(value) }
+        if let value = DecimalNumber.parse(digits, allowLeadingZeros: true) { return .decimal(value) }
+        if let value = Double(digits), value.isFinite { return .float(value) }
         throw error(.badNumber, "`\(text(token))` is not a number this shell can hold", at: token.range, incompleteAtEnd: false)
     }
 

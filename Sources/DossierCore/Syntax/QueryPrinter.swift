@@ -77,7 +77,8 @@ public enum QueryPrinter {
     static func literal(_ value: Literal) -> String {
         switch value {
         case .integer(let number): return String(number)
-        case .decimal(let number): return NumberFormatting.decimal(number)
+        case .decimal(let number): return number.description
+        case .float(let number): return NumberFormatting.float(number)
         case .text(let text): return quoted(text)
         case .bool(let flag): return flag ? "true" : "false"
         case .date(let days): return CivilDate.format(days)

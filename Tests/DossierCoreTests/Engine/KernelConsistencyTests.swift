@@ -76,7 +76,9 @@ import Testing
 
     @Test func topKMatchesAFullSort() throws {
         let integers = (0..<500).map { $0 % 11 == 0 ? Value.missing : Value.integer(Int64(($0 * 7919) % 97)) }
-        let decimals = (0..<500).map { $0 % 13 == 0 ? Value.missing : Value.decimal(Double(($0 * 31) % 17) / 4) }
+        let decimals = (0..<500).map { index -> Value in
+            index % 13 == 0 ? .missing : .decimal(DecimalNumber(mantissa: Int64((index * 31) % 17) * 25, scale: 2) ?? 0)
+        }
         let names = (0..<500).map { Value.text(["b", "A", "a", "c"][$0 % 4]) }
         let data = Relation(
             fields: [Field("n", .integer), Field("d", .decimal), Field("s", .text)],

@@ -129,7 +129,7 @@ import Testing
         let shell = TestSession()
         shell.run("load \(Self.debian)")
         #expect(shell.output.diagnostics.allSatisfy { $0.severity == .warning })
-        #expect(shell.column("debian where series = bookworm select version") == ["12.0"])
+        #expect(shell.column("debian where series = bookworm select version") == ["12"])
         guard case .dataset(let debian)? = shell.session.catalog["debian"] else { return }
         #expect(debian.fields.first { $0.name == "release" }?.type == .date)
         #expect(Int(shell.column("debian where release < 2000-01-01 count").first ?? "") ?? 0 >= 5)

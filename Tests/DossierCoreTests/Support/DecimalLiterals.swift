@@ -1,0 +1,12 @@
+@testable import DossierCore
+
+/// `.decimal(2.5)` in tests: the literal's shortest text, read exactly (`2.5`, `1.0`).
+extension DecimalNumber: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    public init(floatLiteral value: Double) {
+        self = DecimalNumber.parse("\(value)", allowLeadingZeros: true) ?? DecimalNumber(0)
+    }
+
+    public init(integerLiteral value: Int64) {
+        self.init(value)
+    }
+}
