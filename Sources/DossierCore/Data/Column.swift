@@ -60,6 +60,14 @@ public enum Column: Sendable {
         }
     }
 
+    /// The text a value was written with, where the column keeps it and it differs from how
+    /// the value prints (binary floating point keeps `1e300` as written).
+    @inline(__always)
+    public func writtenText(at row: Int) -> String? {
+        guard case .float(let column) = self, let written = column.written, written.codes[row] != 0 else { return nil }
+        return written.dictionary.string(written.codes[row])
+    }
+
     /// The missing mask of a column that keeps one (numbers and dates).
     public var missingBitmap: Bitmap? {
         switch self {

@@ -21,22 +21,19 @@ enum Evaluator {
         case .negate(let operand, _):
             let value = compile(operand, columns: columns, cancellation: cancellation)
             return { Arithmetic.negate(value($0)) }
-        case .call(let function, let arguments):
-            let argument = arguments.first.map { compile($0, columns: columns, cancellation: cancellation) } ?? { _ in .missing }
-            return { call(function, argument($0)) }
-        }
-    }
-
-    static func call(_ function: BuiltinFunction, _ value: Value) -> Value {
-        switch (function, value) {
-        case (_, .missing): return .missing
-        case (.lower, .text(let text)): return .text(text.lowercased())
-        case (.upper, .text(let text)): return .text(text.uppercased())
-        case (.len, .text(let text)): return .integer(Int64(text.count))
-        case (.len, .list(let items)): return .integer(Int64(items.count))
-        case (.year, .date(let days)): return .integer(Int64(CivilDate.components(days).year))
-        case (.month, .date(let days)): return .integer(Int64(CivilDate.components(days).month))
-        default: return .missing
+        case .call(let function, let arguments, _):
+            let values = arguments.map { compile($0, columns: columns, cancellation: cancellation) }
+            if function == .date, arguments.count == 2, case .constant(.text(let text)) = arguments[1] {
+                // The format is read once, not per row.
+                let format = DateText.Format(text)
+                let value = values[0]
+                return { row in Functions.date(value(row), format: format) }
+            }
+            if values.count == 1 {
+                let value = values[0]
+                return { Functions.call(function, [value($0)]) }
+            }
+            return { row in Functions.call(function, values.map { $0(row) }) }
         }
     }
 

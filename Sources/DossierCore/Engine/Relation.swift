@@ -79,6 +79,14 @@ public struct Relation: Sendable {
         columns[column].value(at: rows[position])
     }
 
+    /// The value at a result position and column as people read it: as the file wrote it
+    /// where the column keeps that (decimals beyond 18 digits), lists joined by `listSeparator`.
+    public func text(row position: Int, column: Int, listSeparator: String = ", ") -> String {
+        let row = rows[position]
+        if let written = columns[column].writtenText(at: row) { return written }
+        return columns[column].value(at: row).formatted(listSeparator: listSeparator)
+    }
+
     /// The dataset rows a result position rests on, one per dataset that has a row there.
     public func sourceRows(_ position: Int) -> [(dataset: Dataset, row: Int)] {
         let columnRow = rows[position]

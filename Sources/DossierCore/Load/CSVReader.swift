@@ -136,9 +136,12 @@ public enum CSVReader {
                 throw Diagnostic(.tooLarge, "a text field holds more than 4 GB of distinct text", at: .path(path))
             }
             let built = columns.map { $0.build() }
-            let dataset = Dataset(
-                name: name, fields: zip(header, built).map { Field($0.name, $1.type) }, columns: built,
-                rowCount: rows, origin: path)
+            var fields = zip(header, built).map { Field($0.name, $1.type) }
+            warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: header.map(\.declared)) { row, field, offset in
+                let start = offset >= 0 ? offset : cellOffset(row, field: field, dataStart: dataStart)
+                return (locator.diagnosticLocation(start), "line \(locator.location(of: start).line)")
+            }
+            let dataset = Dataset(name: name, fields: fields, columns: built, rowCount: rows, origin: path)
             return LoadResult(dataset: dataset, warnings: warnings)
         }
 
@@ -223,6 +226,24 @@ public enum CSVReader {
                 "this row has \(more ? "more than " : "")\(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
                 at: locator.diagnosticLocation(recordStart),
                 hint: "a value with a comma must be quoted: \"Libya, Rwanda\"")
+        }
+
+        /// Where cell `field` of record `row` starts (0 is the first after the header), by
+        /// scanning again: only for a warning, so the file is read once more up to that record.
+        private func cellOffset(_ row: Int, field: Int, dataStart: Int) -> Int {
+            var scanner = CSVScanner(buffer, delimiter: delimiter, position: dataStart)
+            var index = 0
+            while scanner.skipBlankLines() {
+                if index == row {
+                    for _ in 0..<field {
+                        guard let (_, _, end) = try? scanner.scanSpan(), end == .delimiter else { break }
+                    }
+                    return scanner.position
+                }
+                while let (_, _, end) = try? scanner.scanSpan(), end == .delimiter {}
+                index += 1
+            }
+            return dataStart
         }
 
         /// Counts the fields of the record at `start`, for the ragged-row message; stops

@@ -7,6 +7,10 @@ extension ColumnAccumulator {
             appendMissing()
             return
         }
+        if kind != .text, kind != .list, MissingMarkers.matches(bytes) {
+            appendMarker(bytes)
+            return
+        }
         switch kind {
         case .undecided:
             if CivilDate.parse(bytes) != nil {
@@ -130,6 +134,7 @@ extension ColumnAccumulator {
     mutating func convertToText() {
         var missing = Bitmap(words: missingWords, count: rowCount)
         if !hasMissing { missing = Bitmap(count: rowCount) }
+        defer { restoreMarkersAsText() }
         if kind == .float {
             // The codes already hold each value's text as written.
             floats = []

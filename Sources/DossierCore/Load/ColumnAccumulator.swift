@@ -37,6 +37,12 @@ struct ColumnAccumulator {
     var listOffsets: [UInt32] = [0]
     var listItems: [UInt32] = []
     var dictionary = TextDictionaryBuilder()
+    /// Missing-value markers read as missing (see `MissingMarkers`).
+    var markers = MarkerTally()
+    /// The absolute byte offset of the chunk being appended (CSV), to say where a marker was.
+    var chunkOffset = -1
+    /// The offset of the cell being appended, while the first marker is still to be found.
+    var markerCandidateOffset = -1
 
     init(declared: ValueType?, expectedRows: Int = 0) {
         self.declared = declared
@@ -96,6 +102,9 @@ struct ColumnAccumulator {
         case .integer:
             if let value = ValueParsing.integer(cell, allowLeadingZeros: declared != nil) {
                 integers.append(value)
+            } else if MissingMarkers.matches(cell) {
+                appendMarker(cell)
+                return .stored
             } else if declared == .integer {
                 return .invalid(expected: .integer)
             } else if !Self.isWholeNumberText(cell), ValueParsing.decimal(cell) != nil {
@@ -106,23 +115,38 @@ struct ColumnAccumulator {
             }
         case .decimal, .float:
             if !appendNumber(cell, allowLeadingZeros: declared != nil) {
+                if MissingMarkers.matches(cell) {
+                    appendMarker(cell)
+                    return .stored
+                }
                 return declared == .decimal ? .invalid(expected: .decimal) : .needsText
             }
         case .bool:
             if let value = ValueParsing.bool(cell, lenient: declared == .bool) {
                 bools.append(value ? 1 : 0)
+            } else if MissingMarkers.matches(cell) {
+                appendMarker(cell)
+                return .stored
             } else {
                 return declared == .bool ? .invalid(expected: .bool) : .needsText
             }
         case .date:
             if let value = CivilDate.parse(cell) {
                 dates.append(value)
+            } else if MissingMarkers.matches(cell) {
+                appendMarker(cell)
+                return .stored
             } else {
                 return declared == .date ? .invalid(expected: .date) : .needsText
             }
         case .list:
             appendListItems(cell)
         case .undecided:
+            // A marker says nothing about the type: the values around it decide.
+            if MissingMarkers.matches(cell) {
+                appendMarker(cell)
+                return .stored
+            }
             decide(cell)
             return append(cell)
         }
@@ -151,6 +175,7 @@ struct ColumnAccumulator {
             let start = Int(row[2 * field])
             let endMark = row[2 * field + 1]
             let outcome: Outcome
+            if markers.firstOffset < 0, chunkOffset >= 0 { markerCandidateOffset = chunkOffset + start }
             if endMark & SpanTable.escaped != 0 {
                 CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), into: &scratch)
                 outcome = scratch.withUnsafeBufferPointer { append($0) }
@@ -197,8 +222,10 @@ struct ColumnAccumulator {
         rowCount += 1
     }
 
-    /// Picks the type from the first present value, padding the rows already missing.
+    /// Picks the type from the first present value, padding the rows already missing; a text
+    /// column gets back the markers read so far as its values.
     private mutating func decide(_ cell: UnsafeBufferPointer<UInt8>) {
+        defer { if kind == .text { restoreMarkersAsText() } }
         if ValueParsing.integer(cell) != nil {
             kind = .integer
             integers = [Int64](repeating: 0, count: rowCount)
@@ -267,6 +294,8 @@ struct ColumnAccumulator {
         floats = []
         dates = []
         codes = []
+        // The replay reads the markers again, as text.
+        markers = MarkerTally()
     }
 
     /// The finished column.
@@ -282,7 +311,10 @@ struct ColumnAccumulator {
         case .list: return .list(ListColumn(offsets: listOffsets, items: listItems, dictionary: dictionary.build()))
         case .text: return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
         case .undecided:
-            return .text(TextColumn(codes: [UInt32](repeating: 0, count: rowCount), dictionary: dictionary.build()))
+            // Only markers (or nothing): they are the column's text.
+            var codes = [UInt32](repeating: 0, count: rowCount)
+            for (row, code) in zip(markers.rows, markers.codes) { codes[Int(row)] = code }
+            return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
         }
     }
 }

@@ -180,7 +180,10 @@ public enum JSONReader {
             let built = columns.map { $0.build() }
             var warnings = self.warnings
             let names = JSONReader.distinctNames(fieldNames, path: path, warnings: &warnings)
-            let fields = zip(names, built).map { Field($0, $1.type) }
+            var fields = zip(names, built).map { Field($0, $1.type) }
+            warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: columns.map { _ in nil }) { row, _, _ in
+                (.path(path), "record \(row + 1)")
+            }
             return LoadResult(
                 dataset: Dataset(name: name, fields: fields, columns: built, rowCount: record, origin: path),
                 warnings: warnings)

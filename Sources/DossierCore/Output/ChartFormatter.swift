@@ -20,13 +20,13 @@ struct ChartFormatter {
         var values: [Double] = []
         var texts: [String] = []
         for position in 0..<relation.count {
-            let label = labelColumns.map { CellText.display(relation.value(row: position, column: $0)) }
+            let label = labelColumns.map { CellText.display(relation, row: position, column: $0) }
                 .map { $0.isEmpty ? "(missing)" : $0 }.joined(separator: " · ")
             let value = relation.value(row: position, column: valueColumn)
             labels.append(label.isEmpty ? relation.fields[valueColumn].name : label)
             let number = Arithmetic.double(value) ?? 0
             values.append(number.isNaN ? 0 : number)
-            texts.append(value.formatted())
+            texts.append(relation.text(row: position, column: valueColumn))
         }
         let labelWidth = min(30, labels.map { DisplayWidth.of($0) }.max() ?? 0)
         let textWidth = texts.map { $0.count }.max() ?? 0

@@ -19,7 +19,7 @@ struct DelimitedFormatter {
             for column in relation.fields.indices {
                 if !first { output.append(separator) }
                 first = false
-                output += escape(relation.value(row: position, column: column).formatted(listSeparator: "; "))
+                output += escape(relation.text(row: position, column: column, listSeparator: "; "))
             }
             output += "\n"
         }

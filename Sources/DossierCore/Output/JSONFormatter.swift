@@ -14,7 +14,12 @@ struct JSONFormatter {
             for column in keys.indices {
                 if column > 0 { output += ", " }
                 output += keys[column]
-                output += JSONFormatter.encode(relation.value(row: position, column: column))
+                let row = relation.rows[position]
+                if let written = relation.columns[column].writtenText(at: row), JSONFormatter.isJSONNumber(written) {
+                    output += written
+                } else {
+                    output += JSONFormatter.encode(relation.value(row: position, column: column))
+                }
             }
             output += "}"
             if !linePerObject && position < relation.count - 1 { output += "," }
@@ -34,6 +39,16 @@ struct JSONFormatter {
         case .date(let days): return quote(CivilDate.format(days))
         case .list(let items): return "[" + items.map(quote).joined(separator: ", ") + "]"
         }
+    }
+
+    /// Whether a number as a file wrote it is also a JSON number (no `+`, no leading zeros),
+    /// so it can be written as is.
+    static func isJSONNumber(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, first &- 0x30 < 10 else { return false }
+        if first == UInt8(ascii: "0"), bytes.count > 1, bytes.dropFirst().first.map({ $0 &- 0x30 < 10 }) == true { return false }
+        return bytes.allSatisfy { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
     }
 
     static func quote(_ text: String) -> String {

@@ -7,7 +7,7 @@ struct MarkdownFormatter {
         for position in 0..<relation.count {
             // A long result stops on Ctrl-C; the caller drops what was made.
             if position & 0xFFF == 0xFFF, cancellation?.isCancelled == true { return }
-            let cells = relation.fields.indices.map { escape(CellText.display(relation.value(row: position, column: $0))) }
+            let cells = relation.fields.indices.map { escape(CellText.display(relation, row: position, column: $0)) }
             output += "| " + cells.joined(separator: " | ") + " |\n"
         }
     }

@@ -38,9 +38,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// How cells look in text formats.
 enum CellText {
+    /// A cell of a result for tables.
+    static func display(_ relation: Relation, row: Int, column: Int) -> String {
+        visible(relation.text(row: row, column: column))
+    }
+
     /// For tables: lists joined with `, `, line breaks and tabs made visible.
     static func display(_ value: Value) -> String {
-        let text = value.formatted(listSeparator: ", ")
+        visible(value.formatted(listSeparator: ", "))
+    }
+
+    private static func visible(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

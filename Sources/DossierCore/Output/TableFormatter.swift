@@ -17,7 +17,7 @@ struct TableFormatter {
             var row: [String] = []
             row.reserveCapacity(columnCount)
             for column in 0..<columnCount {
-                let text = CellText.display(relation.value(row: position, column: column))
+                let text = CellText.display(relation, row: position, column: column)
                 widths[column] = max(widths[column], DisplayWidth.of(text))
                 row.append(text)
             }

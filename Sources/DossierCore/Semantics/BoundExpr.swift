@@ -15,7 +15,9 @@ public indirect enum BoundExpr: Sendable {
     case isMissing(BoundExpr, negated: Bool)
     case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr, ValueType)
     case negate(BoundExpr, ValueType)
-    case call(BuiltinFunction, [BoundExpr])
+    /// A function and its arguments, with the type of its result (which may depend on the
+    /// argument's: `round` of an integer is an integer).
+    case call(BuiltinFunction, [BoundExpr], ValueType)
 
     /// The type of the value; nil for the `missing` literal.
     public var type: ValueType? {
@@ -24,7 +26,7 @@ public indirect enum BoundExpr: Sendable {
         case .constant(let value): return value.type
         case .not, .and, .or, .compare, .inList, .between, .textMatch, .isMissing: return .bool
         case .arithmetic(_, _, _, let type), .negate(_, let type): return type
-        case .call(let function, _): return function.resultType
+        case .call(_, _, let type): return type
         }
     }
 
@@ -37,11 +39,14 @@ public indirect enum BoundExpr: Sendable {
 
 public enum BuiltinFunction: String, Sendable, CaseIterable {
     case lower, upper, len, year, month
+    case round, floor, ceil, abs
+    case number, date, text
 
-    var resultType: ValueType {
+    /// How many arguments it takes.
+    var arity: ClosedRange<Int> {
         switch self {
-        case .lower, .upper: return .text
-        case .len, .year, .month: return .integer
+        case .round, .date: return 1...2
+        default: return 1...1
         }
     }
 
@@ -49,9 +54,16 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         switch self {
         case .lower: return "lower(text): the text in lower case"
         case .upper: return "upper(text): the text in upper case"
-        case .len: return "len(text or list): number of characters, or of items"
+        case .len: return "len(text or list): number of characters as people see them, or of items"
         case .year: return "year(date): the year as a number"
         case .month: return "month(date): the month as a number 1–12"
+        case .round: return "round(x) or round(x, n): to n digits after the point (0 if left out; negative rounds to tens, hundreds …); halves away from zero"
+        case .floor: return "floor(x): the largest whole number not above x"
+        case .ceil: return "ceil(x): the smallest whole number not below x"
+        case .abs: return "abs(x): x without its sign"
+        case .number: return "number(x): text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing"
+        case .date: return "date(x) or date(x, \"dd.mm.yyyy\"): text read as a date (ISO forms, or the format given); else missing"
+        case .text: return "text(x): the value as text, as it is shown"
         }
     }
 }

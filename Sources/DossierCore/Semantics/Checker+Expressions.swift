@@ -44,6 +44,8 @@ extension Checker {
             return try bindInList(operand, values, negated: negated, in: scope)
         case .between(let operand, let low, let high, let negated):
             let left = try bind(operand, in: scope)
+            try refuseTextOrdering(left, operand, against: low, "between", in: scope)
+            try refuseTextOrdering(left, operand, against: high, "between", in: scope)
             let lowBound = try bindOperand(low, against: left, leftExpr: operand, in: scope)
             let highBound = try bindOperand(high, against: left, leftExpr: operand, in: scope)
             return .between(left, low: lowBound, high: highBound, negated: negated)
@@ -113,13 +115,43 @@ extension Checker {
         _ op: ComparisonOperator, _ left: Expr, _ right: Expr, in scope: Scope
     ) throws(Diagnostic) -> BoundExpr {
         let leftBound = try bind(left, in: scope)
+        if op != .equal, op != .notEqual { try refuseTextOrdering(leftBound, left, against: right, op.rawValue, in: scope) }
         let rightBound = try bindOperand(right, against: leftBound, leftExpr: left, in: scope)
+        if op != .equal, op != .notEqual, case .constant = leftBound {
+            try refuseTextOrdering(rightBound, right, against: left, op.flipped.rawValue, in: scope)
+        }
         if case .constant = leftBound, rightBound.type != nil {
             // `5 < people`: convert the literal on the left toward the field on the right.
             let converted = try convert(leftBound, written: left, toward: rightBound, otherExpr: right)
             return .compare(op, converted, rightBound)
         }
         return .compare(op, leftBound, rightBound)
+    }
+
+    /// Ordering a text field against a number or a date (`code > 2`) would compare text:
+    /// `10` < `2`, and a stray `N/A` passes. An error before any row is read, at the literal,
+    /// naming the values that are not numbers and offering `number(code) > 2` (§4).
+    /// `=` and `in` compare the text as written, and `sort` is unaffected.
+    private func refuseTextOrdering(
+        _ bound: BoundExpr, _ written: Expr, against literal: Expr, _ op: String, in scope: Scope
+    ) throws(Diagnostic) {
+        guard bound.type == .text, case .literal(let value) = literal.kind else { return }
+        let kind: TypeNote.Kind
+        switch value {
+        case .integer, .decimal, .float: kind = .numbers
+        case .date: kind = .dates
+        default: return
+        }
+        let fieldText = source.text(written.range)
+        let note = bound.fieldIndex.flatMap { scope.fields[$0].note }
+        let conversion = "\(kind == .numbers ? "number" : "date")(\(fieldText))"
+        var message = "`\(fieldText)` is text, so `\(op) \(source.text(literal.range))` would compare text, not \(kind.rawValue)"
+        if let note, note.kind == kind {
+            message = note.sentence(field: fieldText) + ", so it cannot be ordered against \(kind == .numbers ? "a number" : "a date")"
+        }
+        let example = op == "between" ? "\(conversion) between ..." : "\(conversion) \(op) \(source.text(literal.range))"
+        throw error(.typeMismatch, message, at: literal.range,
+            hint: "to compare as \(kind.rawValue): \(example) (values that are not \(kind.rawValue) are then missing)\nto compare as text, quote it: \"\(source.text(literal.range))\"")
     }
 
     /// Binds the value side of a comparison: bare words allowed, constants converted to the
@@ -290,41 +322,5 @@ extension Checker {
         let bothIntegers = leftBound.type != .decimal && rightBound.type != .decimal
         let type: ValueType = (bothIntegers && op != .divide) ? .integer : .decimal
         return .arithmetic(op, leftBound, rightBound, type)
-    }
-
-    private func bindCall(_ name: Name, _ arguments: [Expr], range: Range<Int>, in scope: Scope) throws(Diagnostic) -> BoundExpr {
-        guard let function = BuiltinFunction(rawValue: name.text.lowercased()) else {
-            var hint = "functions: " + BuiltinFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")
-            if AggregateFunction(rawValue: name.text.lowercased()) != nil {
-                hint = "aggregates go in summarize: summarize \(name.text.lowercased())(...) by ..."
-            } else if let best = Suggestions.closest(to: name.text, in: BuiltinFunction.allCases.map(\.rawValue)).first {
-                hint = "did you mean `\(best)`?"
-            }
-            throw error(.unknownFunction, "no function named `\(name.text)`", at: name.range, hint: hint)
-        }
-        guard arguments.count == 1 else {
-            throw error(.badArgument, "`\(function.rawValue)` takes one argument, not \(arguments.count)", at: range,
-                hint: function.summary)
-        }
-        var argument = try bind(arguments[0], in: scope)
-        let type = argument.type
-        switch function {
-        case .lower, .upper:
-            guard type == nil || type == .text else {
-                throw error(.badArgument, "`\(function.rawValue)` needs text, but this is \(describe(type))", at: arguments[0].range)
-            }
-        case .len:
-            guard type == nil || type == .text || type == .list else {
-                throw error(.badArgument, "`len` needs text or a list, but this is \(describe(type))", at: arguments[0].range)
-            }
-        case .year, .month:
-            if case .constant(let value) = argument, case .text(let text) = value, let days = CivilDate.parse(text) {
-                argument = .constant(.date(days))
-            } else if !(type == nil || type == .date) {
-                throw error(.badArgument, "`\(function.rawValue)` needs a date, but this is \(describe(type))",
-                    at: arguments[0].range, hint: "dates are written YYYY-MM-DD")
-            }
-        }
-        return .call(function, [argument])
     }
 }

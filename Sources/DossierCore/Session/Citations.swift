@@ -67,7 +67,7 @@ struct Citations {
     func text() -> String {
         var output = ""
         for position in 0..<relation.count {
-            let summary = shownFields.prefix(4).map { CellText.display(relation.value(row: position, column: $0)) }
+            let summary = shownFields.prefix(4).map { CellText.display(relation, row: position, column: $0) }
                 .filter { !$0.isEmpty }.joined(separator: " · ")
             output += summary.isEmpty ? "(row \(position + 1))\n" : summary + "\n"
             let quotes = quotes(position)

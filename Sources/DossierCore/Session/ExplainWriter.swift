@@ -122,7 +122,7 @@ struct ExplainWriter {
             return "\(words(left, fields)) \(op.rawValue) \(words(right, fields))"
         case .negate(let operand, _):
             return "-\(words(operand, fields))"
-        case .call(let function, let arguments):
+        case .call(let function, let arguments, _):
             return "\(function.rawValue)(\(arguments.map { words($0, fields) }.joined(separator: ", ")))"
         }
     }
