@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // The language and the data: no terminal I/O, no Foundation (start-up time, see BENCHMARKS).
-        .target(name: "DossierCore"),
+        .target(name: "DossierCore", exclude: ["Data/Text/generate_unicode_tables.py"]),
         // libedit from Debian: the only code that touches C line editing.
         .systemLibrary(
             name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",

@@ -12,6 +12,9 @@ values last. dossier and sqlite3 must agree on every row, in order.
     python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed 1
 """
 import argparse
+import decimal
+import functools
+import importlib.util
 import json
 import os
 import random
@@ -19,8 +22,55 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The generator of dossier's Unicode tables is the model of its accent-insensitive order.
+_spec = importlib.util.spec_from_file_location(
+    "unicode_tables", os.path.join(ROOT, "Sources", "DossierCore", "Data", "Text", "generate_unicode_tables.py"))
+unicode_tables = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(unicode_tables)
 
 WORDS = ["alpha", "Alpha", "ALPHA", "beta", "Beta", "gamma", "delta", "Delta", "epsilon", "ab", "b"]
+# Text as people write it: NFC and NFD spellings of one word, full case folding (ß = SS, ﬁ = fi),
+# accents that sort with their letter.
+# Money as written: exact decimals, whose sums and products must come out to the cent.
+MONEY = ["0.10", "0.20", "19.99", "1.10", "7", "0.05", "-3.50", "100.00", "0.3", "2.675"]
+UWORDS = ["café", "cafe\u0301", "CAFÉ", "cafe", "straße", "STRASSE", "Strasse", "Émile", "emile", "Åland", "aland",
+          "ﬁsh", "FISH", "Zoë", "zoe", "İstanbul", "istanbul"]
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text):
+    """What dossier compares: the NFC text, fully case-folded (CaseFolding.txt C + F)."""
+    return None if text is None else nfc(text).casefold()
+
+
+def order_key(text):
+    """How `<` orders text: unaccented and folded, then folded (TextOrder)."""
+    folded = nfc(text)
+    return ("".join(unicode_tables.primary(ord(c)) for c in folded), folded.casefold())
+
+
+def sort_key(text):
+    """How `sort by` orders ASCII text: ignoring case, then lower case first, then as written."""
+    return (text.lower(), [c.isupper() for c in text], text)
+
+
+def collate(a, b):
+    ka, kb = sort_key(a), sort_key(b)
+    return -1 if ka < kb else (1 if ka > kb else 0)
+
+
+def ordered(a, b):
+    """-1/0/1 by order_key, for SQL's `<` on Unicode text."""
+    if a is None or b is None:
+        return None
+    ka, kb = order_key(a), order_key(b)
+    return -1 if ka < kb else (1 if ka > kb else 0)
 ITEMS = ["aid", "Aid", "visa", "trade", "Trade", "loans"]
 MARKER = "----marker----"
 
@@ -39,6 +89,8 @@ class Dataset:
                 "s2": rng.choice([None, None] + WORDS),
                 "tags": tags(rng),
                 "b": rng.choice([None, True, False]),
+                "w": rng.choice([None] + UWORDS),
+                "m": rng.choice([None] + MONEY),
             })
         self.u = [{"k": rng.choice([None] + WORDS), "v": rng.randint(0, 9)} for _ in range(rng.randint(3, 12))]
         # Integers and decimals around 2^53 and 2^62, where a double no longer holds every
@@ -57,9 +109,10 @@ class Dataset:
 
     def write(self, folder):
         with open(os.path.join(folder, "t.csv"), "w") as handle:
-            handle.write("id:int,i:int,d:decimal,s:text,s2:text,tags:list,b:bool\n")
+            handle.write("id:int,i:int,d:decimal,s:text,s2:text,tags:list,b:bool,w:text,m:decimal\n")
             for row in self.t:
-                cells = [row["id"], row["i"], row["d"], row["s"], row["s2"], "; ".join(row["tags"]) or None, row["b"]]
+                cells = [row["id"], row["i"], row["d"], row["s"], row["s2"], "; ".join(row["tags"]) or None, row["b"], row["w"],
+                         row["m"]]
                 handle.write(",".join(self.cell(c) for c in cells) + "\n")
         with open(os.path.join(folder, "u.csv"), "w") as handle:
             handle.write("k:text,v:int\n")
@@ -74,12 +127,16 @@ class Dataset:
 
     def sqlite(self):
         db = sqlite3.connect(":memory:")
-        db.execute("create table t(rid integer primary key, id integer, i integer, d real, s text, s2 text, b integer)")
+        db.create_function("fold", 1, fold, deterministic=True)
+        db.create_function("ordered", 2, ordered, deterministic=True)
+        db.create_function("nfc", 1, lambda text: None if text is None else nfc(text), deterministic=True)
+        db.create_collation("dossier", collate)
+        db.execute("create table t(rid integer primary key, id integer, i integer, d real, s text, s2 text, b integer, w text)")
         db.execute("create table t_tags(rid integer, item text)")
         db.execute("create table u(rid integer primary key, k text, v integer)")
         for row in self.t:
             b = None if row["b"] is None else int(row["b"])
-            db.execute("insert into t values (?,?,?,?,?,?,?)", (row["id"], row["id"], row["i"], row["d"], row["s"], row["s2"], b))
+            db.execute("insert into t values (?,?,?,?,?,?,?,?)", (row["id"], row["id"], row["i"], row["d"], row["s"], row["s2"], b, row["w"]))
             for item in row["tags"]:
                 db.execute("insert into t_tags values (?,?)", (row["id"], item))
         for index, row in enumerate(self.u):
@@ -191,6 +248,29 @@ def list_sql(op, other):
     return any_item(f"lower(g.item) {op} lower({other})")
 
 
+def unicode_condition(rng):
+    """Text as people write it: NFC, full case folding, accent-insensitive order."""
+    roll = rng.random()
+    word = rng.choice(UWORDS)
+    if roll < 0.45:
+        op = rng.choice(OPS)
+        if op == "=":
+            return f"w = {q(word)}", f"(fold(w) IS fold({sql_text(word)}))"
+        if op == "!=":
+            return f"w != {q(word)}", f"(fold(w) IS NOT fold({sql_text(word)}))"
+        return f"w {op} {q(word)}", two_valued(f"ordered(w, {sql_text(word)}) {op} 0")
+    if roll < 0.65:
+        values = rng.sample(UWORDS, rng.randint(1, 3))
+        sql = "(" + " OR ".join(f"fold(w) IS fold({sql_text(v)})" for v in values) + ")"
+        return f"w in ({', '.join(q(v) for v in values)})", sql
+    if roll < 0.85:
+        needle = rng.choice(["é", "E\u0301", "SS", "ß", "fi", "ﬁ", "ë", "land", "Å"])
+        return f"w contains {q(needle)}", two_valued(f"instr(fold(w), fold({sql_text(needle)})) > 0")
+    pattern = rng.choice(["caf*", "*SSE", "*é*", "émi*", "*land"])
+    like = pattern.replace("*", "%")
+    return f"w like {q(pattern)}", two_valued(f"fold(w) LIKE fold({sql_text(like)})")
+
+
 def membership(rng):
     negated = rng.random() < 0.4
     word = "not in" if negated else "in"
@@ -271,7 +351,7 @@ def condition(rng, depth=0):
     if depth < 3 and roll < 0.4:
         inner = condition(rng, depth + 1)
         return f"not {inner[0]}", f"NOT {inner[1]}"
-    leaf = rng.choice([comparison, comparison, comparison, membership, text_match, between, missing_test])
+    leaf = rng.choice([comparison, comparison, comparison, membership, text_match, between, missing_test, unicode_condition])
     return leaf(rng)
 
 
@@ -281,7 +361,7 @@ def sort_keys(rng):
         descending = rng.random() < 0.5
         direction = " DESC" if descending else ""
         if field in TEXT:
-            sql = f"({field} IS NULL), lower({field}){direction}, {field}{direction}"
+            sql = f"({field} IS NULL), {field} COLLATE dossier{direction}"
         else:
             sql = f"({field} IS NULL), {field}{direction}"
         keys.append((f"{field}{' desc' if descending else ''}", sql))
@@ -303,16 +383,21 @@ def query(rng):
         return f"t where {where} count", f"SELECT count(*) FROM t WHERE {sql_where}"
     if shape < 0.8:
         field = rng.choice(["s", "i", "b"])
-        order = f"({field} IS NULL), lower({field}), {field}" if field == "s" else f"({field} IS NULL), {field}"
+        order = f"({field} IS NULL), {field} COLLATE dossier" if field == "s" else f"({field} IS NULL), {field}"
         return (f"t where {where} count by {field}",
                 f"SELECT {field}, count(*) AS n FROM t WHERE {sql_where} GROUP BY {field} ORDER BY n DESC, {order}")
+    if shape < 0.82:
+        # Spellings that are one text in NFC count as one group; ties come in an order the
+        # SQL side cannot model, so this shape is compared without regard to row order.
+        return (f"t where {where} count by w",
+                f"SELECT nfc(w), count(*) AS n FROM t WHERE {sql_where} GROUP BY nfc(w) ORDER BY n DESC", "unordered")
     if shape < 0.85:
         # A row counts once under each distinct item of its list.
         return (f"t where {where} count by tags",
                 "SELECT item, count(*) AS n FROM ("
                 f"SELECT DISTINCT t.rid, g.item AS item FROM t JOIN t_tags g ON g.rid = t.rid WHERE {sql_where} "
                 f"UNION ALL SELECT t.rid, NULL FROM t WHERE {sql_where} AND {NO_ITEMS}"
-                ") GROUP BY item ORDER BY n DESC, (item IS NULL), lower(item), item")
+                ") GROUP BY item ORDER BY n DESC, (item IS NULL), item COLLATE dossier")
     if shape < 0.88:
         # A self-join: the joined copy's fields are reached as t.FIELD.
         left, right = rng.choice([("s", "s2"), ("s", "s"), ("i", "i"), ("s2", "s")])
@@ -321,11 +406,30 @@ def query(rng):
                 f"SELECT l.id, r.id FROM (SELECT * FROM t WHERE {sql_where}) AS l JOIN t AS r ON {key} ORDER BY l.rid, r.rid")
     if shape < 0.91:
         return big_number_query(rng)
+    if shape < 0.93:
+        return (f"t where {where}", f"SELECT rid FROM t WHERE {sql_where} ORDER BY rid", "exact")
     if shape < 0.95:
         return (f"t where {where} join u on s = k select id, v",
                 f"SELECT t.id, u.v FROM t JOIN u ON lower(t.s) = lower(u.k) WHERE {sql_where} ORDER BY t.rid, u.rid")
     return (f"t where {where} left join u on s2 = k select id, v",
             f"SELECT t.id, u.v FROM t LEFT JOIN u ON lower(t.s2) = lower(u.k) WHERE {sql_where} ORDER BY t.rid, u.rid")
+
+
+EXACT = decimal.Context(prec=18, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def exact_decimal_query(rng, dataset, where_rows):
+    """Sums, means and products of decimals, computed exactly here with Python's decimal."""
+    roll = rng.random()
+    values = [decimal.Decimal(row["m"]) for row in where_rows if row["m"] is not None]
+    if roll < 0.5:
+        total = sum(values, decimal.Decimal(0))
+        mean = EXACT.divide(total, len(values)) if values else None
+        expected = [[total if values else None, mean, min(values) if values else None, max(values) if values else None]]
+        return "summarize sum(m) as s, avg(m) as a, min(m) as lo, max(m) as hi", expected
+    factor = rng.choice(["3", "0.1", "1.5", "-2"])
+    rows = [[row["id"], None if row["m"] is None else decimal.Decimal(row["m"]) * decimal.Decimal(factor)] for row in where_rows]
+    return f"select id, m * {factor} as p", rows
 
 
 def big_number_query(rng):
@@ -348,20 +452,20 @@ def big_number_query(rng):
 
 
 def normalize(value):
+    """Numbers compared by value: dossier's decimals arrive as Decimal (exactly as printed),
+    SQLite's reals as floats, which Decimal holds exactly."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
-        return ("float", value)
     if isinstance(value, float):
-        return ("float", value)
+        return decimal.Decimal(value)
     return value
 
 
 def run(binary, dataset, queries, folder):
     dataset.write(folder)
     script = [f"load {folder}/t.csv", f"load {folder}/u.csv", f"load {folder}/big.csv", f"load {folder}/marker.csv"]
-    for text, _ in queries:
-        script += [text, "marker"]
+    for query_ in queries:
+        script += [query_[0], "marker"]
     path = os.path.join(folder, "queries.dq")
     with open(path, "w") as handle:
         handle.write("\n".join(script) + "\n")
@@ -369,7 +473,7 @@ def run(binary, dataset, queries, folder):
                             capture_output=True, text=True)
     outputs, current = [], []
     for line in result.stdout.splitlines():
-        record = json.loads(line)
+        record = json.loads(line, parse_float=decimal.Decimal)
         if record == {"m": MARKER}:
             outputs.append(current)
             current = []
@@ -391,13 +495,24 @@ def main():
         dataset = Dataset(rng, rng.randint(20, 60))
         queries = [query(rng) for _ in range(min(arguments.per_dataset, arguments.queries - start))]
         db = dataset.sqlite()
+        for index, query_ in enumerate(queries):
+            if len(query_) > 2 and query_[2] == "exact":
+                # The rows the condition keeps come from SQLite; the arithmetic from Python.
+                ids = {row[0] for row in db.execute(query_[1]).fetchall()}
+                clause, expected = exact_decimal_query(rng, dataset, [row for row in dataset.t if row["id"] in ids])
+                queries[index] = (f"{query_[0]} {clause}", "SELECT 1", "exact", expected)
         with tempfile.TemporaryDirectory(prefix="dossier-differential-") as folder:
             outputs, errors = run(arguments.binary, dataset, queries, folder)
             if len(outputs) != len(queries):
                 print(f"dossier answered {len(outputs)} of {len(queries)} queries; stderr:\n{errors[:3000]}")
                 sys.exit(1)
-            for (text, sql), got in zip(queries, outputs):
+            for query_, got in zip(queries, outputs):
+                text, sql = query_[0], query_[1]
                 expected = [[normalize(v) for v in row] for row in db.execute(sql).fetchall()]
+                if len(query_) > 2 and query_[2] == "unordered":
+                    got, expected = sorted(got, key=repr), sorted(expected, key=repr)
+                elif len(query_) > 2:
+                    expected = [[normalize(v) for v in row] for row in query_[3]]
                 if got == expected:
                     agreed += 1
                     continue

@@ -31,8 +31,9 @@ public struct Catalog: Sendable {
 
     public init() {}
 
-    /// The lookup key of a name: lower-cased.
-    public static func key(_ name: String) -> String { name.lowercased() }
+    /// The lookup key of a name: NFC, lower-cased (names are case-insensitive, and `café`
+    /// typed either way is one name).
+    public static func key(_ name: String) -> String { TextFolding.nfc(name).lowercased() }
 
     public subscript(name: String) -> Entry? { entries[Catalog.key(name)] }
 

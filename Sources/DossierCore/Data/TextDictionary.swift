@@ -109,18 +109,16 @@ public final class TextDictionary: Sendable {
         return ranks
     }
 
+    /// Ranks by `TextCollation`: alphabet first (accents and case ignored), then accents, then
+    /// case (§4). One key per entry, one sort of the entries; rows then compare ranks.
     private func computeSortRanks(cancellation: Cancellation?) throws(Diagnostic) -> [UInt32] {
         let count = codeCount
         guard count > 1 else { return [UInt32](repeating: 0, count: count) }
-        var folded: [[UInt8]] = []
-        folded.reserveCapacity(count)
-        var raw: [ArraySlice<UInt8>] = []
-        raw.reserveCapacity(count)
+        var keys: [[UInt8]] = []
+        keys.reserveCapacity(count)
         for code in 0..<count {
             if code & 0x3FFF == 0 { try cancellation?.check() }
-            let slice = arena[Int(offsets[code])..<Int(offsets[code + 1])]
-            raw.append(slice)
-            folded.append(TextFolding.fold(bytes: slice))
+            keys.append(withBytes(UInt32(code)) { TextCollation.sortKey($0) })
         }
         var order = Array(1..<count)
         var comparisons = 0
@@ -128,20 +126,16 @@ public final class TextDictionary: Sendable {
             try order.sort { (a: Int, b: Int) throws -> Bool in
                 comparisons &+= 1
                 if comparisons & 0x3FFF == 0 { try cancellation?.check() }
-                let byFolded = TextFolding.compare(folded[a], folded[b])
-                if byFolded != 0 { return byFolded < 0 }
-                return raw[a].lexicographicallyPrecedes(raw[b])
+                return TextFolding.compare(keys[a], keys[b]) < 0
             }
         } catch {
             throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
         }
+        // Equal keys are the same text (in NFC): they share a rank.
         var ranks = [UInt32](repeating: 0, count: count)
         var rank: UInt32 = 0
         for (position, code) in order.enumerated() {
-            if position > 0 {
-                let previous = order[position - 1]
-                if folded[previous] != folded[code] || raw[previous] != raw[code] { rank += 1 }
-            }
+            if position > 0, keys[order[position - 1]] != keys[code] { rank += 1 }
             ranks[code] = rank + 1
         }
         return ranks
@@ -172,11 +166,15 @@ public struct TextDictionaryBuilder: Sendable {
     /// Total bytes stored; the arena is addressed with 32-bit offsets.
     public var byteCount: Int { arena.count }
 
-    /// The code of `bytes`, adding it if new. Empty text is missing (code 0).
+    /// The code of `bytes`, adding it if new. Empty text is missing (code 0). Text is kept in
+    /// NFC (§4 "Text"): `café` typed with a combining accent is the same entry as `café`, so
+    /// `=`, `count by`, `distinct` and joins agree. Only a new entry is checked (ASCII at a
+    /// glance); a text in another form is normalised each time it is met.
     @inline(__always)
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         if bytes.isEmpty { return 0 }
         if !deduplicates {
+            guard TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
             arena.append(contentsOf: bytes)
             offsets.append(UInt32(truncatingIfNeeded: arena.count))
             return UInt32(truncatingIfNeeded: offsets.count - 2)
@@ -192,6 +190,35 @@ public struct TextDictionaryBuilder: Sendable {
             }
             slot = (slot + 1) & mask
         }
+        guard TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
+        let code = UInt32(codeCount)
+        arena.append(contentsOf: bytes)
+        offsets.append(UInt32(truncatingIfNeeded: arena.count))
+        slots[slot] = UInt64(hash) << 32 | UInt64(code)
+        if codeCount * 2 > slots.count { grow() }
+        return code
+    }
+
+    /// Text that may not be NFC: interned in its NFC form (which is certainly NFC, or equal
+    /// to the input, so this recurses at most once).
+    private mutating func internNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let normalised = TextFolding.nfc(bytes)
+        if normalised.elementsEqual(bytes) {
+            if !deduplicates {
+                arena.append(contentsOf: bytes)
+                offsets.append(UInt32(truncatingIfNeeded: arena.count))
+                return UInt32(truncatingIfNeeded: offsets.count - 2)
+            }
+            return insertNew(bytes)
+        }
+        return normalised.withUnsafeBufferPointer { intern($0) }
+    }
+
+    /// Adds an entry known to be absent and NFC.
+    private mutating func insertNew(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = TextDictionaryBuilder.hash(bytes)
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
         let code = UInt32(codeCount)
         arena.append(contentsOf: bytes)
         offsets.append(UInt32(truncatingIfNeeded: arena.count))

@@ -168,9 +168,7 @@ enum Grouping {
         default: break
         }
         if case .text(let a) = left, case .text(let b) = right {
-            let folded = TextFolding.compare(TextFolding.fold(a), TextFolding.fold(b))
-            if folded != 0 { return folded }
-            return a == b ? 0 : (Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : 1)
+            return TextOrder.sortCompare(a, b)
         }
         return ValueComparison.compare(left, right) ?? 0
     }

@@ -184,8 +184,9 @@ enum Predicate {
         case .notEqual:
             return dictionary.table(missingAnswer: true, cancellation: cancellation) { !TextFolding.foldedEquals($0, folded) }
         default:
+            let bound = TextOrder.key(constant.formatted())
             return dictionary.table(missingAnswer: false, cancellation: cancellation) { entry in
-                op.accepts(TextFolding.compare(TextFolding.fold(bytes: entry), folded))
+                op.accepts(TextOrder.compare(TextOrder.key(entry), bound))
             }
         }
     }

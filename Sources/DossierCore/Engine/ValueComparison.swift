@@ -48,7 +48,7 @@ public enum ValueComparison {
     public static func compare(_ left: Value, _ right: Value) -> Int? {
         switch (left, right) {
         case (.text(let a), .text(let b)):
-            return TextFolding.compare(TextFolding.fold(a), TextFolding.fold(b))
+            return TextOrder.compare(a, b)
         case (.integer, .integer), (.integer, .decimal), (.integer, .float), (.decimal, .integer), (.decimal, .decimal),
             (.decimal, .float), (.float, .integer), (.float, .decimal), (.float, .float):
             return compareNumbers(left, right)
@@ -57,9 +57,9 @@ public enum ValueComparison {
         case (.bool(let a), .bool(let b)):
             return a == b ? 0 : (!a ? -1 : 1)
         case (.text(let a), _):
-            return TextFolding.compare(TextFolding.fold(a), TextFolding.fold(right.formatted()))
+            return TextOrder.compare(a, right.formatted())
         case (_, .text(let b)):
-            return TextFolding.compare(TextFolding.fold(left.formatted()), TextFolding.fold(b))
+            return TextOrder.compare(left.formatted(), b)
         default:
             return nil
         }

@@ -23,7 +23,7 @@ extension Checker {
             if let index = try lookupField(expression, in: scope) {
                 return .field(index, scope.fields[index].type)
             }
-            if bareWords && !name.isQuoted { return .constant(.text(name.text)) }
+            if bareWords && !name.isQuoted { return .constant(.text(TextFolding.nfc(name.text))) }
             throw unknownField(expression, in: scope)
         case .qualified:
             if let index = try lookupField(expression, in: scope) {
@@ -90,7 +90,7 @@ extension Checker {
         case .integer(let number): return .integer(number)
         case .decimal(let number): return .decimal(number)
         case .float(let number): return .float(number)
-        case .text(let text): return text.isEmpty ? .missing : .text(text)
+        case .text(let text): return text.isEmpty ? .missing : .text(TextFolding.nfc(text))
         case .bool(let flag): return .bool(flag)
         case .date(let days): return .date(days)
         case .missing: return .missing
