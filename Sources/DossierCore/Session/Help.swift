@@ -31,7 +31,7 @@ public enum Help {
                     let NAME = QUERY  explain QUERY  cite QUERY  run PATH  drop NAME
                     set format csv  set timer on  help TOPIC  quit
         clauses     where  select  sort by  limit  distinct  count by  summarize  join  chart
-        topics      expressions  text  missing  lists  dates  formats  keys  sqlite
+        topics      expressions  text  numbers  missing  lists  dates  formats  keys  sqlite
 
         Type `help where` (or any word above) for more. Tab completes names and values.
 
@@ -146,11 +146,12 @@ public enum Help {
                 logic        and  or  not  ( )
                 arithmetic   + - * /   (integer overflow becomes a decimal; / always gives a decimal)
                 functions    lower(T) upper(T) len(T or list) year(D) month(D)
+                             number(T) date(T [, format]) text(X) round(N [, digits]) floor(N) ceil(N) abs(N)
                 """,
             examples: ["countries where name like \"*a\"", "countries where name matches \"^[A-M]\"", "transfers where people between 50 and 500"]),
         HelpTopic(name: "text", aliases: ["case", "strings", "quotes", "bare words"],
             summary: "text compares without regard to case; quotes are needed only for spaces",
-            body: "\"Alpha\" = \"alpha\". Strings go in '...' or \"...\" with backslash escapes.\nA word that is not a field is text: region = Africa. Names with spaces go in backticks: `first name`.",
+            body: "\"Alpha\" = \"alpha\" and \"straße\" = \"STRASSE\" (full case folding); é typed either way is one letter.\nSorting follows the alphabet: Åland sorts with A, then accents, then case.\nStrings go in '...' or \"...\" with backslash escapes.\nA word that is not a field is text: region = Africa. Names with spaces go in backticks: `first name`.",
             examples: ["countries where region = AFRICA", "countries where status = 'nearly finalized'"]),
         HelpTopic(name: "missing", aliases: ["null", "empty", "is missing"],
             summary: "an empty cell; it equals only missing, and < > like contains are false on it",
@@ -160,10 +161,30 @@ public enum Help {
             summary: "a field holding several texts (CSV header `name:list`, items split on ;)",
             body: "A comparison is true if ANY item satisfies it; != and not in are true if NO item equals.",
             examples: ["countries where incentives = \"financial aid\" select name", "countries where roles != receiving select name, roles"]),
-        HelpTopic(name: "dates", aliases: ["date", "year", "month"],
+        HelpTopic(name: "dates", aliases: ["date", "year", "month", "date()"],
             summary: "dates are written YYYY-MM-DD and compare by time",
-            body: "A quoted text in date form compared with a date field is a date. year(D) and month(D) take them apart.",
-            examples: []),
+            body: """
+                A quoted text in date form compared with a date field is a date. year(D) and month(D) take them apart.
+                date(x) reads text as a date: 2025-03-01, 2025/03/01, 20250301, 2025-03-01T10:00 (the date of it).
+                date(x, "dd.mm.yyyy") reads it with a format: yyyy yy mm m dd d mon (Jan) month (January).
+                Text that does not read is missing, never an error.
+                """,
+            examples: ["countries select name, date(\"01.03.2025\", \"dd.mm.yyyy\") as d limit 1", "countries select date(\"1 Mar 2025\", \"d mon yyyy\") as d limit 1"]),
+        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "number()", "text()"],
+            summary: "numbers are exact and print as the file wrote them",
+            body: """
+                A decimal with up to 18 significant digits is exact: 0.1 + 0.2 is 0.3, 19.99 * 3 is 59.97, and
+                1.10 stays 1.10. Division and avg give 18 significant digits, rounded half to even. Larger
+                numbers (1e300) are binary floating point, and describe says so.
+                number(x)     text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing
+                round(x)      round(x, 2) keeps two digits; round(x, -3) rounds to thousands (halves away from zero)
+                floor(x)  ceil(x)  abs(x)
+                text(x)       the value as text, as it is shown
+                A text field whose values are mostly numbers (one stray `N/A` made it text) cannot be ordered
+                against a number: number(code) > 2 reads it. N/A, NA, null, None, - and — in a number
+                column are missing values.
+                """,
+            examples: ["transfers select to, people / 3 as third, round(people / 3, 2) as rounded", "transfers select number(\"$1,234.50\") as n limit 1", "transfers where people is not missing select text(people) as t, abs(0 - people) as a"]),
         HelpTopic(name: "formats", aliases: ["format", "csv", "json", "tsv", "markdown", "table"],
             summary: "how results are printed: table (default), csv, tsv, json, jsonl, markdown",
             body: "set format F in the shell, --format F on the command line; save picks the format from the file's extension.",

@@ -33,6 +33,22 @@ enum Profile {
             rows: .all(names.count))
     }
 
+    /// What a reader of the numbers should know about a field (§6): text because of a few
+    /// stray values, or decimals held in binary floating point.
+    static func notes(_ relation: Relation) -> [String] {
+        var notes: [String] = []
+        for (index, field) in relation.fields.enumerated() {
+            if let note = field.note {
+                notes.append(note.sentence(field: field.displayName) + "; \(note.conversion(of: field.displayName)) reads them")
+            }
+            if case .float = relation.columns[index] {
+                notes.append("`\(field.displayName)` holds numbers beyond 18 significant digits: they are binary floating point, "
+                    + "so its sums and averages are approximate")
+            }
+        }
+        return notes
+    }
+
     /// Distinct count and a summary of the values.
     private static func summarize(_ column: Column, cancellation: Cancellation?) throws(Diagnostic) -> (Int, String) {
         switch column {
@@ -55,7 +71,14 @@ enum Profile {
             return (parts.count, parts.map { "\($0.1) (\($0.0))" }.joined(separator: ", "))
         case .integer, .decimal, .float, .date:
             var present: [Value] = []
-            for row in 0..<column.count where !column.isMissing(row) { present.append(column.value(at: row)) }
+            // Binary floating point is shown as the file wrote it (`1e300`, not `1e+300`).
+            var written: [Value: String] = [:]
+            for row in 0..<column.count where !column.isMissing(row) {
+                let value = column.value(at: row)
+                present.append(value)
+                if written.count < 4 * fewValues, let text = column.writtenText(at: row), written[value] == nil { written[value] = text }
+            }
+            func shown(_ value: Value) -> String { written[value] ?? value.formatted() }
             guard let first = present.first else { return (0, "") }
             var low = first
             var high = first
@@ -70,9 +93,9 @@ enum Profile {
                 var counts: [Value: Int] = [:]
                 for value in present { counts[value, default: 0] += 1 }
                 let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : Grouping.sortOrder($0.key, $1.key) < 0 }
-                return (counts.count, ordered.map { "\($0.key.formatted()) (\($0.value))" }.joined(separator: ", "))
+                return (counts.count, ordered.map { "\(shown($0.key)) (\($0.value))" }.joined(separator: ", "))
             }
-            return (distinctCount(present), "\(low.formatted()) to \(high.formatted())")
+            return (distinctCount(present), "\(shown(low)) to \(shown(high))")
         }
     }
 

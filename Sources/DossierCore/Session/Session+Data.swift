@@ -156,6 +156,7 @@ extension Session {
             } ?? queryName)
         }
         note("\(plan.sourceName): \(relation.count) row\(relation.count == 1 ? "" : "s"), \(relation.fields.count) fields, \(origin)")
+        for note in Profile.notes(relation) { self.note(note) }
     }
 
     func drop(_ name: Name, source: SourceText) throws(Diagnostic) {
