@@ -3,6 +3,10 @@
 
     make bench                       # 10k, 100k and 1M rows, CSV and JSON Lines, 5 rounds
     python3 bench/bench.py --sizes 1000000 --rounds 7
+    python3 bench/bench.py --sizes 1000000 --baseline /tmp/dossier-before   # also an older build
+
+With --baseline, each dossier measurement also runs the older binary in the same round, and a
+last column gives the median of the paired now/before ratios: what a change cost or saved.
 
 Every measurement is a whole process, run in interleaved rounds (dossier, DuckDB, sqlite3,
 then again), so a noisy neighbour hurts all three alike. It prints medians with min–max and
@@ -29,7 +33,13 @@ GROUP = ("count t by region",
          "select region, count(*) as count from {src} group by region order by count desc, region")
 TOP = ("t sort by deportees desc limit 10",
        "select * from {src} order by deportees desc limit 10")
-WORKLOADS = [("load + filter count", FILTER), ("load + count by region", GROUP), ("load + top 10", TOP)]
+# Exact decimal sums, and the alphabetical order of a column of a million distinct names.
+SUM = ("t summarize sum(aid_musd) as total by region",
+       "select region, sum(aid_musd) as total from {src} group by region order by region")
+SORT_TEXT = ("t sort by name limit 10",
+             "select * from {src} order by name limit 10")
+WORKLOADS = [("load + filter count", FILTER), ("load + count by region", GROUP), ("load + top 10", TOP),
+             ("load + sum by region", SUM), ("load + sort by name, top 10", SORT_TEXT)]
 
 SQLITE_SCHEMA = ("create table t(id integer, name text, region text, status text, concern text, "
                  "deportees integer, aid_musd real, agreed text, date text, tags text);")
@@ -73,8 +83,8 @@ class Tools:
         source = "read_json_auto('{}')" if kind == "jsonl" else "read_csv('{}')"
         self.source = source.format(path)
 
-    def dossier(self, query):
-        return [DOSSIER, "--empty", "--no-history", "--format", "csv", "-c", f"load {self.path} as t", "-c", query]
+    def dossier(self, query, binary=None):
+        return [binary or DOSSIER, "--empty", "--no-history", "--format", "csv", "-c", f"load {self.path} as t", "-c", query]
 
     def duck(self, sql):
         return [self.duckdb, "-c", sql.format(src=self.source)]
@@ -96,12 +106,14 @@ def fmt_seconds(values):
     return f"{unit(median)} ({unit(low)}–{unit(high)})"
 
 
-def measure_whole(tools, rounds):
+def measure_whole(tools, rounds, baseline=None):
     rows = []
     for label, (dossier_query, sql) in WORKLOADS:
-        times = {"dossier": [], "duckdb": [], "sqlite3": []}
+        times = {"dossier": [], "duckdb": [], "sqlite3": [], "before": []}
         for _ in range(rounds):
             times["dossier"].append(timed(tools.dossier(dossier_query)))
+            if baseline:
+                times["before"].append(timed(tools.dossier(dossier_query, baseline)))
             if tools.duckdb:
                 times["duckdb"].append(timed(tools.duck(sql)))
             if tools.sqlite:
@@ -195,6 +207,7 @@ def main():
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--formats", default="csv,jsonl")
+    parser.add_argument("--baseline", help="an older dossier binary, run in the same rounds for now/before ratios")
     arguments = parser.parse_args()
     if not os.access(DOSSIER, os.X_OK):
         sys.exit("build first: swift build -c release --product dossier")
@@ -216,10 +229,12 @@ def main():
             megabytes = os.path.getsize(path) / 1e6
             tools = Tools(path, kind)
             print(f"\n### {size:,} rows, {kind.upper()} ({megabytes:.0f} MB)\n")
-            print("| whole process | sqlite3 (typed import) | DuckDB CLI | dossier | dossier/DuckDB |")
-            print("|---|---|---|---|---|")
-            for label, times in measure_whole(tools, arguments.rounds):
-                print(f"| {label} | {fmt_seconds(times['sqlite3'])} | {fmt_seconds(times['duckdb'])} | {fmt_seconds(times['dossier'])} | {ratio(times['dossier'], times['duckdb'])} |")
+            before = " | before | now/before" if arguments.baseline else ""
+            print(f"| whole process | sqlite3 (typed import) | DuckDB CLI | dossier | dossier/DuckDB{before} |")
+            print("|---|---|---|---|---|" + ("---|---|" if arguments.baseline else ""))
+            for label, times in measure_whole(tools, arguments.rounds, arguments.baseline):
+                extra = f" | {fmt_seconds(times['before'])} | {ratio(times['dossier'], times['before'])}" if arguments.baseline else ""
+                print(f"| {label} | {fmt_seconds(times['sqlite3'])} | {fmt_seconds(times['duckdb'])} | {fmt_seconds(times['dossier'])} | {ratio(times['dossier'], times['duckdb'])}{extra} |")
             alone = query_alone(tools)
             print()
             print("| query alone on loaded data (own timers) | sqlite3 | DuckDB | dossier | dossier/DuckDB |")

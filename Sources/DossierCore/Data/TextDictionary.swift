@@ -174,7 +174,7 @@ public struct TextDictionaryBuilder: Sendable {
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         if bytes.isEmpty { return 0 }
         if !deduplicates {
-            guard TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
+            guard TextDictionaryBuilder.isASCII(bytes) || TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
             arena.append(contentsOf: bytes)
             offsets.append(UInt32(truncatingIfNeeded: arena.count))
             return UInt32(truncatingIfNeeded: offsets.count - 2)
@@ -190,7 +190,7 @@ public struct TextDictionaryBuilder: Sendable {
             }
             slot = (slot + 1) & mask
         }
-        guard TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
+        guard TextDictionaryBuilder.isASCII(bytes) || TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
         let code = UInt32(codeCount)
         arena.append(contentsOf: bytes)
         offsets.append(UInt32(truncatingIfNeeded: arena.count))
@@ -282,6 +282,25 @@ public struct TextDictionaryBuilder: Sendable {
         }
         slots = newSlots
         mask = newMask
+    }
+
+    /// ASCII is NFC: checked eight bytes at a time, inline, before any Unicode work.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// A fast 32-bit hash: 8 bytes at a time through a folded 64×64 multiply. Never 0, so a

@@ -55,6 +55,17 @@ extension TextColumn {
     /// least two of them are, and at most one in ten present values is not. Each distinct text
     /// is classified once; `firstRow` is where the first stray value is.
     public func typeNote() -> (note: TypeNote, firstRow: Int)? {
+        // Most text columns hold no number or date at all: decided from the distinct texts
+        // alone, without counting rows.
+        var anyTyped = false
+        for code in 1..<max(1, dictionary.codeCount) {
+            let typed = dictionary.withBytes(UInt32(code)) { NumberText.parse($0) != nil || CivilDate.parse($0) != nil }
+            if typed {
+                anyTyped = true
+                break
+            }
+        }
+        guard anyTyped else { return nil }
         var counts = [Int](repeating: 0, count: dictionary.codeCount)
         for code in codes { counts[Int(code)] += 1 }
         var numbers = 0

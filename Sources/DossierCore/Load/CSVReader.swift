@@ -137,8 +137,8 @@ public enum CSVReader {
             }
             let built = columns.map { $0.build() }
             var fields = zip(header, built).map { Field($0.name, $1.type) }
-            warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: header.map(\.declared)) { row, field, offset in
-                let start = offset >= 0 ? offset : cellOffset(row, field: field, dataStart: dataStart)
+            warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: header.map(\.declared)) { row, field in
+                let start = cellOffset(row, field: field, dataStart: dataStart)
                 return (locator.diagnosticLocation(start), "line \(locator.location(of: start).line)")
             }
             let dataset = Dataset(name: name, fields: fields, columns: built, rowCount: rows, origin: path)

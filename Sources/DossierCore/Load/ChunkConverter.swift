@@ -17,7 +17,6 @@ struct ConversionContext: @unchecked Sendable {
         scratch: inout [UInt8]
     ) throws(Diagnostic) {
         let chunk = UnsafeBufferPointer(rebasing: buffer[chunkStart...])
-        column.chunkOffset = chunkStart
         while true {
             switch column.appendSpans(chunk, spans: spans, field: field, count: count, scratch: &scratch) {
             case nil:

@@ -4,7 +4,6 @@
 extension ColumnAccumulator {
     /// Appends a marker cell as a missing value, remembering its row and text.
     mutating func appendMarker(_ cell: UnsafeBufferPointer<UInt8>) {
-        if markers.isEmpty { markers.firstOffset = markerCandidateOffset }
         markers.rows.append(Int32(truncatingIfNeeded: rowCount))
         markers.codes.append(dictionary.intern(cell))
         appendMissing()

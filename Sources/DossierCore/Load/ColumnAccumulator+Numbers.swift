@@ -23,6 +23,12 @@ extension ColumnAccumulator {
     @inline(__always)
     mutating func appendExact(_ number: DecimalNumber) -> Bool {
         let scale = Int(number.scale)
+        if scale == decimalScale {
+            // The common case: every value written with the column's digits.
+            mantissas.append(number.mantissa)
+            writtenScales.append(UInt8(truncatingIfNeeded: scale))
+            return true
+        }
         if scale > decimalScale, !rescale(to: scale) { return false }
         guard let mantissa = number.mantissa(atScale: decimalScale) else { return false }
         mantissas.append(mantissa)

@@ -39,10 +39,6 @@ struct ColumnAccumulator {
     var dictionary = TextDictionaryBuilder()
     /// Missing-value markers read as missing (see `MissingMarkers`).
     var markers = MarkerTally()
-    /// The absolute byte offset of the chunk being appended (CSV), to say where a marker was.
-    var chunkOffset = -1
-    /// The offset of the cell being appended, while the first marker is still to be found.
-    var markerCandidateOffset = -1
 
     init(declared: ValueType?, expectedRows: Int = 0) {
         self.declared = declared
@@ -175,7 +171,6 @@ struct ColumnAccumulator {
             let start = Int(row[2 * field])
             let endMark = row[2 * field + 1]
             let outcome: Outcome
-            if markers.firstOffset < 0, chunkOffset >= 0 { markerCandidateOffset = chunkOffset + start }
             if endMark & SpanTable.escaped != 0 {
                 CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), into: &scratch)
                 outcome = scratch.withUnsafeBufferPointer { append($0) }

@@ -181,7 +181,7 @@ public enum JSONReader {
             var warnings = self.warnings
             let names = JSONReader.distinctNames(fieldNames, path: path, warnings: &warnings)
             var fields = zip(names, built).map { Field($0, $1.type) }
-            warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: columns.map { _ in nil }) { row, _, _ in
+            warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: columns.map { _ in nil }) { row, _ in
                 (.path(path), "record \(row + 1)")
             }
             return LoadResult(

@@ -22,18 +22,18 @@ enum LoadNotes {
     /// `place(row, offset)` says where a row is (a CSV line, a JSON record).
     static func annotate(
         _ fields: inout [Field], columns: [ColumnAccumulator], built: [Column], declared: [ValueType?],
-        place: (_ row: Int, _ field: Int, _ offset: Int) -> (location: Diagnostic.Location, words: String)
+        place: (_ row: Int, _ field: Int) -> (location: Diagnostic.Location, words: String)
     ) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for index in fields.indices {
             let summary = columns[index].markerSummary()
             if !summary.isEmpty, let firstRow = columns[index].markers.rows.first {
-                let (location, _) = place(Int(firstRow), index, columns[index].markers.firstOffset)
+                let (location, _) = place(Int(firstRow), index)
                 warnings.append(markers(field: fields[index].name, summary, at: location))
             }
             if declared[index] == nil, case .text(let text) = built[index], let (found, firstRow) = text.typeNote() {
                 var note = found
-                let (location, words) = place(firstRow, index, -1)
+                let (location, words) = place(firstRow, index)
                 note.place = words
                 fields[index].note = note
                 warnings.append(strays(field: fields[index].name, note, at: location))

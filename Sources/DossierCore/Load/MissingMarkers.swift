@@ -40,8 +40,6 @@ struct MarkerTally {
     var rows: [Int32] = []
     /// Codes of the marker texts in the column's dictionary, one per entry of `rows`.
     var codes: [UInt32] = []
-    /// Byte offset of the first marker in the file, when the reader knows it (CSV); else -1.
-    var firstOffset = -1
 
     var isEmpty: Bool { rows.isEmpty }
 }

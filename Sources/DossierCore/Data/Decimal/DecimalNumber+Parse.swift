@@ -24,20 +24,19 @@ extension DecimalNumber {
         }
 
         // The digits, leading zeros skipped; more than 18 significant digits can never fit.
+        // (Written out in both loops rather than as a nested function: a local function that
+        // captures these vars costs exclusivity checks in this hot loop.)
         var mantissa: UInt64 = 0
         var significantDigits = 0
-        func takeDigit(_ byte: UInt8) {
-            let digit = UInt64(byte &- UInt8(ascii: "0"))
+
+        let integerStart = index
+        while index < count, bytes[index] &- UInt8(ascii: "0") < 10 {
+            let digit = UInt64(bytes[index] &- UInt8(ascii: "0"))
             if significantDigits > 0 || digit != 0 {
                 significantDigits += 1
                 // Only the first 19 are accumulated (≤ 10^19 - 1 < 2^64); 19 already fails below.
                 if significantDigits <= 19 { mantissa = mantissa &* 10 &+ digit }
             }
-        }
-
-        let integerStart = index
-        while index < count, bytes[index] &- UInt8(ascii: "0") < 10 {
-            takeDigit(bytes[index])
             index += 1
         }
         let integerDigits = index - integerStart
@@ -49,7 +48,11 @@ extension DecimalNumber {
             index += 1
             let fractionStart = index
             while index < count, bytes[index] &- UInt8(ascii: "0") < 10 {
-                takeDigit(bytes[index])
+                let digit = UInt64(bytes[index] &- UInt8(ascii: "0"))
+                if significantDigits > 0 || digit != 0 {
+                    significantDigits += 1
+                    if significantDigits <= 19 { mantissa = mantissa &* 10 &+ digit }
+                }
                 index += 1
             }
             fractionDigits = index - fractionStart
