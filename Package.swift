@@ -1,40 +1,77 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The layers of dossier, bottom up: a target may import only targets before it in this list,
+/// so a wrong-way import does not compile (see ../shared/ARCHITECTURE.md and the README's
+/// "Code layout"; Tests/Architecture/check_layers.py checks the graph below against it).
+let layers: [(name: String, dependencies: [String])] = [
+    // Leaf types every layer shares: cancellation, files, limits, dates, operators.
+    ("DossierSupport", []),
+    // Source text, diagnostics and the one renderer.
+    ("DossierDiagnostics", ["DossierSupport"]),
+    // Values, typed columns, datasets, decimals, Unicode text, regular expressions.
+    ("DossierData", ["DossierSupport", "DossierDiagnostics"]),
+    // The word table, tokens, lexer, parser, syntax tree, printer.
+    ("DossierSyntax", ["DossierSupport", "DossierDiagnostics"]),
+    // CSV, TSV, JSON and JSON Lines readers, type inference.
+    ("DossierLoad", ["DossierSupport", "DossierDiagnostics", "DossierData"]),
+    // The logical plan (engine-free) and the optimizer's rules.
+    ("DossierPlan", ["DossierSupport", "DossierDiagnostics", "DossierData"]),
+    // The checker: syntax + catalog → logical plan.
+    ("DossierSemantics", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierPlan"]),
+    // Physical operators over typed columns.
+    ("DossierEngine", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierPlan"]),
+    // Table, CSV, JSON, Markdown and chart formatters.
+    ("DossierOutput", ["DossierSupport", "DossierData"]),
+    // Statements against a catalog: scripts, explain, cite, describe, help.
+    ("DossierSession", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierLoad", "DossierPlan",
+        "DossierSemantics", "DossierEngine", "DossierOutput"]),
+    // What Tab offers, from the parser's partial parse and the session's catalog.
+    ("DossierCompletion", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierLoad", "DossierPlan",
+        "DossierSemantics", "DossierEngine", "DossierOutput", "DossierSession"]),
+]
+
+/// Every layer the core test target reaches into.
+let coreLayers = layers.map { Target.Dependency(stringLiteral: $0.name) }
+
 let package = Package(
     name: "dossier",
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
-        // For the fuzz targets in Fuzz/ (a separate package).
-        .library(name: "DossierCore", targets: ["DossierCore"]),
+        // For the fuzz targets in Tests/Fuzz (a separate package).
+        .library(name: "DossierCore", targets: layers.map(\.name)),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Tests only: generated queries for the round-trip and error-location properties.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
-    targets: [
-        // The language and the data: no terminal I/O, no Foundation (start-up time, see BENCHMARKS).
-        .target(name: "DossierCore", exclude: ["Data/Text/generate_unicode_tables.py"]),
+    targets: layers.map { layer in
+        .target(
+            name: layer.name, dependencies: layer.dependencies.map { Target.Dependency(stringLiteral: $0) },
+            exclude: layer.name == "DossierData" ? ["Text/generate_unicode_tables.py"] : [])
+    } + [
         // libedit from Debian: the only code that touches C line editing.
         .systemLibrary(
             name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
         // The interactive loop: line reading, prompts, history, completion, pager, signals.
-        .target(name: "DossierShell", dependencies: ["DossierCore", "CEditLine"]),
+        .target(
+            name: "DossierShell",
+            dependencies: ["CEditLine", "DossierSupport", "DossierDiagnostics", "DossierOutput", "DossierSession", "DossierCompletion"]),
         // `main`: the command line, picks shell or script mode.
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore",
+                "DossierSupport", "DossierDiagnostics", "DossierOutput", "DossierLoad", "DossierSession", "DossierCompletion",
                 "DossierShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "DossierCoreTests",
-            dependencies: ["DossierCore", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierCore"]),
+            dependencies: coreLayers + [.product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "DossierShellTests", dependencies: ["DossierShell", "DossierSession", "DossierSupport", "DossierDiagnostics"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,9 @@
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// The greeting on a terminal (§2): what is loaded, and how to get going.
 public enum Banner {

@@ -1,7 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Writing to standard output and error through file descriptors: no shared C `FILE`
 /// state, and results and messages reach the terminal in the order they were written.

@@ -2,7 +2,12 @@
 import Glibc
 #endif
 import CEditLine
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Line editing with libedit's native API (emacs keys, Up/Down, Ctrl-R, Tab). C callbacks
 /// find this object through EL_CLIENTDATA; no global state.

@@ -1,7 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// The statement history on disk (§2): one entry a statement (line breaks escaped, so a
 /// multi-line statement is one entry), appended the moment it is accepted so `kill -9` loses

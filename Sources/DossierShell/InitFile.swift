@@ -1,4 +1,9 @@
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// `$XDG_CONFIG_HOME/dossier/init.dq` (else `~/.config/dossier/init.dq`): statements run when
 /// the interactive shell starts (§2), such as `set timer on` or a favourite `load`.

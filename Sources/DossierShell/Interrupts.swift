@@ -1,7 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Ctrl-C (§2): at the prompt it clears the line (libedit returns EINTR); during a query or a
 /// load it sets the cancellation flag the engine checks, and the work stops with every

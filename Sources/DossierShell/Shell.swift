@@ -1,4 +1,9 @@
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// The interactive loop (§2): prompt, continuation while a statement is incomplete (the
 /// parser decides), one history entry per statement, errors that never end the session.
@@ -61,6 +66,6 @@ public final class Shell {
 
     /// More input could complete the last statement.
     public static func isIncomplete(_ source: SourceText) -> Bool {
-        Parser.parse(source).last?.isIncomplete ?? false
+        Session.needsMoreInput(source)
     }
 }

@@ -1,7 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Output in the interactive shell: like `StandardOutput`, but a result taller than the
 /// terminal goes through `$PAGER` (default `less -FRX`) unless `set pager off`.

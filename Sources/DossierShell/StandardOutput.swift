@@ -1,4 +1,9 @@
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Prints session events: results to stdout, diagnostics and notes to stderr (§1).
 public final class StandardOutput: SessionOutput {

@@ -1,5 +1,11 @@
 import ArgumentParser
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierOutput
+import DossierLoad
+import DossierSession
+import DossierCompletion
 import DossierShell
 
 #if canImport(Glibc)

@@ -1,6 +1,16 @@
 import Foundation
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// grammar/ stays true: its examples and every script under samples/ parse, and they run on
 /// the bundled sample without an error. So do the examples in `help`.

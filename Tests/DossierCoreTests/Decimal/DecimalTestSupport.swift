@@ -1,6 +1,16 @@
 import Testing
 
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// A decimal from text (leading zeros allowed); records an issue if the text is not one.
 func dec(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> DecimalNumber {

@@ -1,6 +1,16 @@
 import Foundation
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// The hand-made files of Tests/Data: one per quirk (good/) and one per kind of bad input
 /// (bad/), each with what it must give.

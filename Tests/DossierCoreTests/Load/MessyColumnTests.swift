@@ -1,6 +1,16 @@
 import Foundation
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// Messy columns and numbers kept as written (issue 11): each corpus file with the exact
 /// warnings it gives, and every good file of the corpus through save and load in every format.

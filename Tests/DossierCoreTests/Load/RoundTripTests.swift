@@ -1,6 +1,16 @@
 import Foundation
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// load → save → load gives the same dataset, for every format that loads back.
 @Suite struct RoundTripTests {

@@ -1,6 +1,16 @@
 import PropertyBased
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// Properties over generated queries. A note from notes/reliability.md: an error thrown
 /// inside `propertyCheck` is swallowed, so these bodies never throw; they record issues.

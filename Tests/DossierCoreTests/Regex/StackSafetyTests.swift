@@ -3,7 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 import Testing
 
 /// The parser uses no recursion and the compiler recurses a few frames per

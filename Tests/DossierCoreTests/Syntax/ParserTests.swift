@@ -1,5 +1,15 @@
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 /// Parser tests mark positions in the source with 1️⃣ 2️⃣ …: the diagnostic must start there.
 @Suite struct ParserTests {
@@ -93,7 +103,7 @@ import Testing
             if case .comparison(_, _, let right) = $0.kind, case .literal(let literal) = right.kind { return literal }
             return nil
         }
-        #expect(literals == [.decimal(-3.5), .integer(1000), .decimal(1e6), .date(CivilDate.days(year: 2025, month: 3, day: 1)!), .bool(true), .missing])
+        #expect(literals == [.decimal("-3.5"), .integer(1000), .decimal("1e6"), .date(CivilDate.days(year: 2025, month: 3, day: 1)!), .bool(true), .missing])
     }
 
     @Test func stringEscapes() throws {

@@ -1,5 +1,15 @@
 import Testing
-@testable import DossierCore
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
 
 @Suite struct UnaccentTests {
     static let examples: [(String, String)] = [

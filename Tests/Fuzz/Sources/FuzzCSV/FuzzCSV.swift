@@ -1,7 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Any bytes as a CSV (and TSV) file: a dataset or a diagnostic, never a crash; a dataset
 /// that loads can be queried and written out.

@@ -1,7 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Any bytes as JSON and as JSON Lines: a dataset or a diagnostic, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")

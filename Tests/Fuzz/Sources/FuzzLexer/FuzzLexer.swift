@@ -1,7 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Any bytes: the lexer ends, and every token lies inside the input, in order.
 @_cdecl("LLVMFuzzerTestOneInput")

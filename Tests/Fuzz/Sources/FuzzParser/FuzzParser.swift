@@ -1,7 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Any bytes: the parser ends; a statement either parses or has a diagnostic inside the input.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,7 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DossierCore
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+import DossierSession
+import DossierCompletion
 
 /// Query text end to end on the bundled sample: parse, check, run, format; never a crash.
 final class Sink: SessionOutput {

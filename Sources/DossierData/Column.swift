@@ -1,0 +1,265 @@
+import DossierSupport
+import DossierDiagnostics
+
+/// A column of one type, stored contiguously, with missing values marked. Hot loops switch on
+/// the case once and then run over the typed array.
+public enum Column: Sendable {
+    case integer(IntegerColumn)
+    /// Exact decimals: scaled integers at one scale for the column.
+    case decimal(DecimalColumn)
+    /// Decimals beyond 18 significant digits, as binary floating point (type `decimal`).
+    case float(FloatColumn)
+    case bool(BoolColumn)
+    case date(DateColumn)
+    case text(TextColumn)
+    case list(ListColumn)
+
+    public var type: ValueType {
+        switch self {
+        case .integer: return .integer
+        case .decimal, .float: return .decimal
+        case .bool: return .bool
+        case .date: return .date
+        case .text: return .text
+        case .list: return .list
+        }
+    }
+
+    public var count: Int {
+        switch self {
+        case .integer(let column): return column.values.count
+        case .decimal(let column): return column.mantissas.count
+        case .float(let column): return column.values.count
+        case .bool(let column): return column.values.count
+        case .date(let column): return column.values.count
+        case .text(let column): return column.codes.count
+        case .list(let column): return column.offsets.count - 1
+        }
+    }
+
+    public func isMissing(_ row: Int) -> Bool {
+        switch self {
+        case .integer(let column): return column.missing?[row] ?? false
+        case .decimal(let column): return column.missing?[row] ?? false
+        case .float(let column): return column.missing?[row] ?? false
+        case .bool(let column): return column.values[row] == BoolColumn.missingCode
+        case .date(let column): return column.missing?[row] ?? false
+        case .text(let column): return column.codes[row] == 0
+        case .list(let column): return column.offsets[row] == column.offsets[row + 1]
+        }
+    }
+
+    /// The value at `row`, boxed. For output and edges, not for hot loops.
+    public func value(at row: Int) -> Value {
+        if isMissing(row) { return .missing }
+        switch self {
+        case .integer(let column): return .integer(column.values[row])
+        case .decimal(let column): return .decimal(column.decimal(at: row))
+        case .float(let column): return .float(column.values[row])
+        case .bool(let column): return .bool(column.values[row] == 1)
+        case .date(let column): return .date(column.values[row])
+        case .text(let column): return .text(column.dictionary.string(column.codes[row]))
+        case .list(let column): return .list(column.items(at: row))
+        }
+    }
+
+    /// The text a value was written with, where the column keeps it and it differs from how
+    /// the value prints (binary floating point keeps `1e300` as written).
+    @inline(__always)
+    public func writtenText(at row: Int) -> String? {
+        guard case .float(let column) = self, let written = column.written, written.codes[row] != 0 else { return nil }
+        return written.dictionary.string(written.codes[row])
+    }
+
+    /// The missing mask of a column that keeps one (numbers and dates).
+    public var missingBitmap: Bitmap? {
+        switch self {
+        case .integer(let column): return column.missing
+        case .decimal(let column): return column.missing
+        case .float(let column): return column.missing
+        case .date(let column): return column.missing
+        default: return nil
+        }
+    }
+
+    /// How many values are missing.
+    public var missingCount: Int {
+        switch self {
+        case .integer(let column): return column.missing?.setCount ?? 0
+        case .decimal(let column): return column.missing?.setCount ?? 0
+        case .float(let column): return column.missing?.setCount ?? 0
+        case .date(let column): return column.missing?.setCount ?? 0
+        case .bool(let column): return column.values.reduce(0) { $0 + ($1 == BoolColumn.missingCode ? 1 : 0) }
+        case .text(let column): return column.codes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        case .list(let column):
+            var missing = 0
+            for row in 0..<(column.offsets.count - 1) where column.offsets[row] == column.offsets[row + 1] {
+                missing += 1
+            }
+            return missing
+        }
+    }
+
+    /// A new column holding the rows at `indices`, in that order. A negative index gives a
+    /// missing value (a left join's unmatched row). Text keeps its dictionary.
+    public func gather(_ indices: [Int32]) -> Column {
+        switch self {
+        case .integer(let column):
+            let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
+            return .integer(IntegerColumn(values: values, missing: missing))
+        case .decimal(let column):
+            let (values, missing) = gatherValues(column.mantissas, column.missing, indices, filler: 0)
+            let written = column.writtenScales.map { scales in indices.map { $0 < 0 ? 0 : scales[Int($0)] } }
+            return .decimal(DecimalColumn(mantissas: values, scale: column.scale, writtenScales: written, missing: missing))
+        case .float(let column):
+            let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
+            let written = column.written.map { texts in
+                TextColumn(codes: indices.map { $0 < 0 ? 0 : texts.codes[Int($0)] }, dictionary: texts.dictionary)
+            }
+            return .float(FloatColumn(values: values, missing: missing, written: written))
+        case .date(let column):
+            let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
+            return .date(DateColumn(values: values, missing: missing))
+        case .bool(let column):
+            return .bool(BoolColumn(values: indices.map { $0 < 0 ? BoolColumn.missingCode : column.values[Int($0)] }))
+        case .text(let column):
+            return .text(TextColumn(codes: indices.map { $0 < 0 ? 0 : column.codes[Int($0)] }, dictionary: column.dictionary))
+        case .list(let column):
+            var offsets: [UInt32] = [0]
+            offsets.reserveCapacity(indices.count + 1)
+            var items: [UInt32] = []
+            for index in indices {
+                if index >= 0 {
+                    let row = Int(index)
+                    items.append(contentsOf: column.items[Int(column.offsets[row])..<Int(column.offsets[row + 1])])
+                }
+                offsets.append(UInt32(truncatingIfNeeded: items.count))
+            }
+            return .list(ListColumn(offsets: offsets, items: items, dictionary: column.dictionary))
+        }
+    }
+
+    private func gatherValues<T>(_ values: [T], _ missing: Bitmap?, _ indices: [Int32], filler: T) -> ([T], Bitmap?) {
+        var result = [T]()
+        result.reserveCapacity(indices.count)
+        var resultMissing: Bitmap?
+        for (position, index) in indices.enumerated() {
+            if index < 0 || (missing?[Int(index)] ?? false) {
+                if resultMissing == nil { resultMissing = Bitmap(count: indices.count) }
+                resultMissing?[position] = true
+                result.append(filler)
+            } else {
+                result.append(values[Int(index)])
+            }
+        }
+        return (result, resultMissing)
+    }
+}
+
+public struct IntegerColumn: Sendable {
+    public var values: [Int64]
+    /// Nil when nothing is missing.
+    public var missing: Bitmap?
+
+    package init(values: [Int64], missing: Bitmap?) {
+        self.values = values
+        self.missing = missing
+    }
+}
+
+/// Exact decimals at one scale: row `i` is `mantissas[i] / 10^scale`. Each value also keeps
+/// how many digits after the point it was written with (`1.10`, `7`, `2.0` in one column), so
+/// it prints and saves as written; comparisons and sums run on the mantissas alone.
+public struct DecimalColumn: Sendable {
+    public var mantissas: [Int64]
+    /// Digits after the point shared by every mantissa, 0...18.
+    public var scale: Int
+    /// Digits after the point each value was written with (≤ `scale`); nil when every value
+    /// was written with `scale` digits.
+    public var writtenScales: [UInt8]?
+    public var missing: Bitmap?
+
+    public init(mantissas: [Int64], scale: Int, writtenScales: [UInt8]? = nil, missing: Bitmap? = nil) {
+        self.mantissas = mantissas
+        self.scale = scale
+        self.writtenScales = writtenScales
+        self.missing = missing
+    }
+
+    /// The value at `row` as written.
+    @inline(__always)
+    public func decimal(at row: Int) -> DecimalNumber {
+        let mantissa = mantissas[row]
+        guard let written = writtenScales?[row], Int(written) < scale else {
+            return DecimalNumber(uncheckedMantissa: mantissa, scale: scale)
+        }
+        // The mantissa is a multiple of 10^(scale - written) by construction.
+        let divisor = DecimalNumber.powersOfTen[scale - Int(written)]
+        return DecimalNumber(uncheckedMantissa: mantissa / divisor, scale: Int(written))
+    }
+}
+
+/// Decimals no scaled 64-bit integer holds (more than 18 significant digits, `1e300`): binary
+/// floating point, with the text each value was written with, so it prints as the file wrote it.
+public struct FloatColumn: Sendable {
+    public var values: [Double]
+    public var missing: Bitmap?
+    /// The values as written (code 0: none, print the double); nil for computed values.
+    public var written: TextColumn?
+
+    public init(values: [Double], missing: Bitmap? = nil, written: TextColumn? = nil) {
+        self.values = values
+        self.missing = missing
+        self.written = written
+    }
+}
+
+public struct DateColumn: Sendable {
+    /// Days since 1970-01-01.
+    public var values: [Int32]
+    public var missing: Bitmap?
+
+    package init(values: [Int32], missing: Bitmap?) {
+        self.values = values
+        self.missing = missing
+    }
+}
+
+public struct BoolColumn: Sendable {
+    /// 0 false, 1 true, `missingCode` missing: one byte a row, no separate mask.
+    public var values: [UInt8]
+    public static let missingCode: UInt8 = 2
+
+    package init(values: [UInt8]) {
+        self.values = values
+    }
+}
+
+/// Dictionary-coded text: a code a row, 0 for missing.
+public struct TextColumn: Sendable {
+    public var codes: [UInt32]
+    public var dictionary: TextDictionary
+
+    package init(codes: [UInt32], dictionary: TextDictionary) {
+        self.codes = codes
+        self.dictionary = dictionary
+    }
+}
+
+/// Lists of text: row `i` holds the codes `items[offsets[i]..<offsets[i+1]]`. An empty list is
+/// missing.
+public struct ListColumn: Sendable {
+    public var offsets: [UInt32]
+    public var items: [UInt32]
+    public var dictionary: TextDictionary
+
+    public func items(at row: Int) -> [String] {
+        items[Int(offsets[row])..<Int(offsets[row + 1])].map { dictionary.string($0) }
+    }
+
+    package init(offsets: [UInt32], items: [UInt32], dictionary: TextDictionary) {
+        self.offsets = offsets
+        self.items = items
+        self.dictionary = dictionary
+    }
+}

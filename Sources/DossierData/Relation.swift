@@ -1,0 +1,108 @@
+import DossierSupport
+import DossierDiagnostics
+
+/// Which rows of a relation's columns are in it, in order.
+public enum RowSet: Sendable {
+    /// Rows `0..<n` in order: no index array needed.
+    case all(Int)
+    case some([Int32])
+
+    public var count: Int {
+        switch self {
+        case .all(let count): return count
+        case .some(let indices): return indices.count
+        }
+    }
+
+    /// The row id at a position.
+    @inline(__always)
+    public subscript(position: Int) -> Int {
+        switch self {
+        case .all: return position
+        case .some(let indices): return Int(indices[position])
+        }
+    }
+
+    public var indices: [Int32] {
+        switch self {
+        case .all(let count): return (0..<count).map { Int32(truncatingIfNeeded: $0) }
+        case .some(let indices): return indices
+        }
+    }
+}
+
+/// The rows of one dataset that a relation's rows rest on, for `cite`.
+public struct Lineage: Sendable {
+    public var dataset: Dataset
+    /// For each column row, the dataset's row (-1: none, as for a left join's unmatched row);
+    /// nil when column rows are the dataset's rows.
+    public var rows: [Int32]?
+
+    /// The same lineage for column rows picked by `indices` (-1 picks nothing).
+    package func gathered(_ indices: [Int32]) -> Lineage {
+        let picked = rows.map { previous in indices.map { $0 < 0 ? -1 : previous[Int($0)] } } ?? indices
+        return Lineage(dataset: dataset, rows: picked)
+    }
+
+    /// The dataset row behind a column row, if any.
+    package func row(_ columnRow: Int) -> Int? {
+        guard let rows else { return columnRow }
+        let row = rows[columnRow]
+        return row < 0 ? nil : Int(row)
+    }
+}
+
+/// Data flowing through a pipeline: columns (all of one length) and the rows of them that are
+/// in the result, in order. Filtering, sorting and limiting only change `rows`; steps that
+/// compute new values build new columns.
+public struct Relation: Sendable {
+    public var fields: [Field]
+    public var columns: [Column]
+    public var rows: RowSet
+    /// The dataset rows behind each column row: one lineage for a dataset, one a side after a
+    /// join, none after `count` or `summarize` (their rows rest on many records).
+    public var lineage: [Lineage]
+
+    public init(fields: [Field], columns: [Column], rows: RowSet, lineage: [Lineage] = []) {
+        self.fields = fields
+        self.columns = columns
+        self.rows = rows
+        self.lineage = lineage
+    }
+
+    public init(_ dataset: Dataset) {
+        self.init(fields: dataset.fields, columns: dataset.columns, rows: .all(dataset.rowCount),
+            lineage: [Lineage(dataset: dataset, rows: nil)])
+    }
+
+    public var count: Int { rows.count }
+
+    /// The value at a result position and column, boxed (for output).
+    public func value(row position: Int, column: Int) -> Value {
+        columns[column].value(at: rows[position])
+    }
+
+    /// The value at a result position and column as people read it: as the file wrote it
+    /// where the column keeps that (decimals beyond 18 digits), lists joined by `listSeparator`.
+    public func text(row position: Int, column: Int, listSeparator: String = ", ") -> String {
+        let row = rows[position]
+        if let written = columns[column].writtenText(at: row) { return written }
+        return columns[column].value(at: row).formatted(listSeparator: listSeparator)
+    }
+
+    /// The dataset rows a result position rests on, one per dataset that has a row there.
+    public func sourceRows(_ position: Int) -> [(dataset: Dataset, row: Int)] {
+        let columnRow = rows[position]
+        return lineage.compactMap { lineage in lineage.row(columnRow).map { (lineage.dataset, $0) } }
+    }
+
+    /// The same rows with columns gathered so that rows become `0..<count` (after a step that
+    /// builds new columns, everything must line up).
+    public func compacted() -> Relation {
+        if case .all = rows { return self }
+        let indices = rows.indices
+        return Relation(
+            fields: fields, columns: columns.map { $0.gather(indices) }, rows: .all(indices.count),
+            lineage: lineage.map { $0.gathered(indices) })
+    }
+}

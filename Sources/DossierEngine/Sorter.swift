@@ -1,0 +1,258 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierPlan
+
+/// `sort by`: a stable sort of row ids on one or more keys. Missing values go last in both
+/// directions; text orders case-insensitively, ties broken case-sensitively (dictionary ranks
+/// hold both); `desc` reverses the whole order; rows that still tie keep their input order.
+package enum Sorter {
+    /// One key, reduced to something cheap to compare per row.
+    fileprivate enum KeyColumn {
+        case integer([Int64], Bitmap?)
+        case decimal([Double], Bitmap?)
+        case date([Int32], Bitmap?)
+        /// Ranks by code; 0 = missing.
+        case ranked(codes: [UInt32], ranks: [UInt32])
+        case bool([UInt8])
+
+        /// Whether each side is missing, and their order when both are present.
+        @inline(__always)
+        package func compare(_ a: Int, _ b: Int) -> (aMissing: Bool, bMissing: Bool, order: Int) {
+            switch self {
+            case .integer(let values, let missing):
+                return three(values, missing, a, b)
+            case .decimal(let values, let missing):
+                return three(values, missing, a, b)
+            case .date(let values, let missing):
+                return three(values, missing, a, b)
+            case .ranked(let codes, let ranks):
+                let ca = codes[a]
+                let cb = codes[b]
+                let ra = ranks[Int(ca)]
+                let rb = ranks[Int(cb)]
+                return (ca == 0, cb == 0, ra < rb ? -1 : (ra > rb ? 1 : 0))
+            case .bool(let values):
+                let va = values[a]
+                let vb = values[b]
+                return (va == BoolColumn.missingCode, vb == BoolColumn.missingCode, va < vb ? -1 : (va > vb ? 1 : 0))
+            }
+        }
+
+        @inline(__always)
+        private func three<T: Comparable>(_ values: [T], _ missing: Bitmap?, _ a: Int, _ b: Int) -> (Bool, Bool, Int) {
+            let am = missing?[a] ?? false
+            let bm = missing?[b] ?? false
+            let va = values[a]
+            let vb = values[b]
+            return (am, bm, va < vb ? -1 : (va > vb ? 1 : 0))
+        }
+    }
+
+    package static func sort(
+        _ relation: Relation, keys: [BoundSortKey], keeping limit: Int? = nil, cancellation: Cancellation?
+    ) throws(Diagnostic) -> Relation {
+        // Computed keys are evaluated into columns first, over the whole column length.
+        var working = relation
+        if keys.contains(where: { $0.expression.fieldIndex == nil }) { working = relation.compacted() }
+        var keyColumns: [(KeyColumn, Bool)] = []
+        for key in keys {
+            let column: Column
+            if let index = key.expression.fieldIndex {
+                column = working.columns[index]
+            } else {
+                column = try Evaluator.materialize(key.expression, relation: working, cancellation: cancellation)
+            }
+            keyColumns.append((try keyColumn(column, cancellation: cancellation), key.descending))
+        }
+        try cancellation?.check()
+        // Sort positions, not row ids, so ties fall back to input position: stable by construction.
+        let rowIds = working.rows
+        var comparisons = 0
+        let less = { (a: Int32, b: Int32) throws(Diagnostic) -> Bool in
+            comparisons &+= 1
+            if comparisons & 0x3FFF == 0 { try cancellation?.check() }
+            let rowA = rowIds[Int(a)]
+            let rowB = rowIds[Int(b)]
+            for (key, descending) in keyColumns {
+                let (aMissing, bMissing, comparison) = key.compare(rowA, rowB)
+                if aMissing != bMissing { return bMissing }
+                if aMissing { continue }
+                if comparison != 0 { return descending ? comparison > 0 : comparison < 0 }
+            }
+            return a < b
+        }
+        var positions: [Int32]
+        if let limit, limit < rowIds.count, keyColumns.count == 1, let fast = TopK.numeric(keyColumns[0].0, descending: keyColumns[0].1, rowIds: rowIds, k: limit) {
+            positions = fast
+        } else if let limit, limit < rowIds.count {
+            positions = try TopK.smallest(limit, of: rowIds.count, by: less)
+        } else {
+            positions = Array(0..<Int32(truncatingIfNeeded: rowIds.count))
+            do {
+                try positions.sort { (a, b) throws -> Bool in try less(a, b) }
+            } catch {
+                throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
+            }
+        }
+        working.rows = .some(positions.map { Int32(truncatingIfNeeded: rowIds[Int($0)]) })
+        return working
+    }
+
+    private static func keyColumn(_ column: Column, cancellation: Cancellation?) throws(Diagnostic) -> KeyColumn {
+        switch column {
+        case .integer(let c): return .integer(c.values, c.missing)
+        // Mantissas at one scale order as their decimals do.
+        case .decimal(let c): return .integer(c.mantissas, c.missing)
+        case .float(let c): return .decimal(c.values, c.missing)
+        case .date(let c): return .date(c.values, c.missing)
+        case .bool(let c): return .bool(c.values)
+        case .text(let c): return .ranked(codes: c.codes, ranks: try c.dictionary.sortRanks(cancellation: cancellation))
+        case .list:
+            // Lists sort by their text as shown ("a, b").
+            let values = (0..<column.count).map { column.value(at: $0) }
+            let asText = Column.build(.text, values.map { $0.isMissing ? .missing : .text($0.formatted()) })
+            return try keyColumn(asText, cancellation: cancellation)
+        }
+    }
+}
+
+/// The first `k` of `count` positions in order, by a strict total order, with a heap of `k`:
+/// O(n log k) instead of sorting everything for `sort ... limit k`.
+package enum TopK {
+    /// One numeric or date key: a loop that compares each value with the worst kept so far and
+    /// touches the heap only for the few that beat it.
+    fileprivate static func numeric(_ key: Sorter.KeyColumn, descending: Bool, rowIds: RowSet, k: Int) -> [Int32]? {
+        guard k > 0 else { return [] }
+        switch key {
+        case .integer(let values, let missing): return numeric(values, missing, descending, rowIds, k)
+        case .decimal(let values, let missing): return numeric(values, missing, descending, rowIds, k)
+        case .date(let values, let missing): return numeric(values, missing, descending, rowIds, k)
+        default: return nil
+        }
+    }
+
+    private static func numeric<T: Comparable>(
+        _ values: [T], _ missing: Bitmap?, _ descending: Bool, _ rowIds: RowSet, _ k: Int
+    ) -> [Int32] {
+        // Entries are positions; a is worse than b when it sorts after it.
+        func isMissing(_ position: Int32) -> Bool { missing?[rowIds[Int(position)]] ?? false }
+        func value(_ position: Int32) -> T { values[rowIds[Int(position)]] }
+        func sortsBefore(_ a: Int32, _ b: Int32) -> Bool {
+            let aMissing = isMissing(a)
+            let bMissing = isMissing(b)
+            if aMissing != bMissing { return bMissing }
+            if !aMissing {
+                let va = value(a)
+                let vb = value(b)
+                if va != vb { return descending ? va > vb : va < vb }
+            }
+            return a < b
+        }
+        var heap: [Int32] = []  // max-heap by sort order: the root sorts last
+        heap.reserveCapacity(k)
+        func siftDown() {
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var largest = parent
+                if left < heap.count, sortsBefore(heap[largest], heap[left]) { largest = left }
+                if right < heap.count, sortsBefore(heap[largest], heap[right]) { largest = right }
+                if largest == parent { return }
+                heap.swapAt(parent, largest)
+                parent = largest
+            }
+        }
+        func push(_ position: Int32) {
+            heap.append(position)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard sortsBefore(heap[parent], heap[child]) else { break }
+                heap.swapAt(parent, child)
+                child = parent
+            }
+        }
+        // The common case, every row and no missing value: a bare loop over the values that
+        // leaves it only for a value better than the worst kept.
+        if case .all(let total) = rowIds, missing == nil, total > k {
+            for position in 0..<Int32(truncatingIfNeeded: k) { push(position) }
+            var worst = value(heap[0])
+            values.withUnsafeBufferPointer { values in
+                for row in k..<total {
+                    let candidate = values[row]
+                    if descending ? candidate <= worst : candidate >= worst { continue }
+                    heap[0] = Int32(truncatingIfNeeded: row)
+                    siftDown()
+                    worst = value(heap[0])
+                }
+            }
+            return heap.sorted(by: sortsBefore)
+        }
+        for position in 0..<Int32(truncatingIfNeeded: rowIds.count) {
+            if heap.count < k {
+                push(position)
+                continue
+            }
+            // Later positions lose ties, so only a strictly better key enters.
+            let row = rowIds[Int(position)]
+            if missing?[row] ?? false { continue }
+            let root = heap[0]
+            if !isMissing(root) {
+                let candidate = values[row]
+                let worst = value(root)
+                if descending ? candidate <= worst : candidate >= worst { continue }
+            }
+            heap[0] = position
+            siftDown()
+        }
+        return heap.sorted(by: sortsBefore)
+    }
+
+    package static func smallest(
+        _ k: Int, of count: Int, by less: (Int32, Int32) throws(Diagnostic) -> Bool
+    ) throws(Diagnostic) -> [Int32] {
+        guard k > 0 else { return [] }
+        // A max-heap of the best k so far: its root is the worst of them.
+        var heap: [Int32] = []
+        heap.reserveCapacity(k)
+        for position in 0..<Int32(truncatingIfNeeded: count) {
+            if heap.count < k {
+                heap.append(position)
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard try less(heap[parent], heap[child]) else { break }
+                    heap.swapAt(parent, child)
+                    child = parent
+                }
+            } else if try less(position, heap[0]) {
+                heap[0] = position
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    let right = left + 1
+                    var largest = parent
+                    if left < heap.count, try less(heap[largest], heap[left]) { largest = left }
+                    if right < heap.count, try less(heap[largest], heap[right]) { largest = right }
+                    if largest == parent { break }
+                    heap.swapAt(parent, largest)
+                    parent = largest
+                }
+            }
+        }
+        var sorted = heap
+        var failure: Diagnostic?
+        sorted.sort { a, b in
+            do throws(Diagnostic) {
+                return try less(a, b)
+            } catch {
+                failure = error
+                return a < b
+            }
+        }
+        if let failure { throw failure }
+        return sorted
+    }
+}

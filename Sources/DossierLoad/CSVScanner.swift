@@ -1,0 +1,169 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+
+/// Splits RFC 4180 text into fields, byte by byte, without making Strings: quoted fields with
+/// delimiters, doubled quotes and line breaks; LF, CRLF or CR line ends. A field is handed out
+/// as a byte range of the input, or of `scratch` when doubled quotes had to be undone.
+package struct CSVScanner {
+    package enum FieldEnd { case delimiter, record, input }
+
+    package enum Failure: Error {
+        case unterminatedQuote(start: Int)
+        case textAfterQuote(offset: Int)
+    }
+
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let delimiter: UInt8
+    package var position: Int
+    /// Unquoted fields are trimmed of spaces (`a, b`), as hand-written files often have them.
+    package let trimsSpaces: Bool
+
+    package init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.position = position
+        self.trimsSpaces = delimiter != UInt8(ascii: " ")
+    }
+
+    package var atEnd: Bool { position >= bytes.count }
+
+    /// Marks a span whose quoted content holds doubled quotes, to undo when it is read.
+    package static let escapedFlag = 1 << 62
+
+    /// The next field's content as a byte range (quotes removed, spaces trimmed); the end
+    /// carries `escapedFlag` when doubled quotes must be undone. No closure, no copy: the hot
+    /// path of loading.
+    @inline(__always)
+    package mutating func scanSpan() throws(Failure) -> (start: Int, end: Int, FieldEnd) {
+        var start = position
+        let count = bytes.count
+        if trimsSpaces {
+            while start < count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        }
+        if start < count, bytes[start] == UInt8(ascii: "\"") {
+            return try quotedSpan(from: start)
+        }
+        let stop = findStop(from: start)
+        var end = stop
+        if trimsSpaces {
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        }
+        position = stop
+        return (start, end, consumeTerminator())
+    }
+
+    /// The first delimiter, CR or LF at or after `from`, eight bytes at a time.
+    @inline(__always)
+    private func findStop(from: Int) -> Int {
+        let count = bytes.count
+        var index = from
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let delimiterPattern = UInt64(delimiter) &* ones
+            let newlinePattern = UInt64(0x0A) &* ones
+            let returnPattern = UInt64(0x0D) &* ones
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let a = word ^ delimiterPattern
+                let b = word ^ newlinePattern
+                let c = word ^ returnPattern
+                let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            index += 1
+        }
+        return index
+    }
+
+    private mutating func quotedSpan(from start: Int) throws(Failure) -> (start: Int, end: Int, FieldEnd) {
+        let count = bytes.count
+        var index = start + 1
+        var escaped = false
+        while true {
+            guard index < count else { throw .unterminatedQuote(start: start) }
+            if bytes[index] == UInt8(ascii: "\"") {
+                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+                    escaped = true
+                    index += 2
+                    continue
+                }
+                break
+            }
+            index += 1
+        }
+        position = index + 1
+        if trimsSpaces {
+            while position < count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+        }
+        if position < count {
+            let next = bytes[position]
+            if next != delimiter && next != UInt8(ascii: "\n") && next != UInt8(ascii: "\r") {
+                throw .textAfterQuote(offset: position)
+            }
+        }
+        return (start + 1, escaped ? index | CSVScanner.escapedFlag : index, consumeTerminator())
+    }
+
+    /// The content of an escaped span with doubled quotes undone, into `scratch`.
+    package static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        var cursor = start
+        while cursor < end {
+            let byte = bytes[cursor]
+            scratch.append(byte)
+            cursor += byte == UInt8(ascii: "\"") ? 2 : 1
+        }
+    }
+
+    /// Skips empty lines and lines of only spaces; returns false at the end of the input.
+    package mutating func skipBlankLines() -> Bool {
+        var lineStart = position
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                index += 1
+                lineStart = index
+            } else if byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "\t") && delimiter != byte) {
+                index += 1
+            } else {
+                position = lineStart
+                return true
+            }
+        }
+        position = index
+        return false
+    }
+
+    /// The next field. `body` receives its bytes (valid only during the call).
+    package mutating func nextField<R>(
+        scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) throws(Failure) -> (R, FieldEnd) {
+        let (start, end, terminator) = try scanSpan()
+        if end & CSVScanner.escapedFlag != 0 {
+            CSVScanner.unescape(bytes, start, end & ~CSVScanner.escapedFlag, into: &scratch)
+            return (scratch.withUnsafeBufferPointer { body($0) }, terminator)
+        }
+        return (body(UnsafeBufferPointer(rebasing: bytes[start..<end])), terminator)
+    }
+
+    @inline(__always)
+    private mutating func consumeTerminator() -> FieldEnd {
+        guard position < bytes.count else { return .input }
+        let byte = bytes[position]
+        position += 1
+        if byte == delimiter { return .delimiter }
+        if byte == UInt8(ascii: "\r"), position < bytes.count, bytes[position] == UInt8(ascii: "\n") {
+            position += 1
+        }
+        return .record
+    }
+}

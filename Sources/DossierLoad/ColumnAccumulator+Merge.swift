@@ -1,0 +1,128 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+
+/// Joining two accumulators end to end: the halves of a JSON Lines file read on two threads.
+/// The halves may have inferred different types; they settle on the one that holds both
+/// (integer and decimal make decimal, text and list make list, anything else text).
+extension ColumnAccumulator {
+    package mutating func append(_ other: ColumnAccumulator) {
+        var other = other
+        if kind == .undecided, other.kind != .undecided { padAs(other.kind) }
+        if other.kind == .undecided, kind != .undecided { other.padAs(kind) }
+        if kind == .integer, other.kind == .decimal || other.kind == .float { widenToDecimal() }
+        if other.kind == .integer, kind == .decimal || kind == .float { other.widenToDecimal() }
+        if kind == .decimal, other.kind == .decimal, !alignScales(with: &other) {
+            convertToFloat()
+            other.convertToFloat()
+        }
+        if kind == .float, other.kind == .decimal { other.convertToFloat() }
+        if kind == .decimal, other.kind == .float { convertToFloat() }
+        if kind != other.kind {
+            switch (kind, other.kind) {
+            default:
+                if kind != .text && kind != .list { convertToText() }
+                if other.kind != .text && other.kind != .list { other.convertToText() }
+                if kind == .list, other.kind == .text { other.convertToList() }
+                if kind == .text, other.kind == .list { convertToList() }
+            }
+        }
+        switch kind {
+        case .undecided: break
+        case .integer: integers.append(contentsOf: other.integers)
+        case .decimal:
+            mantissas.append(contentsOf: other.mantissas)
+            writtenScales.append(contentsOf: other.writtenScales)
+        case .float:
+            floats.append(contentsOf: other.floats)
+            let mapping = dictionary.merge(other.dictionary)
+            for code in other.codes { codes.append(mapping[Int(code)]) }
+        case .date: dates.append(contentsOf: other.dates)
+        case .bool: bools.append(contentsOf: other.bools)
+        case .text:
+            let mapping = dictionary.merge(other.dictionary)
+            codes.reserveCapacity(codes.count + other.codes.count)
+            for code in other.codes { codes.append(mapping[Int(code)]) }
+        case .list:
+            let mapping = dictionary.merge(other.dictionary)
+            let base = UInt32(truncatingIfNeeded: listItems.count)
+            for item in other.listItems { listItems.append(mapping[Int(item)]) }
+            for offset in other.listOffsets.dropFirst() { listOffsets.append(base + offset) }
+        }
+        // Missing rows of the other half, shifted past this half's rows.
+        if other.hasMissing {
+            for (wordIndex, word) in other.missingWords.enumerated() where word != 0 {
+                for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 {
+                    let row = wordIndex << 6 + bit
+                    guard row < other.rowCount else { break }
+                    markMissing(at: rowCount + row)
+                }
+            }
+        }
+        rowCount += other.rowCount
+    }
+
+    /// A column of only missing values so far takes `kind`, padded with placeholders.
+    private mutating func padAs(_ newKind: Kind) {
+        kind = newKind
+        switch newKind {
+        case .integer: integers = [Int64](repeating: 0, count: rowCount)
+        case .decimal:
+            mantissas = [Int64](repeating: 0, count: rowCount)
+            writtenScales = [UInt8](repeating: 0, count: rowCount)
+        case .float:
+            floats = [Double](repeating: 0, count: rowCount)
+            codes = [UInt32](repeating: 0, count: rowCount)
+        case .date: dates = [Int32](repeating: 0, count: rowCount)
+        case .bool: bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
+        case .text: codes = [UInt32](repeating: 0, count: rowCount)
+        case .list: listOffsets = [UInt32](repeating: 0, count: rowCount + 1)
+        case .undecided: break
+        }
+    }
+
+    /// Both halves' mantissas at the larger of their scales; false on overflow.
+    private mutating func alignScales(with other: inout ColumnAccumulator) -> Bool {
+        let scale = max(decimalScale, other.decimalScale)
+        return rescaleMantissas(to: scale) && other.rescaleMantissas(to: scale)
+    }
+
+    private mutating func rescaleMantissas(to scale: Int) -> Bool {
+        guard scale > decimalScale else { return true }
+        let factor = DecimalNumber.powersOfTen[scale - decimalScale]
+        var rescaled = mantissas
+        for index in rescaled.indices {
+            let (product, overflow) = rescaled[index].multipliedReportingOverflow(by: factor)
+            if overflow { return false }
+            rescaled[index] = product
+        }
+        mantissas = rescaled
+        decimalScale = scale
+        return true
+    }
+
+    /// Marks a row missing without appending (for merging).
+    private mutating func markMissing(at row: Int) {
+        let word = row >> 6
+        while missingWords.count <= word { missingWords.append(0) }
+        missingWords[word] |= 1 << UInt64(row & 63)
+        hasMissing = true
+    }
+}
+
+extension TextDictionaryBuilder {
+    /// Adds another builder's entries; returns, for each of its codes, the code here. Entries
+    /// are interned while this builder de-duplicates, appended when it does not.
+    package mutating func merge(_ other: TextDictionaryBuilder) -> [UInt32] {
+        var mapping = [UInt32](repeating: 0, count: other.codeCount)
+        other.arena.withUnsafeBufferPointer { arena in
+            for code in 1..<max(1, other.codeCount) {
+                let start = Int(other.offsets[code])
+                let end = Int(other.offsets[code + 1])
+                let bytes = UnsafeBufferPointer(rebasing: arena[start..<end])
+                mapping[code] = deduplicates || bytes.isEmpty ? intern(bytes) : appendEntry(bytes)
+            }
+        }
+        return mapping
+    }
+}

@@ -1,0 +1,48 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+
+/// A header cell: its field name and the type it declares, if any (`people:int`).
+package struct HeaderField {
+    package var name: String
+    package var declared: ValueType?
+}
+
+/// Reads header cells: typed names, empty names and duplicates (renamed with a warning, §6).
+package enum HeaderParser {
+    package static func parse(_ cells: [String], path: String, line: Int, warnings: inout [Diagnostic]) -> [HeaderField] {
+        var fields: [HeaderField] = cells.map(split)
+        var used = Set<String>()
+        for index in fields.indices {
+            var name = fields[index].name
+            if name.isEmpty {
+                name = "column_\(index + 1)"
+                warnings.append(Diagnostic(.dataWarning, "header \(index + 1) is empty; named it `\(name)`",
+                    at: .file(path: path, line: line, column: 1, lineText: nil), severity: .warning))
+            }
+            if used.contains(FieldName.key(name)) {
+                var suffix = 2
+                while used.contains(FieldName.key("\(name)_\(suffix)")) { suffix += 1 }
+                let renamed = "\(name)_\(suffix)"
+                warnings.append(Diagnostic(.dataWarning, "header `\(name)` appears twice; the second is named `\(renamed)`",
+                    at: .file(path: path, line: line, column: 1, lineText: nil), severity: .warning))
+                name = renamed
+            }
+            used.insert(FieldName.key(name))
+            fields[index].name = name
+        }
+        return fields
+    }
+
+    /// `people:int` → (people, integer); `time:zone` stays a name, since `zone` is no type.
+    package static func split(_ cell: String) -> HeaderField {
+        let trimmed = cell.trimmingSpaces
+        if let colon = trimmed.lastIndex(of: ":") {
+            let suffix = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
+            if let type = ValueType(headerName: suffix) {
+                return HeaderField(name: String(trimmed[..<colon]).trimmingSpaces, declared: type)
+            }
+        }
+        return HeaderField(name: trimmed, declared: nil)
+    }
+}

@@ -1,0 +1,334 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierPlan
+
+extension Checker {
+    /// Binds an expression that must be true or false (`where`, `not`, `and`, `or`).
+    package func bindCondition(_ expression: Expr, in scope: Scope, clause: String) throws(Diagnostic) -> BoundExpr {
+        let bound = try bind(expression, in: scope)
+        switch bound.type {
+        case .bool?, nil:
+            return bound
+        case let type?:
+            let written = source.text(expression.range)
+            var hint = "compare it with a value: \(clause) \(written) = ..."
+            if type == .text || type == .list { hint = "compare it with a value, such as: \(clause) \(written) = rights" }
+            if type.isNumeric { hint = "compare it with a number, such as: \(clause) \(written) > 10" }
+            throw error(.notACondition, "`\(clause)` needs a condition, but `\(written)` is \(describe(type))",
+                at: expression.range, hint: hint)
+        }
+    }
+
+    /// Binds an expression. `bareWords`: a word that names no field is text (right of a
+    /// comparison, inside `in (...)`, ...).
+    package func bind(_ expression: Expr, in scope: Scope, bareWords: Bool = false) throws(Diagnostic) -> BoundExpr {
+        switch expression.kind {
+        case .name(let name):
+            if let index = try lookupField(expression, in: scope) {
+                return .field(index, scope.fields[index].type)
+            }
+            if bareWords && !name.isQuoted { return .constant(.text(TextFolding.nfc(name.text))) }
+            throw unknownField(expression, in: scope)
+        case .qualified:
+            if let index = try lookupField(expression, in: scope) {
+                return .field(index, scope.fields[index].type)
+            }
+            throw unknownField(expression, in: scope)
+        case .literal(let literal):
+            return .constant(value(of: literal))
+        case .not(let operand):
+            return .not(try bindCondition(operand, in: scope, clause: "not"))
+        case .and(let operands):
+            return .and(try bindConditions(operands, joinedBy: "and", in: scope))
+        case .or(let operands):
+            return .or(try bindConditions(operands, joinedBy: "or", in: scope))
+        case .comparison(let op, let left, let right):
+            return try bindComparison(op, left, right, in: scope)
+        case .inList(let operand, let values, let negated):
+            return try bindInList(operand, values, negated: negated, in: scope)
+        case .between(let operand, let low, let high, let negated):
+            let left = try bind(operand, in: scope)
+            try refuseTextOrdering(left, operand, against: low, "between", in: scope)
+            try refuseTextOrdering(left, operand, against: high, "between", in: scope)
+            let lowBound = try bindOperand(low, against: left, leftExpr: operand, in: scope)
+            let highBound = try bindOperand(high, against: left, leftExpr: operand, in: scope)
+            return .between(left, low: lowBound, high: highBound, negated: negated)
+        case .textMatch(let op, let operand, let pattern, let negated):
+            return try bindTextMatch(op, operand, pattern, negated: negated, in: scope)
+        case .isMissing(let operand, let negated):
+            return .isMissing(try bind(operand, in: scope), negated: negated)
+        case .arithmetic(let op, let left, let right):
+            return try bindArithmetic(op, left, right, in: scope)
+        case .negate(let operand):
+            let bound = try bind(operand, in: scope)
+            guard let type = bound.type, type.isNumeric else {
+                throw error(.typeMismatch, "`-` needs a number, but this is \(describe(bound.type))", at: operand.range)
+            }
+            return .negate(bound, type)
+        case .call(let name, let arguments):
+            return try bindCall(name, arguments, range: expression.range, in: scope)
+        }
+    }
+
+    /// The operands of `and`/`or`. `region = Africa or Asia` means `region = Africa or
+    /// region = Asia`, but reads `Asia` as a condition: say so, with the fix.
+    private func bindConditions(_ operands: [Expr], joinedBy word: String, in scope: Scope) throws(Diagnostic) -> [BoundExpr] {
+        var bound: [BoundExpr] = []
+        for (index, operand) in operands.enumerated() {
+            if index > 0, case .name(let name) = operand.kind, !name.isQuoted, (try? lookupField(operand, in: scope)) == nil,
+                case .comparison(let op, let field, let value) = operands[index - 1].kind
+            {
+                let fieldText = source.text(field.range)
+                let valueText = source.text(value.range)
+                var hint = "repeat the field: \(fieldText) \(op.rawValue) \(valueText) \(word) \(fieldText) \(op.rawValue) \(name.text)"
+                if op == .equal && word == "or" { hint += "\nor list the values: \(fieldText) in (\(valueText), \(name.text))" }
+                throw error(.notACondition, "`\(name.text)` is not a condition (nor a field)", at: name.range, hint: hint)
+            }
+            bound.append(try bindCondition(operand, in: scope, clause: word))
+        }
+        return bound
+    }
+
+    package func value(of literal: Literal) -> Value {
+        switch literal {
+        case .integer(let number): return .integer(number)
+        case .decimal(let digits):
+            // Exact when 18 significant digits hold it, binary floating point beyond (§6).
+            if let exact = DecimalNumber.parse(digits, allowLeadingZeros: true) { return .decimal(exact) }
+            return Double(digits).map(Value.float) ?? .missing
+        case .text(let text): return text.isEmpty ? .missing : .text(TextFolding.nfc(text))
+        case .bool(let flag): return .bool(flag)
+        case .date(let days): return .date(days)
+        case .missing: return .missing
+        }
+    }
+
+    package func describe(_ type: ValueType?) -> String {
+        switch type {
+        case nil: return "missing"
+        case .integer?: return "a whole number"
+        case .decimal?: return "a number"
+        case .text?: return "text"
+        case .bool?: return "true/false"
+        case .date?: return "a date"
+        case .list?: return "a list"
+        }
+    }
+
+    // MARK: - Comparisons
+
+    private func bindComparison(
+        _ op: ComparisonOperator, _ left: Expr, _ right: Expr, in scope: Scope
+    ) throws(Diagnostic) -> BoundExpr {
+        let leftBound = try bind(left, in: scope)
+        if op != .equal, op != .notEqual { try refuseTextOrdering(leftBound, left, against: right, op.rawValue, in: scope) }
+        let rightBound = try bindOperand(right, against: leftBound, leftExpr: left, in: scope)
+        if op != .equal, op != .notEqual, case .constant = leftBound {
+            try refuseTextOrdering(rightBound, right, against: left, op.flipped.rawValue, in: scope)
+        }
+        if case .constant = leftBound, rightBound.type != nil {
+            // `5 < people`: convert the literal on the left toward the field on the right.
+            let converted = try convert(leftBound, written: left, toward: rightBound, otherExpr: right)
+            return .compare(op, converted, rightBound)
+        }
+        return .compare(op, leftBound, rightBound)
+    }
+
+    /// Ordering a text field against a number or a date (`code > 2`) would compare text:
+    /// `10` < `2`, and a stray `N/A` passes. An error before any row is read, at the literal,
+    /// naming the values that are not numbers and offering `number(code) > 2` (§4).
+    /// `=` and `in` compare the text as written, and `sort` is unaffected.
+    private func refuseTextOrdering(
+        _ bound: BoundExpr, _ written: Expr, against literal: Expr, _ op: String, in scope: Scope
+    ) throws(Diagnostic) {
+        guard bound.type == .text, case .literal(let value) = literal.kind else { return }
+        let kind: TypeNote.Kind
+        switch value {
+        case .integer, .decimal: kind = .numbers
+        case .date: kind = .dates
+        default: return
+        }
+        let fieldText = source.text(written.range)
+        let note = bound.fieldIndex.flatMap { scope.fields[$0].note }
+        let conversion = "\(kind == .numbers ? "number" : "date")(\(fieldText))"
+        var message = "`\(fieldText)` is text, so `\(op) \(source.text(literal.range))` would compare text, not \(kind.rawValue)"
+        if let note, note.kind == kind {
+            message = note.sentence(field: fieldText) + ", so it cannot be ordered against \(kind == .numbers ? "a number" : "a date")"
+        }
+        let example = op == "between" ? "\(conversion) between ..." : "\(conversion) \(op) \(source.text(literal.range))"
+        throw error(.typeMismatch, message, at: literal.range,
+            hint: "to compare as \(kind.rawValue): \(example) (values that are not \(kind.rawValue) are then missing)\nto compare as text, quote it: \"\(source.text(literal.range))\"")
+    }
+
+    /// Binds the value side of a comparison: bare words allowed, constants converted to the
+    /// other side's type, non-constants checked for compatible types.
+    package func bindOperand(_ expression: Expr, against other: BoundExpr, leftExpr: Expr, in scope: Scope) throws(Diagnostic) -> BoundExpr {
+        let bound = try bind(expression, in: scope, bareWords: true)
+        return try convert(bound, written: expression, toward: other, otherExpr: leftExpr)
+    }
+
+    /// Makes `value` comparable with `other`.
+    private func convert(_ value: BoundExpr, written: Expr, toward other: BoundExpr, otherExpr: Expr) throws(Diagnostic) -> BoundExpr {
+        guard let target = other.type else { return value }
+        if case .constant(let constant) = value {
+            return .constant(try convert(constant, written: written, toward: target, otherExpr: otherExpr))
+        }
+        guard let type = value.type, !compatible(type, target) else { return value }
+        throw error(.typeMismatch,
+            "cannot compare \(describeOperand(otherExpr, target)) with \(describeOperand(written, type))",
+            at: written.range.lowerBound..<written.range.upperBound,
+            hint: "compare fields of the same kind, or use a literal value")
+    }
+
+    private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {
+        if a.isNumeric && b.isNumeric { return true }
+        let textual: Set<ValueType> = [.text, .list]
+        if textual.contains(a) && textual.contains(b) { return true }
+        return a == b
+    }
+
+    private func describeOperand(_ expression: Expr, _ type: ValueType) -> String {
+        let text = source.text(expression.range)
+        switch expression.kind {
+        case .name, .qualified: return "`\(text)` (\(describe(type)))"
+        default: return "\(text) (\(describe(type)))"
+        }
+    }
+
+    /// Converts a constant to `target`, as §4 says: a number written where text is compared
+    /// stays as written (`code = 0123`), text in date form is a date, text that is not a
+    /// number compared with a number field is an error here, before any row is read.
+    package func convert(_ constant: Value, written: Expr, toward target: ValueType, otherExpr: Expr) throws(Diagnostic) -> Value {
+        let text = source.text(written.range).trimmingQuotes
+        switch (constant, target) {
+        case (.missing, _):
+            return .missing
+        case (.text, .text), (.text, .list), (.list, _):
+            return constant
+        case (_, .text), (_, .list):
+            return .text(text)
+        case (.integer, .integer), (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal), (.float, .integer),
+            (.float, .decimal):
+            return constant
+        case (.text(let value), .integer), (.text(let value), .decimal):
+            var copy = value.trimmingSpaces
+            let number: Value? = copy.withUTF8 { bytes in
+                if let integer = ValueParsing.integer(bytes, allowLeadingZeros: true) { return .integer(integer) }
+                if let decimal = DecimalNumber.parse(bytes, allowLeadingZeros: true) { return .decimal(decimal) }
+                if let float = ValueParsing.decimal(bytes, allowLeadingZeros: true) { return .float(float) }
+                return nil
+            }
+            if let number { return number }
+            throw error(.typeMismatch, "`\(value)` is not a number, and `\(source.text(otherExpr.range))` holds numbers",
+                at: written.range, hint: "compare it with a number, such as: \(source.text(otherExpr.range)) > 100")
+        case (.date, .date):
+            return constant
+        case (.text(let value), .date):
+            if let days = CivilDate.parse(value.trimmingSpaces) { return .date(days) }
+            throw error(.typeMismatch, "`\(value)` is not a date, and `\(source.text(otherExpr.range))` holds dates",
+                at: written.range, hint: "write dates as YYYY-MM-DD, such as 2025-03-01")
+        case (.bool, .bool):
+            return constant
+        case (.text(let value), .bool):
+            switch value.lowercased() {
+            case "true", "yes": return .bool(true)
+            case "false", "no": return .bool(false)
+            default:
+                throw error(.typeMismatch, "`\(value)` is not true or false, and `\(source.text(otherExpr.range))` holds true/false",
+                    at: written.range, hint: "\(source.text(otherExpr.range)) = true")
+            }
+        default:
+            throw error(.typeMismatch,
+                "cannot compare `\(source.text(otherExpr.range))` (\(describe(target))) with \(text) (\(describe(constant.type)))",
+                at: written.range)
+        }
+    }
+
+    private func bindInList(_ operand: Expr, _ values: [Expr], negated: Bool, in scope: Scope) throws(Diagnostic) -> BoundExpr {
+        let left = try bind(operand, in: scope)
+        var constants: [Value] = []
+        var others: [BoundExpr] = []
+        for value in values {
+            let bound = try bindOperand(value, against: left, leftExpr: operand, in: scope)
+            if case .constant(let constant) = bound {
+                constants.append(constant)
+            } else {
+                others.append(bound)
+            }
+        }
+        if others.isEmpty { return .inList(left, constants, negated: negated) }
+        // A field inside `in (...)` is compared like `=`.
+        var alternatives: [BoundExpr] = []
+        if !constants.isEmpty { alternatives.append(.inList(left, constants, negated: false)) }
+        alternatives += others.map { .compare(.equal, left, $0) }
+        return negated ? .not(.or(alternatives)) : .or(alternatives)
+    }
+
+    private func bindTextMatch(
+        _ op: TextMatchOperator, _ operand: Expr, _ pattern: Expr, negated: Bool, in scope: Scope
+    ) throws(Diagnostic) -> BoundExpr {
+        let left = try bind(operand, in: scope)
+        if let type = left.type, type != .text, type != .list {
+            throw error(.typeMismatch, "`\(op.rawValue)` works on text, but `\(source.text(operand.range))` is \(describe(type))",
+                at: operand.range, hint: type.isNumeric ? "compare numbers with = < >" : nil)
+        }
+        let boundPattern = try bind(pattern, in: scope, bareWords: true)
+        guard case .constant(let constant) = boundPattern else {
+            throw error(.badPattern, "the text after `\(op.rawValue)` must be a value, not a field", at: pattern.range,
+                hint: "name contains \"ica\"")
+        }
+        let text: String
+        switch constant {
+        case .text(let value): text = value
+        case .missing: text = ""
+        default: text = source.text(pattern.range).trimmingQuotes
+        }
+        // Nothing to look for finds nothing (§4): `contains ""` and `matches missing` are
+        // false for every row, like `like missing`.
+        if text.isEmpty { return .textMatch(.never, left, negated: negated) }
+        switch op {
+        case .contains:
+            return .textMatch(.contains(TextFolding.fold(text)), left, negated: negated)
+        case .like:
+            return .textMatch(.like(TextFolding.fold(text)), left, negated: negated)
+        case .matches:
+            do throws(RegexSyntaxError) {
+                let regex = try LinearRegex(text)
+                return .textMatch(.matches(regex, text), left, negated: negated)
+            } catch {
+                // Point into the pattern itself when the literal holds it byte for byte.
+                var range = pattern.range
+                let written = Array(source.bytes[pattern.range.clamped(to: 0..<source.bytes.count)])
+                if written.count == text.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(text.utf8) {
+                    let start = pattern.range.lowerBound + 1
+                    range = (start + error.range.lowerBound)..<(start + max(error.range.upperBound, error.range.lowerBound + 1))
+                    range = range.clamped(to: pattern.range)
+                }
+                throw self.error(.badPattern, "this is not a valid regular expression: \(error.message)", at: range,
+                    hint: "for case-insensitive matching start with (?i); for plain text use contains")
+            }
+        }
+    }
+
+    // MARK: - Arithmetic and functions
+
+    private func bindArithmetic(
+        _ op: ArithmeticOperator, _ left: Expr, _ right: Expr, in scope: Scope
+    ) throws(Diagnostic) -> BoundExpr {
+        var leftBound = try bind(left, in: scope)
+        var rightBound = try bind(right, in: scope)
+        for (bound, expression) in [(leftBound, left), (rightBound, right)] {
+            if let type = bound.type, !type.isNumeric {
+                throw error(.typeMismatch, "`\(op.rawValue)` needs numbers, but `\(source.text(expression.range))` is \(describe(type))",
+                    at: expression.range)
+            }
+        }
+        if case .constant(let value) = leftBound, case .text = value { leftBound = .constant(.missing) }
+        if case .constant(let value) = rightBound, case .text = value { rightBound = .constant(.missing) }
+        let bothIntegers = leftBound.type != .decimal && rightBound.type != .decimal
+        let type: ValueType = (bothIntegers && op != .divide) ? .integer : .decimal
+        return .arithmetic(op, leftBound, rightBound, type)
+    }
+}

@@ -1,0 +1,49 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierPlan
+
+extension Checker {
+    /// `join S on A = B`: one key on each side, in either order.
+    package func checkJoin(_ join: JoinClause, scope: inout Scope) throws(Diagnostic) -> PlanStepKind {
+        let right = try resolveSource(join.source)
+        let rightName = catalog[join.source.text]?.name ?? join.source.text
+        let rightScope = Scope(fields: right.fields, sourceName: rightName)
+
+        var keys: (Int, Int)?
+        if let left = try? lookupField(join.leftKey, in: scope), let rightIndex = try? lookupField(join.rightKey, in: rightScope) {
+            keys = (left, rightIndex)
+        } else if let left = try? lookupField(join.rightKey, in: scope),
+            let rightIndex = try? lookupField(join.leftKey, in: rightScope)
+        {
+            keys = (left, rightIndex)
+        }
+        guard let (leftKey, rightKey) = keys else {
+            if (try lookupField(join.leftKey, in: scope)) == nil, (try? lookupField(join.leftKey, in: rightScope)) == nil {
+                throw unknownField(join.leftKey, in: scope)
+            }
+            throw unknownField(join.rightKey, in: rightScope)
+        }
+        let leftType = scope.fields[leftKey].type
+        let rightType = rightScope.fields[rightKey].type
+        let comparable = (leftType.isNumeric && rightType.isNumeric) || leftType == rightType
+        guard comparable, leftType != .list else {
+            throw error(.typeMismatch,
+                "cannot join `\(scope.fields[leftKey].displayName)` (\(describe(leftType))) with `\(rightScope.fields[rightKey].displayName)` (\(describe(rightType)))",
+                at: join.leftKey.range.lowerBound..<join.rightKey.range.upperBound,
+                hint: leftType == .list || rightType == .list ? "join keys cannot be lists" : "join on fields of the same kind")
+        }
+
+        // The pipeline's fields keep their names; a joined field whose name is taken is reached
+        // as `source.field` (§4), so `status` stays the pipeline's and `countries.status` is
+        // the joined one.
+        var joined = rightScope.fields
+        let leftKeys = Set(scope.fields.map { FieldName.key($0.name) })
+        for index in joined.indices where leftKeys.contains(FieldName.key(joined[index].name)) {
+            joined[index].qualifier = rightName
+        }
+        scope = Scope(fields: scope.fields + joined, sourceName: scope.sourceName)
+        return .join(BoundJoin(isLeft: join.isLeft, right: right, leftKey: leftKey, rightKey: rightKey))
+    }
+}

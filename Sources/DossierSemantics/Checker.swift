@@ -1,0 +1,285 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierPlan
+
+/// Checks a query against the catalog before any row is read: binds names to fields (with a
+/// did-you-mean when one is wrong), turns bare words into text, converts literals to the type
+/// they are compared with, and reports type errors at the offending literal.
+public struct Checker {
+    package let catalog: Catalog
+    package let source: SourceText
+    /// Named queries being expanded, to refuse `let a = a`.
+    package var expanding: [String] = []
+
+    /// How deep named queries may refer to named queries.
+    public static let maximumQueryDepth = 32
+
+    public init(catalog: Catalog, source: SourceText) {
+        self.catalog = catalog
+        self.source = source
+    }
+
+    package func error(_ id: DiagnosticID, _ message: String, at range: Range<Int>, hint: String? = nil) -> Diagnostic {
+        Diagnostic(id, message, at: .source(source, range), hint: hint)
+    }
+
+    // MARK: - Sources
+
+    /// Resolves a dataset or named-query name.
+    package func resolveSource(_ name: Name) throws(Diagnostic) -> QueryPlan {
+        guard let entry = catalog[name.text] else {
+            throw unknownDataset(name)
+        }
+        switch entry {
+        case .dataset(let dataset):
+            return QueryPlan(source: .dataset(dataset), sourceFields: dataset.fields, steps: [])
+        case .query(let named):
+            let key = FieldName.key(named.name)
+            if expanding.contains(key) {
+                throw error(.recursion, "`\(named.name)` refers to itself", at: name.range,
+                    hint: "a named query cannot use its own name; give the new query another name")
+            }
+            if expanding.count >= Checker.maximumQueryDepth {
+                throw error(.recursion, "named queries nest more than \(Checker.maximumQueryDepth) deep here", at: name.range)
+            }
+            var inner = Checker(catalog: catalog, source: named.source)
+            inner.expanding = expanding + [key]
+            do throws(Diagnostic) {
+                let plan = try inner.check(named.query)
+                return QueryPlan(source: .namedQuery(named.name, plan), sourceFields: plan.fields, steps: [])
+            } catch {
+                if error.id == .recursion, case .source(let text, _) = error.location, text === source { throw error }
+                throw self.error(error.id, "the named query `\(named.name)` no longer works: \(error.message)",
+                    at: name.range, hint: "it is: let \(named.name) = \(named.text)\n(re-create it with let, or remove it with drop \(named.name))")
+            }
+        }
+    }
+
+    private func unknownDataset(_ name: Name) -> Diagnostic {
+        let names = catalog.names
+        var hint: String
+        let close = Suggestions.closest(to: name.text, in: names)
+        if let best = close.first {
+            hint = "did you mean `\(best)`?"
+        } else if let word = Suggestions.closest(to: name.text, in: Keyword.statementWords.map(\.rawValue)).first {
+            hint = "did you mean the statement `\(word)`?"
+        } else if names.isEmpty {
+            hint = "nothing is loaded; try: load sample third-country-deals"
+        } else {
+            hint = "datasets: " + names.joined(separator: ", ")
+        }
+        if close.isEmpty, !names.isEmpty, !hint.hasPrefix("datasets") {
+            hint += "\ndatasets: " + names.joined(separator: ", ")
+        }
+        return error(.unknownDataset, "no dataset named `\(name.text)`", at: name.range, hint: hint)
+    }
+
+    // MARK: - Queries
+
+    public func check(_ query: Query) throws(Diagnostic) -> QueryPlan {
+        var plan = try resolveSource(query.source)
+        var fields = plan.sourceFields
+        var scope = Scope(fields: fields, sourceName: query.source.text)
+        for (index, clause) in query.clauses.enumerated() {
+            let before = scope
+            let kind = try checkClause(clause, scope: &scope, previous: plan.steps.last, isLast: index == query.clauses.count - 1)
+            scope.droppedBy = before.droppedBy
+            let kept = Set(scope.fields.map { FieldName.key($0.name) })
+            for field in before.fields where !kept.contains(FieldName.key(field.name)) {
+                scope.droppedBy[FieldName.key(field.name)] = source.text(clause.range)
+            }
+            for key in kept { scope.droppedBy[key] = nil }
+            fields = scope.fields
+            plan.steps.append(PlanStep(kind: kind, range: clause.range, fields: fields))
+        }
+        return plan
+    }
+
+    private func checkClause(
+        _ clause: Clause, scope: inout Scope, previous: PlanStep?, isLast: Bool
+    ) throws(Diagnostic) -> PlanStepKind {
+        switch clause.kind {
+        case .filter(let expression):
+            return .filter(try bindCondition(expression, in: scope, clause: "where"))
+        case .select(let items):
+            return try checkSelect(items, scope: &scope)
+        case .sort(let keys):
+            var bound: [BoundSortKey] = []
+            for key in keys {
+                bound.append(BoundSortKey(expression: try bind(key.expression, in: scope), descending: key.descending))
+            }
+            return .sort(bound)
+        case .limit(let count, let offset):
+            return .limit(count.value, offset: offset?.value ?? 0)
+        case .distinct(let expressions):
+            if expressions.isEmpty { return .distinct([], wholeRow: true) }
+            let (bound, fields) = try bindKeys(expressions, in: scope, explodingLists: false)
+            scope = Scope(fields: fields, sourceName: scope.sourceName)
+            return .distinct(bound, wholeRow: false)
+        case .count(let keys):
+            let (bound, keyFields) = try bindKeys(keys, in: scope)
+            let countName = keyFields.contains { FieldName.key($0.name) == "count" } ? "n" : "count"
+            scope = Scope(fields: keyFields + [Field(countName, .integer)], sourceName: scope.sourceName)
+            return .count(keys: bound)
+        case .summarize(let items, let keys):
+            return try checkSummarize(items, keys: keys, scope: &scope)
+        case .join(let join):
+            return try checkJoin(join, scope: &scope)
+        case .chart:
+            switch previous?.kind {
+            case .count?, .summarize?: break
+            default:
+                throw error(.misplacedClause, "`chart` draws the result of `count by` or `summarize`", at: clause.range,
+                    hint: "countries count by region | chart")
+            }
+            if !isLast {
+                throw error(.misplacedClause, "`chart` must be the last clause", at: clause.range)
+            }
+            return .chart
+        }
+    }
+
+    private func checkSelect(_ items: [SelectItem], scope: inout Scope) throws(Diagnostic) -> PlanStepKind {
+        var bound: [BoundExpr] = []
+        var fields: [Field] = []
+        for item in items {
+            switch item.kind {
+            case .all:
+                // `*` is every field not listed before it: `select name, *` puts name first.
+                var added = 0
+                for (index, field) in scope.fields.enumerated()
+                where !fields.contains(where: { FieldName.key($0.displayName) == FieldName.key(field.displayName) }) {
+                    bound.append(.field(index, field.type))
+                    fields.append(field)
+                    added += 1
+                }
+                if added == 0, !scope.fields.isEmpty {
+                    throw error(.duplicateName, "this `*` adds no field: every field is already in the result", at: item.range,
+                        hint: "`*` is every field not listed before it; write it once")
+                }
+            case .expression(let expression, let alias):
+                let value = try bind(expression, in: scope)
+                guard let type = value.type else {
+                    throw error(.typeMismatch, "a field cannot be only `missing`", at: expression.range)
+                }
+                var field: Field
+                if let alias {
+                    field = Field(alias.text, type)
+                } else if let index = value.fieldIndex {
+                    field = scope.fields[index]
+                } else {
+                    field = Field(source.text(expression.range), type)
+                }
+                if fields.contains(where: { FieldName.key($0.displayName) == FieldName.key(field.displayName) }) {
+                    var hint = "name this one with `as`: ... as \(field.name)_2"
+                    if items.contains(where: { if case .all = $0.kind { return $0.range.upperBound <= item.range.lowerBound } else { return false } }) {
+                        hint = "`*` already brought `\(field.displayName)`; to put it first: select \(field.displayName), *"
+                    }
+                    throw error(.duplicateName, "the result already has a field `\(field.displayName)`", at: item.range, hint: hint)
+                }
+                bound.append(value)
+                fields.append(field)
+            }
+        }
+        // Qualifiers were needed to tell joined fields apart; drop them where names are now unique.
+        let keys = fields.map { FieldName.key($0.name) }
+        for index in fields.indices where fields[index].qualifier != nil && keys.filter({ $0 == keys[index] }).count == 1 {
+            fields[index].qualifier = nil
+        }
+        scope = Scope(fields: fields, sourceName: scope.sourceName)
+        return .project(bound)
+    }
+
+    /// `by` lists: each key becomes an output field named after the field or the expression.
+    /// A list key groups by each item (`explodingLists`), so its output field is text.
+    package func bindKeys(_ expressions: [Expr], in scope: Scope, explodingLists: Bool = true) throws(Diagnostic) -> ([BoundExpr], [Field]) {
+        var bound: [BoundExpr] = []
+        var fields: [Field] = []
+        for expression in expressions {
+            let value = try bind(expression, in: scope)
+            guard let type = value.type else {
+                throw error(.typeMismatch, "cannot group by `missing`", at: expression.range)
+            }
+            var field = value.fieldIndex.map { scope.fields[$0] } ?? Field(source.text(expression.range), type)
+            if fields.contains(where: { FieldName.key($0.displayName) == FieldName.key(field.displayName) }) {
+                throw error(.duplicateName, "`\(field.displayName)` is listed twice", at: expression.range)
+            }
+            field.type = explodingLists && type == .list ? .text : type
+            bound.append(value)
+            fields.append(field)
+        }
+        return (bound, fields)
+    }
+
+    private func checkSummarize(
+        _ items: [AggregateItem], keys: [Expr], scope: inout Scope
+    ) throws(Diagnostic) -> PlanStepKind {
+        let (boundKeys, keyFields) = try bindKeys(keys, in: scope)
+        var aggregates: [BoundAggregate] = []
+        var fields = keyFields
+        for item in items {
+            var argument: BoundExpr?
+            var argumentName = ""
+            if let expression = item.argument {
+                let value = try bind(expression, in: scope)
+                argument = value
+                argumentName = value.fieldIndex.map { scope.fields[$0].name } ?? ""
+                let type = value.type
+                switch item.function {
+                case .sum, .avg:
+                    guard type == nil || type?.isNumeric == true else {
+                        throw error(.typeMismatch, "`\(item.function.rawValue)` needs numbers; `\(source.text(expression.range))` is \(type?.rawValue ?? "missing")",
+                            at: expression.range, hint: "count it instead: count(\(source.text(expression.range)))")
+                    }
+                case .min, .max:
+                    guard type != .list else {
+                        throw error(.typeMismatch, "`\(item.function.rawValue)` does not work on lists", at: expression.range)
+                    }
+                case .count:
+                    break
+                }
+            }
+            let resultType: ValueType
+            switch item.function {
+            case .count: resultType = .integer
+            case .avg: resultType = .decimal
+            case .sum: resultType = argument?.type ?? .integer
+            case .min, .max: resultType = argument?.type ?? .integer
+            }
+            var name: String
+            if let alias = item.alias {
+                name = alias.text
+            } else if item.function == .count && argument == nil {
+                name = "count"
+            } else if item.isDistinct {
+                name = argumentName.isEmpty ? "count_distinct" : "distinct_\(argumentName)"
+            } else {
+                name = argumentName.isEmpty ? item.function.rawValue : "\(item.function.rawValue)_\(argumentName)"
+            }
+            if fields.contains(where: { FieldName.key($0.name) == FieldName.key(name) }) {
+                if item.alias != nil {
+                    throw error(.duplicateName, "the result already has a field `\(name)`", at: item.range)
+                }
+                var suffix = 2
+                while fields.contains(where: { FieldName.key($0.name) == FieldName.key("\(name)_\(suffix)") }) { suffix += 1 }
+                name = "\(name)_\(suffix)"
+            }
+            aggregates.append(BoundAggregate(function: item.function, argument: argument, isDistinct: item.isDistinct, resultType: resultType))
+            fields.append(Field(name, resultType))
+        }
+        scope = Scope(fields: fields, sourceName: scope.sourceName)
+        return .summarize(aggregates, keys: boundKeys)
+    }
+}
+
+/// The fields visible at one point of a pipeline.
+package struct Scope {
+    package var fields: [Field]
+    /// The dataset the pipeline started from, for `countries.name` before any join.
+    package var sourceName: String
+    /// Fields an earlier clause left out (`select name` drops `region`), by lower-cased name,
+    /// with that clause's text: to say why a field is not there any more.
+    package var droppedBy: [String: String] = [:]
+}

@@ -1,0 +1,96 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+
+/// Empty results explain themselves (§4): which clause removed the last rows
+/// (`14 → 4 → 0`), and, when a text value compared with `=` or `in` occurs nowhere in its
+/// field, the closest values that do. Notes only: never part of a csv or json result.
+package enum EmptyResultExplainer {
+    package static func explain(_ plan: QueryPlan, _ outcome: Executor.Outcome, source: SourceText, cancellation: Cancellation? = nil) -> String? {
+        let counts = outcome.counts
+        guard counts.last == 0 else { return nil }
+        if counts[0] == 0 { return "no rows: `\(plan.sourceName)` is empty" }
+        guard let stepIndex = plan.steps.indices.first(where: { counts[$0 + 1] == 0 }) else { return nil }
+        let step = plan.steps[stepIndex]
+        let chain = counts[0...(stepIndex + 1)].map(String.init).joined(separator: " → ")
+        let removed = counts[stepIndex]
+        var lines = ["no rows: \(chain); `\(source.text(step.range))` removed the last \(removed == 1 ? "row" : "\(removed) rows")"]
+        if case .filter(let condition) = step.kind, stepIndex < outcome.inputs.count {
+            let input = outcome.inputs[stepIndex]
+            var seen = Set<String>()
+            for (field, value) in equalities(in: condition) where field < input.columns.count {
+                let fieldName = input.fields[field].displayName
+                guard seen.insert(fieldName + "\u{0}" + value).inserted,
+                    let hint = absentValueHint(value, column: input.columns[field], fieldName: fieldName, sourceName: plan.sourceName,
+                        cancellation: cancellation)
+                else { continue }
+                lines.append(hint)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `field = "text"` and `field in ("a", "b")` inside a condition (not under `not`).
+    private static func equalities(in expression: BoundExpr) -> [(Int, String)] {
+        switch expression {
+        case .and(let operands), .or(let operands):
+            return operands.flatMap(equalities)
+        case .compare(.equal, .field(let index, _), .constant(.text(let text))),
+            .compare(.equal, .constant(.text(let text)), .field(let index, _)):
+            return [(index, text)]
+        case .inList(.field(let index, _), let values, negated: false):
+            return values.compactMap { value in
+                if case .text(let text) = value { return (index, text) }
+                return nil
+            }
+        default:
+            return []
+        }
+    }
+
+    /// `no countries have concern "right"; closest: "rights"`, when the value is nowhere.
+    package static func absentValueHint(
+        _ value: String, column: Column, fieldName: String, sourceName: String, cancellation: Cancellation? = nil
+    ) -> String? {
+        let dictionary: TextDictionary
+        var counts: [Int]
+        switch column {
+        case .text(let text):
+            dictionary = text.dictionary
+            counts = [Int](repeating: 0, count: dictionary.codeCount)
+            for code in text.codes { counts[Int(code)] += 1 }
+        case .list(let list):
+            dictionary = list.dictionary
+            counts = [Int](repeating: 0, count: dictionary.codeCount)
+            for code in list.items { counts[Int(code)] += 1 }
+        default:
+            return nil
+        }
+        let folded = TextFolding.fold(value)
+        let present = (1..<max(1, dictionary.codeCount)).filter { counts[$0] > 0 }
+        if present.contains(where: { code in dictionary.withBytes(UInt32(code)) { TextFolding.foldedEquals($0, folded) } }) {
+            return nil
+        }
+        if cancellation?.isCancelled == true { return nil }
+        let candidates = present.prefix(50_000).map { dictionary.string(UInt32($0)) }
+        let close = Suggestions.closest(to: value, in: candidates)
+        if cancellation?.isCancelled == true { return nil }
+        let subject = "no \(sourceName) have \(fieldName) \"\(value)\""
+        if !close.isEmpty {
+            return subject + "; closest: " + close.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+        if present.isEmpty { return subject + "; \(fieldName) is always missing" }
+        if present.count <= Profile.fewValues {
+            let values = present.sorted { counts[$0] > counts[$1] }.map { "\"\(dictionary.string(UInt32($0)))\"" }
+            return subject + "; \(fieldName) is one of " + values.joined(separator: ", ")
+        }
+        let word = value.split(separator: " ").first.map(String.init) ?? value
+        return subject + "; for part of a text, try: \(fieldName) contains \"\(word)\""
+    }
+}

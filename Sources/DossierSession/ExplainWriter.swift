@@ -1,0 +1,163 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+
+/// `explain`: the pipeline in plain words, one clause a line, with the row count after each
+/// clause and the fields it leaves:
+///
+///     countries: 14 rows
+///     where concern = rights   keeps rows where concern equals "rights": 14 → 2
+package struct ExplainWriter {
+    package let source: SourceText
+
+    package func describe(_ plan: QueryPlan, counts: [Int]) -> String {
+        var lines: [(String, String)] = []
+        let origin: String
+        switch plan.source {
+        case .dataset(let dataset): origin = "from \(dataset.origin)"
+        case .namedQuery(_, let inner): origin = "from the named query over " + explainSource(inner)
+        }
+        lines.append((plan.sourceName, "\(rows(counts[0])) \(origin); fields: \(Checker.fieldList(plan.sourceFields))"))
+        var fields = plan.sourceFields
+        for (index, step) in plan.steps.enumerated() {
+            let before = counts[index]
+            let after = counts[index + 1]
+            let clauseText = source.text(step.range)
+            var words = sentence(step, fieldsBefore: fields, before: before, after: after)
+            if !sameFields(fields, step.fields), !step.kind.isProjection {
+                words += "; fields: " + Checker.fieldList(step.fields)
+            }
+            lines.append((clauseText, words))
+            fields = step.fields
+        }
+        let width = min(40, lines.map { DisplayWidth.of($0.0) }.max() ?? 0)
+        return lines.map { clause, words in
+            let shown = DisplayWidth.truncate(clause, to: 40)
+            let padding = String(repeating: " ", count: max(1, width - DisplayWidth.of(shown) + 2))
+            return shown + padding + words
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private func explainSource(_ plan: QueryPlan) -> String {
+        plan.sourceName + (plan.steps.isEmpty ? "" : " with \(plan.steps.count) clause\(plan.steps.count == 1 ? "" : "s")")
+    }
+
+    private func sameFields(_ a: [Field], _ b: [Field]) -> Bool {
+        a.map(\.displayName) == b.map(\.displayName)
+    }
+
+    private func rows(_ count: Int) -> String {
+        count == 1 ? "1 row" : "\(count) rows"
+    }
+
+    private func sentence(_ step: PlanStep, fieldsBefore fields: [Field], before: Int, after: Int) -> String {
+        switch step.kind {
+        case .filter(let condition):
+            return "keeps rows where \(words(condition, fields)): \(before) → \(after)"
+        case .project(let expressions):
+            let computed = expressions.filter { $0.fieldIndex == nil }.count
+            let names = step.fields.map(\.displayName).joined(separator: ", ")
+            return computed == 0 ? "keeps the fields \(names)" : "keeps and computes the fields \(names)"
+        case .sort(let keys):
+            let parts = keys.map { "\(words($0.expression, fields)) (\($0.descending ? "descending" : "ascending"))" }
+            return "sorts by " + parts.joined(separator: ", then ") + ", missing values last"
+        case .limit(let count, let offset):
+            let skip = offset > 0 ? " after skipping \(offset)" : ""
+            return "keeps the first \(count) rows\(skip): \(before) → \(after)"
+        case .distinct(let keys, let wholeRow):
+            let of = wholeRow ? "rows" : "values of " + keys.map { words($0, fields) }.joined(separator: ", ")
+            return "keeps distinct \(of): \(before) → \(after)"
+        case .count(let keys):
+            if keys.isEmpty { return "counts the \(rows(before))" }
+            return "counts rows by " + keys.map { words($0, fields) }.joined(separator: ", ")
+                + ", most first: \(before) rows → \(after) group\(after == 1 ? "" : "s")"
+        case .summarize(let aggregates, let keys):
+            let names = step.fields.suffix(aggregates.count).map(\.name).joined(separator: ", ")
+            let by = keys.isEmpty ? "" : " by " + keys.map { words($0, fields) }.joined(separator: ", ")
+            return "computes \(names)\(by): \(before) rows → \(after) row\(after == 1 ? "" : "s")"
+        case .join(let join):
+            let left = fields[join.leftKey].displayName
+            let right = join.right.fields[join.rightKey].name
+            let kind = join.isLeft ? "adds the fields of \(join.right.sourceName) (keeping rows without a match)" : "pairs each row with the rows of \(join.right.sourceName)"
+            return "\(kind) where \(left) equals \(right): \(before) → \(after)"
+        case .chart:
+            return "draws a bar chart of the counts"
+        }
+    }
+
+    /// An expression in words: `concern equals "rights"`.
+    package func words(_ expression: BoundExpr, _ fields: [Field]) -> String {
+        switch expression {
+        case .field(let index, _): return fields.indices.contains(index) ? fields[index].displayName : "?"
+        case .constant(let value): return literal(value)
+        case .not(let operand): return "not (\(words(operand, fields)))"
+        case .and(let operands): return operands.map { words($0, fields) }.joined(separator: " and ")
+        case .or(let operands): return "(" + operands.map { words($0, fields) }.joined(separator: " or ") + ")"
+        case .compare(let op, let left, let right):
+            let verb: String
+            switch op {
+            case .equal: verb = right.isMissingConstant ? "is" : "equals"
+            case .notEqual: verb = right.isMissingConstant ? "is not" : "differs from"
+            case .less: verb = "is less than"
+            case .lessEqual: verb = "is at most"
+            case .greater: verb = "is more than"
+            case .greaterEqual: verb = "is at least"
+            }
+            return "\(words(left, fields)) \(verb) \(words(right, fields))"
+        case .inList(let operand, let values, let negated):
+            return "\(words(operand, fields)) is \(negated ? "none" : "one") of \(values.map(literal).joined(separator: ", "))"
+        case .between(let operand, let low, let high, let negated):
+            return "\(words(operand, fields)) is \(negated ? "not " : "")between \(words(low, fields)) and \(words(high, fields))"
+        case .textMatch(let matcher, let operand, let negated):
+            let not = negated ? "does not " : ""
+            switch matcher {
+            case .contains(let needle):
+                return "\(words(operand, fields)) \(negated ? "does not contain" : "contains") \"\(String(decoding: needle, as: UTF8.self))\""
+            case .like(let pattern):
+                return "\(words(operand, fields)) \(not)\(negated ? "match" : "matches") the pattern \"\(String(decoding: pattern, as: UTF8.self))\""
+            case .matches(_, let pattern):
+                return "\(words(operand, fields)) \(not)\(negated ? "match" : "matches") the regular expression \"\(pattern)\""
+            case .never:
+                return negated ? "always (an empty pattern finds nothing)" : "never (an empty pattern finds nothing)"
+            }
+        case .isMissing(let operand, let negated):
+            return "\(words(operand, fields)) is \(negated ? "not " : "")missing"
+        case .arithmetic(let op, let left, let right, _):
+            return "\(words(left, fields)) \(op.rawValue) \(words(right, fields))"
+        case .negate(let operand, _):
+            return "-\(words(operand, fields))"
+        case .call(let function, let arguments, _):
+            return "\(function.rawValue)(\(arguments.map { words($0, fields) }.joined(separator: ", ")))"
+        }
+    }
+
+    private func literal(_ value: Value) -> String {
+        switch value {
+        case .missing: return "missing"
+        case .text(let text): return "\"\(text)\""
+        case .date(let days): return CivilDate.format(days)
+        default: return value.formatted()
+        }
+    }
+}
+
+extension PlanStepKind {
+    /// A `select`, whose sentence already names the fields it keeps.
+    package var isProjection: Bool {
+        if case .project = self { return true }
+        return false
+    }
+}
+
+extension BoundExpr {
+    package var isMissingConstant: Bool {
+        if case .constant(.missing) = self { return true }
+        return false
+    }
+}

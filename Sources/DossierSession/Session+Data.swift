@@ -1,0 +1,191 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+
+extension Session {
+    // MARK: - load
+
+    package func load(_ path: String, alias: String?) throws(Diagnostic) {
+        let results = try DataLoader.load(path, as: alias, monitor: loadMonitor())
+        install(results, quiet: false)
+    }
+
+    package func loadSample(_ name: Name, source: SourceText, quiet: Bool = false) throws(Diagnostic) {
+        guard let path = samples.path(for: name.text) else {
+            let available = samples.names
+            let close = Suggestions.closest(to: name.text, in: available)
+            var hint = available.isEmpty
+                ? "no samples were found; set DOSSIER_SAMPLES to the samples folder"
+                : "samples: " + available.joined(separator: ", ")
+            if let best = close.first { hint = "did you mean `\(best)`?" }
+            throw Diagnostic(.unknownDataset, "no sample named `\(name.text)`",
+                at: name.range.isEmpty ? .none : .source(source, name.range), hint: hint)
+        }
+        let results = try DataLoader.load(path, as: nil, monitor: loadMonitor()).map { result in
+            LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings)
+        }
+        install(results, quiet: quiet)
+    }
+
+    /// Cancellation, and progress for files big enough to wait for (the shell shows it on a
+    /// terminal only).
+    private func loadMonitor() -> LoadMonitor {
+        var lastShown = -1
+        let output = self.output
+        return LoadMonitor(cancellation: cancellation) { path, done, total in
+            guard total >= 16 << 20 else { return }
+            let percent = done >= total ? 100 : done * 100 / max(1, total)
+            guard percent / 5 != lastShown / 5 || percent == 100 else { return }
+            lastShown = percent
+            output.emit(.progress("loading \(path)", percent))
+        }
+    }
+
+    /// Puts loaded datasets in the catalog, all at once, saying what was replaced.
+    private func install(_ results: [LoadResult], quiet: Bool) {
+        var updated = catalog
+        var notes: [String] = []
+        for result in results {
+            let dataset = result.dataset
+            for warning in result.warnings { output.emit(.diagnostic(warning)) }
+            let shape = "\(dataset.rowCount) row\(dataset.rowCount == 1 ? "" : "s"), \(dataset.fields.count) field\(dataset.fields.count == 1 ? "" : "s")"
+            switch updated.set(.dataset(dataset)) {
+            case .dataset(let previous)?:
+                notes.append("replaced `\(dataset.name)` (\(previous.rowCount) rows from \(previous.origin)) with \(shape) from \(dataset.origin)")
+            case .query?:
+                notes.append("replaced the named query `\(dataset.name)` with a dataset: \(shape) from \(dataset.origin)")
+            case nil:
+                notes.append("loaded `\(dataset.name)`: \(shape) from \(dataset.origin)")
+            }
+        }
+        commit(updated)
+        if !quiet { notes.forEach(note) }
+    }
+
+    package func listSamples() {
+        let names = samples.names
+        let loaded = Set(catalog.datasets.map(\.origin))
+        let datasets: [Value] = names.map { name in
+            guard let path = samples.path(for: name), let files = try? FileAccess.list(directory: path) else { return .missing }
+            let stems = files.filter { DataFormat(path: $0) != nil }.map(DataLoader.datasetName)
+            return stems.isEmpty ? .missing : .list(stems)
+        }
+        try? emitResult(Relation(
+            fields: [Field("sample", .text), Field("datasets", .list), Field("loaded", .bool)],
+            columns: [
+                Column.build(.text, names.map { .text($0) }),
+                Column.build(.list, datasets),
+                Column.build(.bool, names.map { .bool(loaded.contains("sample \($0)")) }),
+            ],
+            rows: .all(names.count)))
+        if names.isEmpty { note("no samples were found; set DOSSIER_SAMPLES to the samples folder") }
+    }
+
+    // MARK: - save
+
+    package func save(_ query: Query, to path: PathArgument, source: SourceText) throws(Diagnostic) {
+        guard let format = OutputFormat(pathExtension: path.text) else {
+            throw Diagnostic(.unsupportedFormat, "cannot tell the format from the name `\(path.text)`",
+                at: .source(source, path.range), hint: "end the name with .csv, .tsv, .json, .jsonl or .md")
+        }
+        let plan = try plan(query, source: source)
+        let relation = try Executor(cancellation: cancellation).run(plan).relation
+        var text = ""
+        switch format {
+        case .csv: DelimitedFormatter(separator: ",", typedHeaders: true).render(relation, into: &text, cancellation: cancellation)
+        case .tsv: DelimitedFormatter(separator: "\t", typedHeaders: true).render(relation, into: &text, cancellation: cancellation)
+        default: format.render(relation, into: &text, cancellation: cancellation)
+        }
+        try cancellation.check()
+        do throws(FileError) {
+            try FileAccess.write(Array(text.utf8), to: path.text)
+        } catch {
+            var located = Diagnostic(error)
+            located.location = .source(source, path.range)
+            located.message = "cannot save to \(path.text): \(error.message)"
+            throw located
+        }
+        note("saved \(relation.count) row\(relation.count == 1 ? "" : "s") to \(path.text)")
+    }
+
+    // MARK: - datasets, describe, drop
+
+    package func listDatasets() {
+        var names: [Value] = []
+        var rows: [Value] = []
+        var fields: [Value] = []
+        var sources: [Value] = []
+        for entry in catalog.all {
+            names.append(.text(entry.name))
+            switch entry {
+            case .dataset(let dataset):
+                rows.append(.integer(Int64(dataset.rowCount)))
+                fields.append(.integer(Int64(dataset.fields.count)))
+                sources.append(.text(dataset.origin))
+            case .query(let named):
+                let checker = Checker(catalog: catalog, source: named.source)
+                if let plan = try? checker.check(named.query),
+                    let relation = try? Executor(cancellation: cancellation).run(plan).relation
+                {
+                    rows.append(.integer(Int64(relation.count)))
+                    fields.append(.integer(Int64(relation.fields.count)))
+                } else {
+                    rows.append(.missing)
+                    fields.append(.missing)
+                }
+                sources.append(.text("let \(named.name) = \(named.text)"))
+            }
+        }
+        try? emitResult(Relation(
+            fields: [Field("name", .text), Field("rows", .integer), Field("fields", .integer), Field("source", .text)],
+            columns: [
+                Column.build(.text, names), Column.build(.integer, rows), Column.build(.integer, fields),
+                Column.build(.text, sources),
+            ],
+            rows: .all(names.count)))
+        if names.isEmpty { note("nothing is loaded; try: load sample third-country-deals") }
+    }
+
+    package func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
+        let plan = try Checker(catalog: catalog, source: source).resolveSource(name)
+        let relation = try Executor(cancellation: cancellation).run(plan).relation.compacted()
+        try emitResult(try Profile.describe(relation, cancellation: cancellation))
+        let origin: String
+        switch plan.source {
+        case .dataset(let dataset): origin = "from \(dataset.origin)"
+        case .namedQuery(let queryName, _):
+            origin = "the named query " + (catalog[queryName].flatMap { entry -> String? in
+                if case .query(let named) = entry { return named.text }
+                return nil
+            } ?? queryName)
+        }
+        note("\(plan.sourceName): \(relation.count) row\(relation.count == 1 ? "" : "s"), \(relation.fields.count) fields, \(origin)")
+        for note in Profile.notes(relation) { self.note(note) }
+    }
+
+    package func drop(_ name: Name, source: SourceText) throws(Diagnostic) {
+        var updated = catalog
+        guard let removed = updated.remove(name.text) else {
+            let close = Suggestions.closest(to: name.text, in: catalog.names)
+            throw Diagnostic(.unknownDataset, "nothing named `\(name.text)` to drop", at: .source(source, name.range),
+                hint: close.first.map { "did you mean `\($0)`?" } ?? "datasets: " + catalog.names.joined(separator: ", "))
+        }
+        commit(updated)
+        switch removed {
+        case .dataset(let dataset): note("dropped the dataset `\(dataset.name)`")
+        case .query(let named): note("dropped the named query `\(named.name)`")
+        }
+    }
+}
+
+extension Dataset {
+    package func withOrigin(_ origin: String) -> Dataset {
+        Dataset(name: name, fields: fields, columns: columns, rowCount: rowCount, origin: origin)
+    }
+}

@@ -1,0 +1,221 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierSyntax
+import DossierLoad
+import DossierPlan
+import DossierSemantics
+import DossierEngine
+import DossierOutput
+
+/// What a session says: results for stdout, diagnostics and notes for stderr. The shell or
+/// the command line decides how to print them (colour, pager); the core only produces them.
+public enum SessionEvent: Sendable {
+    /// A formatted result, ending with a newline.
+    case result(String)
+    case diagnostic(Diagnostic)
+    /// Information for people, never part of a result (`replaced dataset`, timings, why a
+    /// result is empty).
+    case note(String)
+    /// How far a long load has come, in percent; 100 when it is done.
+    case progress(String, Int)
+}
+
+public protocol SessionOutput: AnyObject {
+    func emit(_ event: SessionEvent)
+}
+
+/// Options changed with `set`.
+public struct SessionOptions: Sendable {
+    public var format: OutputFormat = .table
+    public var timer = false
+    public var pager = true
+    /// The terminal's width, when output goes to one (tables shrink to fit, charts scale).
+    public var terminalWidth: Int?
+
+    public init() {}
+}
+
+/// Statements run against a catalog (§3). One session is one shell or one script run.
+public final class Session {
+    public private(set) var catalog = Catalog()
+    public var options = SessionOptions()
+    /// Set by Ctrl-C; long loops check it between chunks of rows.
+    public let cancellation: Cancellation
+    public let samples: SampleLibrary
+    package let output: SessionOutput
+    /// `run` inside `run`: capped so a script that runs itself stops.
+    package var scriptDepth = 0
+    package static let maximumScriptDepth = 16
+
+    public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {
+        self.output = output
+        self.samples = samples
+        self.cancellation = cancellation
+    }
+
+    public enum Status: Sendable {
+        case ok, failed, quit
+    }
+
+    /// The outcome of running a text of statements.
+    public struct Summary: Sendable {
+        public var failed = false
+        public var quit = false
+    }
+
+    /// Whether more input could complete the last statement of `source` (an open bracket or
+    /// string, a trailing `where` or `and`): the shell then asks for a continuation line.
+    public static func needsMoreInput(_ source: SourceText) -> Bool {
+        Parser.parse(source).last?.isIncomplete ?? false
+    }
+
+    /// Runs every statement of `source` in order. A failed statement is reported; the rest
+    /// are skipped unless `keepGoing`.
+    @discardableResult
+    public func run(_ source: SourceText, keepGoing: Bool = false) -> Summary {
+        var summary = Summary()
+        let statements = Parser.parse(source)
+        // A script is parsed whole before any of it runs: a syntax error on its last line must
+        // not leave half its work done (or the wrong table in a redirected file).
+        let broken = statements.filter { $0.statement == nil }
+        if !keepGoing, !broken.isEmpty {
+            for parsed in statements {
+                for diagnostic in parsed.diagnostics { output.emit(.diagnostic(diagnostic)) }
+            }
+            if statements.count > 1 {
+                let count = broken.count == 1 ? "a statement has a syntax error" : "\(broken.count) statements have syntax errors"
+                note("nothing was run: \(count) (\(source.path ?? "the input") is parsed whole before it runs)")
+            }
+            summary.failed = true
+            return summary
+        }
+        for parsed in statements {
+            for diagnostic in parsed.diagnostics { output.emit(.diagnostic(diagnostic)) }
+            let status: Status
+            if let statement = parsed.statement {
+                status = execute(statement, source: source, keepGoing: keepGoing)
+            } else {
+                status = .failed
+            }
+            switch status {
+            case .ok: break
+            case .failed: summary.failed = true
+            case .quit: summary.quit = true
+            }
+            if summary.quit || (summary.failed && !keepGoing) { break }
+        }
+        return summary
+    }
+
+    /// Runs one statement, reporting any error; the catalog changes only on success.
+    public func execute(_ statement: Statement, source: SourceText, keepGoing: Bool = false) -> Status {
+        cancellation.reset()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let status: Status
+        do throws(Diagnostic) {
+            status = try perform(statement, source: source, keepGoing: keepGoing)
+        } catch where error.id == .cancelled {
+            note("cancelled; every dataset is as it was")
+            status = .failed
+        } catch {
+            var diagnostic = error
+            switch diagnostic.location {
+            case .none:
+                diagnostic.location = .source(source, statement.range)
+            case .path(let path):
+                // Say which file, and where in the statement or script it was named.
+                diagnostic.message = "\(path): \(diagnostic.message)"
+                diagnostic.location = .source(source, statement.range)
+            default:
+                break
+            }
+            output.emit(.diagnostic(diagnostic))
+            status = .failed
+        }
+        if options.timer, status != .quit {
+            output.emit(.note("time: \(Session.format(clock.now - start))"))
+        }
+        return status
+    }
+
+    private func perform(_ statement: Statement, source: SourceText, keepGoing: Bool) throws(Diagnostic) -> Status {
+        switch statement.kind {
+        case .query(let query):
+            try runQuery(query, source: source)
+        case .letBinding(let name, let query):
+            try define(name, query, source: source)
+        case .load(let path, let alias):
+            try load(path.text, alias: alias?.text)
+        case .loadSample(let name):
+            try loadSample(name, source: source)
+        case .samples:
+            listSamples()
+        case .save(let query, let path):
+            try save(query, to: path, source: source)
+        case .datasets:
+            listDatasets()
+        case .describe(let name):
+            try describe(name, source: source)
+        case .explain(let query):
+            try explain(query, source: source)
+        case .cite(let query):
+            try cite(query, source: source)
+        case .run(let path):
+            return try runScript(path, source: source, keepGoing: keepGoing)
+        case .set(let option, let value):
+            try setOption(option, value, source: source)
+        case .drop(let name):
+            try drop(name, source: source)
+        case .help(let topic):
+            try help(topic, source: source)
+        case .quit:
+            return .quit
+        }
+        return .ok
+    }
+
+    /// Prints a result; `chartLabels` (the group key columns) draws it as a chart instead.
+    package func emitResult(_ relation: Relation, chartLabels: [Int]? = nil) throws(Diagnostic) {
+        var text = ""
+        if let chartLabels, options.format == .table {
+            ChartFormatter(width: options.terminalWidth ?? 80, labelColumns: chartLabels).render(relation, into: &text)
+        } else {
+            options.format.render(relation, width: options.terminalWidth, into: &text, cancellation: cancellation)
+        }
+        try cancellation.check()
+        output.emit(.result(text))
+    }
+
+    package func note(_ text: String) {
+        output.emit(.note(text))
+    }
+
+    package static func format(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        if milliseconds < 10 { return String(Double(Int(milliseconds * 100)) / 100) + " ms" }
+        if milliseconds < 1000 { return String(Double(Int(milliseconds * 10)) / 10) + " ms" }
+        return String(Double(Int(milliseconds / 10)) / 100) + " s"
+    }
+
+    // MARK: - Catalog changes
+
+    /// Replaces the catalog (used by loads that succeeded as a whole).
+    package func commit(_ newCatalog: Catalog) {
+        catalog = newCatalog
+    }
+
+    /// Loads the bundled sample at start-up (`dossier` without `--empty`).
+    public func loadDefaultSample() -> Bool {
+        let name = Name(SampleLibrary.defaultSample, range: 0..<0)
+        do throws(Diagnostic) {
+            try loadSample(name, source: SourceText(""), quiet: true)
+            return true
+        } catch {
+            output.emit(.diagnostic(error))
+            return false
+        }
+    }
+}

@@ -1,0 +1,349 @@
+import DossierSupport
+import DossierDiagnostics
+
+extension Parser {
+    /// query = source { [ "|" ] clause }
+    /// source = name
+    package mutating func parseQuery(stopWords: Set<Keyword>) throws(Diagnostic) -> Query {
+        if isKeyword(.count), peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine,
+            keyword(peek()).map({ !Keyword.clauseWords.contains($0) }) ?? true
+        {
+            return try parseCountQuery(stopWords: stopWords)
+        }
+        let start = current.start
+        guard current.kind == .word || current.kind == .quotedName else {
+            throw error(
+                .unexpectedToken, "expected a dataset name, found \(describe(current))",
+                hint: "for example: countries where region = Africa")
+        }
+        if current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) {
+            throw error(
+                .unexpectedToken, "a query starts with a dataset name, not `\(text(current))`",
+                hint: "for example: countries \(text(current)) ...   (`datasets` lists them)", incompleteAtEnd: false)
+        }
+        let source = try nameOfCurrent()
+        advance()
+        let clauses = parseClauses(stopWords: stopWords)
+        return Query(source: source, clauses: clauses, range: start..<previousEnd)
+    }
+
+    /// { [ "|" ] clause }, each bad clause reported and skipped.
+    private mutating func parseClauses(stopWords: Set<Keyword>) -> [Clause] {
+        var clauses: [Clause] = []
+        while !atStatementEnd {
+            if let word = keyword(current), stopWords.contains(word) { break }
+            let before = current.start
+            do throws(Diagnostic) {
+                if current.kind == .pipe {
+                    advance()
+                    if atStatementEnd {
+                        throw error(.unexpectedToken, "expected a clause after `|`", hint: Parser.clauseList)
+                    }
+                }
+                clauses.append(try parseClause())
+            } catch {
+                diagnostics.append(error)
+                synchronize(toClause: true)
+            }
+            if current.start == before, current.kind != .endOfInput { advance() }
+        }
+        return clauses
+    }
+
+    /// count_query = "count" query [ "by" expression_list ] { [ "|" ] clause }: the same as
+    /// `query | count by ...`, and clauses may follow (`count countries by region | chart`).
+    /// Allowed wherever a query is (`save count countries by region to regions.md`).
+    private mutating func parseCountQuery(stopWords: Set<Keyword>) throws(Diagnostic) -> Query {
+        let keywordToken = current
+        advance()
+        var query = try parseQuery(stopWords: stopWords.union([.by]))
+        var keys: [Expr] = []
+        let countStart = previousEnd
+        if continuesLine, isKeyword(.by) {
+            advance()
+            keys = try parseExpressionList(after: "`by`")
+        }
+        query.clauses.append(
+            Clause(kind: .count(by: keys), range: countStart..<previousEnd, keywordRange: keywordToken.range))
+        query.clauses += parseClauses(stopWords: stopWords)
+        query.range = keywordToken.start..<previousEnd
+        return query
+    }
+
+    package static let clauseList = "clauses: where, select, sort by, limit, distinct, count, summarize, join, chart"
+
+    /// clause = where | select | sort | limit | distinct | count | summarize | join | chart
+    private mutating func parseClause() throws(Diagnostic) -> Clause {
+        guard current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) else {
+            throw unknownClause()
+        }
+        let start = current.start
+        let keywordToken = current
+        advance()
+        var keywordEnd = keywordToken.end
+        let kind: ClauseKind
+        switch word {
+        case .where:
+            kind = .filter(try parseOperand(after: "`where`", what: "a condition", example: "where region = Africa"))
+        case .select:
+            kind = .select(try parseSelectItems())
+        case .sort, .order:
+            if isKeyword(.by) {
+                keywordEnd = current.end
+                advance()
+            }
+            kind = .sort(try parseSortKeys())
+        case .limit:
+            kind = try parseLimit()
+        case .distinct:
+            var fields: [Expr] = []
+            if continuesLine, current.kind == .word || current.kind == .quotedName, !startsClauseOrStop {
+                fields = try parseExpressionList(after: "`distinct`")
+            }
+            kind = .distinct(fields)
+        case .count:
+            var keys: [Expr] = []
+            if continuesLine, isKeyword(.by) {
+                keywordEnd = current.end
+                advance()
+                keys = try parseExpressionList(after: "`count by`")
+            }
+            kind = .count(by: keys)
+        case .summarize:
+            kind = try parseSummarize()
+        case .join:
+            kind = .join(try parseJoin(isLeft: false))
+        case .left:
+            guard isKeyword(.join) else {
+                throw error(.unexpectedToken, "expected `join` after `left`", hint: "left join agreements on name = country")
+            }
+            keywordEnd = current.end
+            advance()
+            kind = .join(try parseJoin(isLeft: true))
+        case .chart:
+            kind = .chart
+        default:
+            throw unknownClause()
+        }
+        return Clause(kind: kind, range: start..<previousEnd, keywordRange: keywordToken.start..<keywordEnd)
+    }
+
+    /// A clause keyword, or a word that ends the query here (`to` in save, `by` in count).
+    private var startsClauseOrStop: Bool {
+        guard let word = keyword(current) else { return current.kind == .pipe }
+        return Keyword.clauseWords.contains(word) || word == .to || word == .by
+    }
+
+    private func unknownClause() -> Diagnostic {
+        if current.kind == .unknown { return unknownCharacterError() }
+        if current.kind == .rightParen { return unexpectedAfterStatement() }
+        let found = text(current)
+        var hint = Parser.clauseList
+        if current.kind == .word {
+            if let bare = lastBareValue, bare.upperBound == previousEnd {
+                // `status = nearly finalized`: the value was meant to include this word.
+                var end = current.end
+                var probe = 1
+                while true {
+                    let next = peekWithoutMutating(probe)
+                    guard let next, next.kind == .word, !next.isAtStartOfLine, keyword(next) == nil else { break }
+                    end = next.end
+                    probe += 1
+                }
+                let value = source.text(bare.lowerBound..<end)
+                return error(
+                    .unexpectedToken, "unexpected word `\(found)` after `\(source.text(bare))`",
+                    hint: "text with spaces needs quotes: \"\(value)\"", incompleteAtEnd: false)
+            }
+            if let habit = ForeignHabit.hint(for: found) {
+                hint = habit
+            } else {
+                let words = Keyword.clauseWords.map(\.rawValue) + ["sort by", "order by", "left join", "desc", "asc"]
+                let close = Suggestions.closest(to: found, in: words)
+                if let best = close.first { hint = "did you mean `\(best)`?" }
+            }
+            if peekWithoutMutating(1).map({ $0.kind.isComparison }) == true {
+                hint = "conditions go after `where`: where \(found) ..."
+            }
+            return error(.unknownClause, "`\(found)` is not a clause", hint: hint, incompleteAtEnd: false)
+        }
+        if current.kind.isComparison {
+            return error(
+                .unknownClause, "unexpected \(describe(current))", hint: "conditions go after `where`: where field = value",
+                incompleteAtEnd: false)
+        }
+        return error(.unknownClause, "expected a clause, found \(describe(current))", hint: hint)
+    }
+
+    /// Lookahead without consuming, for hints only.
+    private func peekWithoutMutating(_ distance: Int) -> Token? {
+        if distance == 0 { return current }
+        if distance <= buffered.count { return buffered[distance - 1] }
+        var copy = lexer
+        var token = buffered.last ?? current
+        for _ in buffered.count..<distance { token = copy.next() }
+        return token
+    }
+
+    /// select_items = select_item { "," select_item }
+    /// select_item  = "*" | expression [ "as" name ]
+    private mutating func parseSelectItems() throws(Diagnostic) -> [SelectItem] {
+        var items: [SelectItem] = []
+        repeat {
+            if !items.isEmpty { advance() }  // the comma
+            let start = current.start
+            if current.kind == .star {
+                advance()
+                items.append(SelectItem(kind: .all, range: start..<previousEnd))
+                continue
+            }
+            let expression = try parseOperand(after: items.isEmpty ? "`select`" : "`,`", what: "a field", example: "select name, status")
+            var alias: Name?
+            if continuesLine, isKeyword(.as) {
+                advance()
+                alias = try parseName("a name after `as`", hint: "select upper(name) as country")
+            }
+            items.append(SelectItem(kind: .expression(expression, alias: alias), range: start..<previousEnd))
+        } while continuesLine && current.kind == .comma
+        return items
+    }
+
+    /// sort = ( "sort" | "order" ) [ "by" ] sort_key { "," sort_key }
+    /// sort_key = expression [ "asc" | "desc" ]
+    private mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
+        var keys: [SortKey] = []
+        repeat {
+            if !keys.isEmpty { advance() }
+            let expression = try parseOperand(
+                after: keys.isEmpty ? "`sort by`" : "`,`", what: "a field to sort by", example: "sort by name")
+            var descending = false
+            if continuesLine, let word = keyword(current), word == .asc || word == .desc {
+                descending = word == .desc
+                advance()
+            }
+            keys.append(SortKey(expression: expression, descending: descending))
+        } while continuesLine && current.kind == .comma
+        return keys
+    }
+
+    /// limit = "limit" integer [ "offset" integer ]
+    private mutating func parseLimit() throws(Diagnostic) -> ClauseKind {
+        let count = try parseWholeNumber(after: "`limit`", example: "limit 10")
+        var offset: NumberArgument?
+        if continuesLine, isKeyword(.offset) {
+            advance()
+            offset = try parseWholeNumber(after: "`offset`", example: "limit 10 offset 20")
+        }
+        return .limit(count: count, offset: offset)
+    }
+
+    private mutating func parseWholeNumber(after what: String, example: String) throws(Diagnostic) -> NumberArgument {
+        guard continuesLine || current.kind == .endOfInput, current.kind == .number else {
+            throw error(.badNumber, "expected a whole number after \(what), found \(describe(current))", hint: example)
+        }
+        let digits = text(current).filter { $0 != "_" }
+        guard let value = Int(digits) else {
+            throw error(.badNumber, "`\(text(current))` is not a whole number", hint: example)
+        }
+        let range = current.range
+        advance()
+        return NumberArgument(value: value, range: range)
+    }
+
+    /// summarize = "summarize" aggregate { "," aggregate } [ "by" expression_list ]
+    /// aggregate = ( "count" "(" [ expression ] ")" | "count" "distinct" expression
+    ///             | ( "sum" | "avg" | "min" | "max" ) "(" expression ")" ) [ "as" name ]
+    private mutating func parseSummarize() throws(Diagnostic) -> ClauseKind {
+        var items: [AggregateItem] = []
+        repeat {
+            if !items.isEmpty { advance() }
+            items.append(try parseAggregate())
+        } while continuesLine && current.kind == .comma
+        var keys: [Expr] = []
+        if continuesLine, isKeyword(.by) {
+            advance()
+            keys = try parseExpressionList(after: "`by`")
+        }
+        return .summarize(items, by: keys)
+    }
+
+    private mutating func parseAggregate() throws(Diagnostic) -> AggregateItem {
+        let example = "summarize count() as n, avg(people) by origin"
+        guard continuesLine || current.kind == .endOfInput, current.kind == .word else {
+            throw error(.unexpectedToken, "expected an aggregate such as count() or sum(F), found \(describe(current))", hint: example)
+        }
+        let start = current.start
+        let name = text(current)
+        guard let function = AggregateFunction(rawValue: name.lowercased()) else {
+            let known = AggregateFunction.allCases.map(\.rawValue)
+            let close = Suggestions.closest(to: name, in: known + ["average", "mean"])
+            var hint = "aggregates: count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)"
+            if ["average", "mean"].contains(name.lowercased()) || close.contains("average") || close.contains("mean") {
+                hint = "did you mean `avg`?"
+            } else if let best = close.first {
+                hint = "did you mean `\(best)`?"
+            }
+            throw error(.unknownFunction, "`\(name)` is not an aggregate", hint: hint, incompleteAtEnd: false)
+        }
+        advance()
+        var argument: Expr?
+        var isDistinct = false
+        if function == .count, continuesLine, isKeyword(.distinct) {
+            advance()
+            isDistinct = true
+            argument = try parseOperand(after: "`count distinct`", what: "a field", example: "count distinct origin")
+        } else {
+            try expect(.leftParen, "`(` after `\(name)`", hint: example)
+            parenDepth += 1
+            defer { parenDepth -= 1 }
+            if !(function == .count && current.kind == .rightParen) {
+                argument = try parseOperand(after: "`(`", what: "a field", example: example)
+            }
+            try expect(.rightParen, "`)`")
+        }
+        var alias: Name?
+        if continuesLine, isKeyword(.as) {
+            advance()
+            alias = try parseName("a name after `as`", hint: example)
+        }
+        return AggregateItem(
+            function: function, argument: argument, isDistinct: isDistinct, alias: alias, range: start..<previousEnd)
+    }
+
+    /// join = [ "left" ] "join" name "on" key [ "=" key ]
+    /// key  = name [ "." name ]
+    private mutating func parseJoin(isLeft: Bool) throws(Diagnostic) -> JoinClause {
+        let example = "join countries on country = name"
+        let source = try parseName("a dataset to join", hint: example)
+        guard continuesLine, isKeyword(.on) else {
+            throw error(.unexpectedToken, "expected `on` after `join \(source.text)`", hint: example)
+        }
+        advance()
+        let left = try parseJoinKey(example: example)
+        var right = left
+        if continuesLine, current.kind == .equal {
+            advance()
+            right = try parseJoinKey(example: example)
+        }
+        return JoinClause(isLeft: isLeft, source: source, leftKey: left, rightKey: right)
+    }
+
+    private mutating func parseJoinKey(example: String) throws(Diagnostic) -> Expr {
+        let key = try parseOperand(after: "`on`", what: "a field", example: example, allowBinary: false)
+        switch key.kind {
+        case .name, .qualified: return key
+        default:
+            throw error(.unexpectedToken, "a join key must be a field name", at: key.range, hint: example)
+        }
+    }
+
+    /// expression_list = expression { "," expression }
+    package mutating func parseExpressionList(after what: String) throws(Diagnostic) -> [Expr] {
+        var list: [Expr] = []
+        repeat {
+            if !list.isEmpty { advance() }
+            list.append(try parseOperand(after: list.isEmpty ? what : "`,`", what: "a field", example: "count by region, status"))
+        } while continuesLine && current.kind == .comma
+        return list
+    }
+}
