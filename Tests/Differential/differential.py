@@ -27,7 +27,7 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # The generator of dossier's Unicode tables is the model of its accent-insensitive order.
 _spec = importlib.util.spec_from_file_location(
-    "unicode_tables", os.path.join(ROOT, "Sources", "DossierCore", "Data", "Text", "generate_unicode_tables.py"))
+    "unicode_tables", os.path.join(ROOT, "Sources", "DossierData", "Text", "generate_unicode_tables.py"))
 unicode_tables = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(unicode_tables)
 
