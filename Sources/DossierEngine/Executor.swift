@@ -20,7 +20,7 @@ public struct Executor: Sendable {
         public var inputs: [Relation] = []
     }
 
-    public func run(_ plan: QueryPlan, recordInputs: Bool = false) throws(Diagnostic) -> Outcome {
+    public func run(_ plan: LogicalPlan, recordInputs: Bool = false) throws(Diagnostic) -> Outcome {
         var relation: Relation
         switch plan.source {
         case .dataset(let dataset):
@@ -30,25 +30,27 @@ public struct Executor: Sendable {
         }
         var counts = [relation.count]
         var inputs: [Relation] = []
-        for (index, step) in plan.steps.enumerated() {
+        for step in plan.steps {
             try cancellation?.check()
             if recordInputs { inputs.append(relation) }
-            // `sort ... limit N`: only the first N rows need ordering (a heap, not a full sort).
-            if case .sort(let keys) = step.kind, index + 1 < plan.steps.count,
-                case .limit(let count, let offset) = plan.steps[index + 1].kind,
-                case let (kept, overflow) = count.addingReportingOverflow(offset), !overflow, kept < relation.count / 8
-            {
-                let sorted = relation.count
-                relation = try Sorter.sort(relation, keys: keys, keeping: kept, cancellation: cancellation)
-                relation.fields = step.fields
-                // Sorting removes no row; the limit after it does (for explain and empty results).
-                counts.append(sorted)
-                continue
-            }
             relation = try apply(step, to: relation)
             counts.append(relation.count)
         }
         return Outcome(relation: relation, counts: counts, inputs: inputs)
+    }
+
+    /// The rows from `offset`, at most `count` of them.
+    private func limit(_ relation: Relation, count: Int, offset: Int) -> Relation {
+        var result = relation
+        let start = min(offset, relation.count)
+        let end = min(relation.count, start + min(count, relation.count))
+        switch relation.rows {
+        case .all:
+            result.rows = .some((start..<end).map { Int32(truncatingIfNeeded: $0) })
+        case .some(let indices):
+            result.rows = .some(Array(indices[start..<end]))
+        }
+        return result
     }
 
     private func apply(_ step: PlanStep, to relation: Relation) throws(Diagnostic) -> Relation {
@@ -76,17 +78,13 @@ public struct Executor: Sendable {
             var result = try Sorter.sort(relation, keys: keys, cancellation: cancellation)
             result.fields = step.fields
             return result
+        case .topK(let keys, let count, let offset):
+            let (kept, overflow) = count.addingReportingOverflow(offset)
+            var result = try Sorter.sort(relation, keys: keys, keeping: overflow ? nil : kept, cancellation: cancellation)
+            result.fields = step.fields
+            return limit(result, count: count, offset: offset)
         case .limit(let count, let offset):
-            var result = relation
-            let start = min(offset, relation.count)
-            let end = min(relation.count, start + min(count, relation.count))
-            switch relation.rows {
-            case .all:
-                result.rows = .some((start..<end).map { Int32(truncatingIfNeeded: $0) })
-            case .some(let indices):
-                result.rows = .some(Array(indices[start..<end]))
-            }
-            return result
+            return limit(relation, count: count, offset: offset)
         case .distinct(let keys, let wholeRow):
             return try Grouping.distinct(relation, keys: keys, wholeRow: wholeRow, fields: step.fields, cancellation: cancellation)
         case .count(let keys):

@@ -83,9 +83,11 @@ package enum Sorter {
             return a < b
         }
         var positions: [Int32]
-        if let limit, limit < rowIds.count, keyColumns.count == 1, let fast = TopK.numeric(keyColumns[0].0, descending: keyColumns[0].1, rowIds: rowIds, k: limit) {
+        // A heap of k pays off when k is small beside the rows; past that, a full sort is faster.
+        let heapLimit = limit.flatMap { $0 <= rowIds.count / 8 ? $0 : nil }
+        if let limit = heapLimit, keyColumns.count == 1, let fast = TopK.numeric(keyColumns[0].0, descending: keyColumns[0].1, rowIds: rowIds, k: limit) {
             positions = fast
-        } else if let limit, limit < rowIds.count {
+        } else if let limit = heapLimit {
             positions = try TopK.smallest(limit, of: rowIds.count, by: less)
         } else {
             positions = Array(0..<Int32(truncatingIfNeeded: rowIds.count))
@@ -94,6 +96,7 @@ package enum Sorter {
             } catch {
                 throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
             }
+            if let limit, limit < positions.count { positions.removeSubrange(max(0, limit)...) }
         }
         working.rows = .some(positions.map { Int32(truncatingIfNeeded: rowIds[Int($0)]) })
         return working

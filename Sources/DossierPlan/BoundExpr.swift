@@ -41,108 +41,60 @@ public indirect enum BoundExpr: Sendable {
     }
 }
 
-public enum BuiltinFunction: String, Sendable, CaseIterable {
-    case lower, upper, len, year, month
-    case round, floor, ceil, abs
-    case number, date, text
+extension BoundExpr {
+    /// The fields the expression reads, by position.
+    public var referencedFields: Set<Int> {
+        var fields = Set<Int>()
+        visit { if case .field(let index, _) = $0 { fields.insert(index) } }
+        return fields
+    }
 
-    /// How many arguments it takes.
-    package var arity: ClosedRange<Int> {
+    /// The same expression with every field position moved by `offset` (a condition that moves
+    /// into the joined side of a join reads that side's fields from 0).
+    public func shiftingFields(by offset: Int) -> BoundExpr {
+        map { if case .field(let index, let type) = $0 { return .field(index + offset, type) } else { return nil } }
+    }
+
+    /// Calls `body` on this node and every node inside it.
+    public func visit(_ body: (BoundExpr) -> Void) {
+        body(self)
+        for child in children { child.visit(body) }
+    }
+
+    /// The nodes directly inside this one.
+    public var children: [BoundExpr] {
         switch self {
-        case .round, .date: return 1...2
-        default: return 1...1
+        case .field, .constant: return []
+        case .not(let operand): return [operand]
+        case .and(let operands), .or(let operands): return operands
+        case .compare(_, let left, let right): return [left, right]
+        case .inList(let operand, _, _): return [operand]
+        case .between(let operand, let low, let high, _): return [operand, low, high]
+        case .textMatch(_, let operand, _): return [operand]
+        case .isMissing(let operand, _): return [operand]
+        case .arithmetic(_, let left, let right, _): return [left, right]
+        case .negate(let operand, _): return [operand]
+        case .call(_, let arguments, _): return arguments
         }
     }
 
-    package var summary: String {
+    /// Rebuilds the expression bottom up; `transform` replaces a node when it returns one.
+    public func map(_ transform: (BoundExpr) -> BoundExpr?) -> BoundExpr {
+        if let replaced = transform(self) { return replaced }
         switch self {
-        case .lower: return "lower(text): the text in lower case"
-        case .upper: return "upper(text): the text in upper case"
-        case .len: return "len(text or list): number of characters as people see them, or of items"
-        case .year: return "year(date): the year as a number"
-        case .month: return "month(date): the month as a number 1–12"
-        case .round: return "round(x) or round(x, n): to n digits after the point (0 if left out; negative rounds to tens, hundreds …); halves away from zero"
-        case .floor: return "floor(x): the largest whole number not above x"
-        case .ceil: return "ceil(x): the smallest whole number not below x"
-        case .abs: return "abs(x): x without its sign"
-        case .number: return "number(x): text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing"
-        case .date: return "date(x) or date(x, \"dd.mm.yyyy\"): text read as a date (ISO forms, or the format given); else missing"
-        case .text: return "text(x): the value as text, as it is shown"
+        case .field, .constant: return self
+        case .not(let operand): return .not(operand.map(transform))
+        case .and(let operands): return .and(operands.map { $0.map(transform) })
+        case .or(let operands): return .or(operands.map { $0.map(transform) })
+        case .compare(let op, let left, let right): return .compare(op, left.map(transform), right.map(transform))
+        case .inList(let operand, let values, let negated): return .inList(operand.map(transform), values, negated: negated)
+        case .between(let operand, let low, let high, let negated):
+            return .between(operand.map(transform), low: low.map(transform), high: high.map(transform), negated: negated)
+        case .textMatch(let matcher, let operand, let negated): return .textMatch(matcher, operand.map(transform), negated: negated)
+        case .isMissing(let operand, let negated): return .isMissing(operand.map(transform), negated: negated)
+        case .arithmetic(let op, let left, let right, let type): return .arithmetic(op, left.map(transform), right.map(transform), type)
+        case .negate(let operand, let type): return .negate(operand.map(transform), type)
+        case .call(let function, let arguments, let type): return .call(function, arguments.map { $0.map(transform) }, type)
         }
-    }
-}
-
-/// A compiled `contains`, `like` or `matches` pattern.
-public enum TextMatcher: Sendable {
-    /// Folded needle: case-insensitive substring.
-    case contains([UInt8])
-    /// Folded glob: `*` any run, `?` one character; matches the whole text.
-    case like([UInt8])
-    /// A regular expression, searched anywhere in the text, case-sensitive. Linear time in
-    /// the text, whatever the pattern: no pattern can hang a query.
-    case matches(LinearRegex, String)
-    /// An empty or missing pattern: matches nothing.
-    case never
-
-    /// Whether the text (raw UTF-8 bytes) matches. A regular expression stops early when
-    /// `cancellation` is set (the answer is then false, and the caller's next check throws).
-    public func test(_ bytes: UnsafeBufferPointer<UInt8>, cancellation: Cancellation? = nil) -> Bool {
-        switch self {
-        case .contains(let needle):
-            return TextFolding.contains(TextFolding.fold(bytes: bytes), needle)
-        case .like(let pattern):
-            return Glob.matches(TextFolding.fold(bytes: bytes), pattern)
-        case .matches(let regex, _):
-            let cancelled: (() -> Bool)? = cancellation.map { flag in { flag.isCancelled } }
-            return (try? regex.matches(bytes, cancelled: cancelled)) ?? false
-        case .never:
-            return false
-        }
-    }
-
-    public func test(_ text: String, cancellation: Cancellation? = nil) -> Bool {
-        var copy = text
-        return copy.withUTF8 { test($0, cancellation: cancellation) }
-    }
-}
-
-/// Glob matching of folded text: `*` matches any run, `?` one character as people see it (a
-/// grapheme: `é`, `ß`, a flag), so `like "?"` and `len` count alike.
-package enum Glob {
-    package static func matches(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
-        if text.allSatisfy({ $0 < 0x80 }) && pattern.allSatisfy({ $0 < 0x80 }) {
-            return matches(text, pattern, star: UInt8(ascii: "*"), one: UInt8(ascii: "?"))
-        }
-        return matches(Array(String(decoding: text, as: UTF8.self)), Array(String(decoding: pattern, as: UTF8.self)),
-            star: "*", one: "?")
-    }
-
-    /// The classic two-pointer glob with one backtrack point: linear-ish, no recursion.
-    private static func matches<Unit: Equatable>(_ text: [Unit], _ pattern: [Unit], star: Unit, one: Unit) -> Bool {
-        var t = 0
-        var p = 0
-        var starP = -1
-        var starT = 0
-        while t < text.count {
-            if p < pattern.count, pattern[p] == one {
-                t += 1
-                p += 1
-            } else if p < pattern.count, pattern[p] == star {
-                starP = p
-                starT = t
-                p += 1
-            } else if p < pattern.count, pattern[p] == text[t] {
-                t += 1
-                p += 1
-            } else if starP >= 0 {
-                p = starP + 1
-                starT += 1
-                t = starT
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count, pattern[p] == star { p += 1 }
-        return p == pattern.count
     }
 }

@@ -28,13 +28,13 @@ public struct Checker {
     // MARK: - Sources
 
     /// Resolves a dataset or named-query name.
-    package func resolveSource(_ name: Name) throws(Diagnostic) -> QueryPlan {
+    package func resolveSource(_ name: Name) throws(Diagnostic) -> LogicalPlan {
         guard let entry = catalog[name.text] else {
             throw unknownDataset(name)
         }
         switch entry {
         case .dataset(let dataset):
-            return QueryPlan(source: .dataset(dataset), sourceFields: dataset.fields, steps: [])
+            return LogicalPlan(source: .dataset(dataset), sourceFields: dataset.fields, steps: [])
         case .query(let named):
             let key = FieldName.key(named.name)
             if expanding.contains(key) {
@@ -48,7 +48,7 @@ public struct Checker {
             inner.expanding = expanding + [key]
             do throws(Diagnostic) {
                 let plan = try inner.check(named.query)
-                return QueryPlan(source: .namedQuery(named.name, plan), sourceFields: plan.fields, steps: [])
+                return LogicalPlan(source: .namedQuery(named.name, plan), sourceFields: plan.fields, steps: [])
             } catch {
                 if error.id == .recursion, case .source(let text, _) = error.location, text === source { throw error }
                 throw self.error(error.id, "the named query `\(named.name)` no longer works: \(error.message)",
@@ -78,7 +78,7 @@ public struct Checker {
 
     // MARK: - Queries
 
-    public func check(_ query: Query) throws(Diagnostic) -> QueryPlan {
+    public func check(_ query: Query) throws(Diagnostic) -> LogicalPlan {
         var plan = try resolveSource(query.source)
         var fields = plan.sourceFields
         var scope = Scope(fields: fields, sourceName: query.source.text)

@@ -12,7 +12,7 @@ import DossierOutput
 /// (`14 → 4 → 0`), and, when a text value compared with `=` or `in` occurs nowhere in its
 /// field, the closest values that do. Notes only: never part of a csv or json result.
 package enum EmptyResultExplainer {
-    package static func explain(_ plan: QueryPlan, _ outcome: Executor.Outcome, source: SourceText, cancellation: Cancellation? = nil) -> String? {
+    package static func explain(_ plan: LogicalPlan, _ outcome: Executor.Outcome, source: SourceText, cancellation: Cancellation? = nil) -> String? {
         let counts = outcome.counts
         guard counts.last == 0 else { return nil }
         if counts[0] == 0 { return "no rows: `\(plan.sourceName)` is empty" }

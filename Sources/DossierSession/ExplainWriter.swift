@@ -16,7 +16,7 @@ import DossierOutput
 package struct ExplainWriter {
     package let source: SourceText
 
-    package func describe(_ plan: QueryPlan, counts: [Int]) -> String {
+    package func describe(_ plan: LogicalPlan, counts: [Int]) -> String {
         var lines: [(String, String)] = []
         let origin: String
         switch plan.source {
@@ -28,7 +28,7 @@ package struct ExplainWriter {
         for (index, step) in plan.steps.enumerated() {
             let before = counts[index]
             let after = counts[index + 1]
-            let clauseText = source.text(step.range)
+            let clauseText = step.ranges.map { source.text($0) }.joined(separator: " ")
             var words = sentence(step, fieldsBefore: fields, before: before, after: after)
             if !sameFields(fields, step.fields), !step.kind.isProjection {
                 words += "; fields: " + Checker.fieldList(step.fields)
@@ -44,7 +44,7 @@ package struct ExplainWriter {
         }.joined(separator: "\n") + "\n"
     }
 
-    private func explainSource(_ plan: QueryPlan) -> String {
+    private func explainSource(_ plan: LogicalPlan) -> String {
         plan.sourceName + (plan.steps.isEmpty ? "" : " with \(plan.steps.count) clause\(plan.steps.count == 1 ? "" : "s")")
     }
 
@@ -67,6 +67,11 @@ package struct ExplainWriter {
         case .sort(let keys):
             let parts = keys.map { "\(words($0.expression, fields)) (\($0.descending ? "descending" : "ascending"))" }
             return "sorts by " + parts.joined(separator: ", then ") + ", missing values last"
+        case .topK(let keys, let count, let offset):
+            let parts = keys.map { "\(words($0.expression, fields)) (\($0.descending ? "descending" : "ascending"))" }
+            let skip = offset > 0 ? " after skipping \(offset)" : ""
+            return "keeps the first \(count) rows\(skip) by " + parts.joined(separator: ", then ")
+                + ", ordering only those: \(before) → \(after)"
         case .limit(let count, let offset):
             let skip = offset > 0 ? " after skipping \(offset)" : ""
             return "keeps the first \(count) rows\(skip): \(before) → \(after)"

@@ -10,8 +10,9 @@ import DossierOutput
 
 extension Session {
     /// Checks a query against the current catalog (nothing is read yet).
-    package func plan(_ query: Query, source: SourceText) throws(Diagnostic) -> QueryPlan {
-        try Checker(catalog: catalog, source: source).check(query)
+    /// The query checked (names, types) and optimized, ready to run; nothing is read yet.
+    package func plan(_ query: Query, source: SourceText) throws(Diagnostic) -> LogicalPlan {
+        Optimizer.optimize(try Checker(catalog: catalog, source: source).check(query))
     }
 
     package func runQuery(_ query: Query, source: SourceText) throws(Diagnostic) {

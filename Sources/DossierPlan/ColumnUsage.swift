@@ -1,0 +1,50 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+
+/// Which fields of its source a plan reads: a loader can build only those columns (JSON Lines
+/// read lazily), and a SQL backend can select only those. Worked out backwards from the
+/// result, which needs every field it shows.
+public enum ColumnUsage {
+    /// The source fields `plan` reads, by position in `plan.sourceFields`.
+    public static func sourceFields(of plan: LogicalPlan) -> Set<Int> {
+        needed(plan, output: Set(plan.fields.indices))
+    }
+
+    /// The source fields needed for `output` (positions in the plan's result).
+    static func needed(_ plan: LogicalPlan, output: Set<Int>) -> Set<Int> {
+        var needed = output
+        for (index, step) in plan.steps.enumerated().reversed() {
+            let inputCount = index == 0 ? plan.sourceFields.count : plan.steps[index - 1].fields.count
+            switch step.kind {
+            case .filter(let condition):
+                needed.formUnion(condition.referencedFields)
+            case .project(let expressions):
+                needed = Set(needed.filter { $0 < expressions.count }.flatMap { expressions[$0].referencedFields })
+            case .sort(let keys), .topK(let keys, _, _):
+                for key in keys { needed.formUnion(key.expression.referencedFields) }
+            case .limit, .chart:
+                break
+            case .distinct(let keys, let wholeRow):
+                needed = wholeRow ? needed : Set(keys.flatMap(\.referencedFields))
+            case .count(let keys):
+                needed = Set(keys.flatMap(\.referencedFields))
+            case .summarize(let aggregates, let keys):
+                needed = Set(keys.flatMap(\.referencedFields))
+                for aggregate in aggregates { needed.formUnion(aggregate.argument?.referencedFields ?? []) }
+            case .join(let join):
+                // The joined side's fields come after the pipeline's; its own plan says what
+                // of its source they need.
+                needed = Set(needed.filter { $0 < inputCount })
+                needed.insert(join.leftKey)
+            }
+        }
+        return needed.filter { $0 < plan.sourceFields.count }
+    }
+
+    /// The source fields the joined side of a join reads.
+    public static func sourceFields(of join: BoundJoin, output: Set<Int>, leftCount: Int) -> Set<Int> {
+        let right = Set(output.compactMap { $0 >= leftCount ? $0 - leftCount : nil }).union([join.rightKey])
+        return needed(join.right, output: right)
+    }
+}
