@@ -40,7 +40,7 @@ public enum Help {
         statements  datasets  describe NAME  load PATH  samples  save QUERY to PATH
                     let NAME = QUERY  explain QUERY  cite QUERY  run PATH  drop NAME
                     set format csv  set timer on  help TOPIC  quit
-        clauses     where  select  sort by  limit  distinct  count by  summarize  join  chart
+        clauses     \(WordTable.clauses.filter { $0.keyword != .order }.map(\.typed).joined(separator: "  "))
         topics      expressions  text  numbers  missing  lists  dates  formats  keys  sqlite
 
         Type `help where` (or any word above) for more. Tab completes names and values.
@@ -57,7 +57,7 @@ public enum Help {
     package static let statementTopics: [HelpTopic] = [
         HelpTopic(name: "query", aliases: ["queries", "pipeline"],
             summary: "a dataset followed by clauses, applied left to right",
-            body: "Clauses may be separated by `|`. A new line that starts with `|` continues the query.\nclauses: where, select, sort by, limit, distinct, count, summarize, join, chart",
+            body: "Clauses may be separated by `|`. A new line that starts with `|` continues the query.\n" + WordTable.clauseList,
             examples: ["countries", "countries where region = Africa select name, status", "countries | where incentives = \"financial aid\" | count by region"]),
         HelpTopic(name: "datasets", aliases: [".tables", "tables"],
             summary: "the loaded datasets and named queries, with row counts and where they came from",

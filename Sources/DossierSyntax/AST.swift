@@ -65,6 +65,12 @@ public struct Query: Sendable {
     public var source: Name
     public var clauses: [Clause]
     public var range: Range<Int>
+
+    package init(source: Name, clauses: [Clause], range: Range<Int>) {
+        self.source = source
+        self.clauses = clauses
+        self.range = range
+    }
 }
 
 public struct Clause: Sendable {

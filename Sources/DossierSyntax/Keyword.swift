@@ -14,21 +14,11 @@ public enum Keyword: String, Sendable, CaseIterable {
     // expressions
     case and, or, not, `in`, between, contains, like, matches, `is`, missing, null, `true`, `false`
 
-    /// Words that can start a statement.
-    public static let statementWords: [Keyword] = [
-        .count, .let, .load, .samples, .save, .datasets, .describe, .explain, .cite, .run, .set, .drop,
-        .help, .quit, .exit,
-    ]
+    /// Words that can start a statement (from `WordTable`).
+    public static var statementWords: [Keyword] { WordTable.statements.map(\.keyword) }
 
-    /// Words that can start a clause after a source.
-    public static let clauseWords: [Keyword] = [
-        .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .chart,
-    ]
-
-    /// Words that continue an expression after an operand.
-    package static let infixWords: Set<Keyword> = [
-        .and, .or, .not, .in, .between, .contains, .like, .matches, .is,
-    ]
+    /// Words that can start a clause after a source (from `WordTable`).
+    public static var clauseWords: Set<Keyword> { WordTable.clauseKeywords }
 
     /// Case-insensitive lookup of a word's bytes.
     package static func match(_ bytes: ArraySlice<UInt8>) -> Keyword? {

@@ -11,6 +11,7 @@ extension Parser {
             return try parseCountQuery(stopWords: stopWords)
         }
         let start = current.start
+        offer(.dataset)
         guard current.kind == .word || current.kind == .quotedName else {
             throw error(
                 .unexpectedToken, "expected a dataset name, found \(describe(current))",
@@ -23,6 +24,8 @@ extension Parser {
         }
         let source = try nameOfCurrent()
         advance()
+        pipelineSource = source
+        pipelineClauses = []
         let clauses = parseClauses(stopWords: stopWords)
         return Query(source: source, clauses: clauses, range: start..<previousEnd)
     }
@@ -30,17 +33,22 @@ extension Parser {
     /// { [ "|" ] clause }, each bad clause reported and skipped.
     private mutating func parseClauses(stopWords: Set<Keyword>) -> [Clause] {
         var clauses: [Clause] = []
+        offer(.clauseWord)
         while !atStatementEnd {
             if let word = keyword(current), stopWords.contains(word) { break }
             let before = current.start
             do throws(Diagnostic) {
                 if current.kind == .pipe {
                     advance()
+                    offer(.clauseWord)
                     if atStatementEnd {
                         throw error(.unexpectedToken, "expected a clause after `|`", hint: Parser.clauseList)
                     }
                 }
-                clauses.append(try parseClause())
+                let clause = try parseClause()
+                clauses.append(clause)
+                pipelineClauses.append(clause)
+                offer(.clauseWord)
             } catch {
                 diagnostics.append(error)
                 synchronize(toClause: true)
@@ -59,8 +67,10 @@ extension Parser {
         var query = try parseQuery(stopWords: stopWords.union([.by]))
         var keys: [Expr] = []
         let countStart = previousEnd
+        offer(.words(["by"]))
         if continuesLine, isKeyword(.by) {
             advance()
+            offer(.field)
             keys = try parseExpressionList(after: "`by`")
         }
         query.clauses.append(
@@ -70,7 +80,7 @@ extension Parser {
         return query
     }
 
-    package static let clauseList = "clauses: where, select, sort by, limit, distinct, count, summarize, join, chart"
+    package static var clauseList: String { WordTable.clauseList }
 
     /// clause = where | select | sort | limit | distinct | count | summarize | join | chart
     private mutating func parseClause() throws(Diagnostic) -> Clause {
@@ -84,10 +94,14 @@ extension Parser {
         let kind: ClauseKind
         switch word {
         case .where:
+            offer(.field)
+            inCondition = true
+            defer { inCondition = false }
             kind = .filter(try parseOperand(after: "`where`", what: "a condition", example: "where region = Africa"))
         case .select:
             kind = .select(try parseSelectItems())
         case .sort, .order:
+            offer(.words(["by"]))
             if isKeyword(.by) {
                 keywordEnd = current.end
                 advance()
@@ -96,6 +110,7 @@ extension Parser {
         case .limit:
             kind = try parseLimit()
         case .distinct:
+            offer(.field)
             var fields: [Expr] = []
             if continuesLine, current.kind == .word || current.kind == .quotedName, !startsClauseOrStop {
                 fields = try parseExpressionList(after: "`distinct`")
@@ -103,9 +118,11 @@ extension Parser {
             kind = .distinct(fields)
         case .count:
             var keys: [Expr] = []
+            offer(.words(["by"]))
             if continuesLine, isKeyword(.by) {
                 keywordEnd = current.end
                 advance()
+                offer(.field)
                 keys = try parseExpressionList(after: "`count by`")
             }
             kind = .count(by: keys)
@@ -114,6 +131,7 @@ extension Parser {
         case .join:
             kind = .join(try parseJoin(isLeft: false))
         case .left:
+            offer(.words(["join"]))
             guard isKeyword(.join) else {
                 throw error(.unexpectedToken, "expected `join` after `left`", hint: "left join agreements on name = country")
             }
@@ -158,7 +176,7 @@ extension Parser {
             if let habit = ForeignHabit.hint(for: found) {
                 hint = habit
             } else {
-                let words = Keyword.clauseWords.map(\.rawValue) + ["sort by", "order by", "left join", "desc", "asc"]
+                let words = WordTable.clauses.flatMap { [$0.keyword.rawValue, $0.typed] } + ["desc", "asc"]
                 let close = Suggestions.closest(to: found, in: words)
                 if let best = close.first { hint = "did you mean `\(best)`?" }
             }
@@ -191,6 +209,7 @@ extension Parser {
         var items: [SelectItem] = []
         repeat {
             if !items.isEmpty { advance() }  // the comma
+            offer(.field)
             let start = current.start
             if current.kind == .star {
                 advance()
@@ -199,6 +218,7 @@ extension Parser {
             }
             let expression = try parseOperand(after: items.isEmpty ? "`select`" : "`,`", what: "a field", example: "select name, status")
             var alias: Name?
+            offer(.words(["as"]))
             if continuesLine, isKeyword(.as) {
                 advance()
                 alias = try parseName("a name after `as`", hint: "select upper(name) as country")
@@ -214,8 +234,10 @@ extension Parser {
         var keys: [SortKey] = []
         repeat {
             if !keys.isEmpty { advance() }
+            offer(.field)
             let expression = try parseOperand(
                 after: keys.isEmpty ? "`sort by`" : "`,`", what: "a field to sort by", example: "sort by name")
+            offer(.words(["asc", "desc"]))
             var descending = false
             if continuesLine, let word = keyword(current), word == .asc || word == .desc {
                 descending = word == .desc
@@ -229,6 +251,7 @@ extension Parser {
     /// limit = "limit" integer [ "offset" integer ]
     private mutating func parseLimit() throws(Diagnostic) -> ClauseKind {
         let count = try parseWholeNumber(after: "`limit`", example: "limit 10")
+        offer(.words(["offset"]))
         var offset: NumberArgument?
         if continuesLine, isKeyword(.offset) {
             advance()
@@ -257,11 +280,14 @@ extension Parser {
         var items: [AggregateItem] = []
         repeat {
             if !items.isEmpty { advance() }
+            offer(.aggregate)
             items.append(try parseAggregate())
         } while continuesLine && current.kind == .comma
         var keys: [Expr] = []
+        offer(.words(["by"]))
         if continuesLine, isKeyword(.by) {
             advance()
+            offer(.field)
             keys = try parseExpressionList(after: "`by`")
         }
         return .summarize(items, by: keys)
@@ -291,17 +317,20 @@ extension Parser {
         if function == .count, continuesLine, isKeyword(.distinct) {
             advance()
             isDistinct = true
+            offer(.field)
             argument = try parseOperand(after: "`count distinct`", what: "a field", example: "count distinct origin")
         } else {
             try expect(.leftParen, "`(` after `\(name)`", hint: example)
             parenDepth += 1
             defer { parenDepth -= 1 }
             if !(function == .count && current.kind == .rightParen) {
+                offer(.field)
                 argument = try parseOperand(after: "`(`", what: "a field", example: example)
             }
             try expect(.rightParen, "`)`")
         }
         var alias: Name?
+        offer(.words(["as"]))
         if continuesLine, isKeyword(.as) {
             advance()
             alias = try parseName("a name after `as`", hint: example)
@@ -314,15 +343,20 @@ extension Parser {
     /// key  = name [ "." name ]
     private mutating func parseJoin(isLeft: Bool) throws(Diagnostic) -> JoinClause {
         let example = "join countries on country = name"
+        offer(.dataset)
         let source = try parseName("a dataset to join", hint: example)
+        offer(.words(["on"]))
         guard continuesLine, isKeyword(.on) else {
             throw error(.unexpectedToken, "expected `on` after `join \(source.text)`", hint: example)
         }
         advance()
+        offer(.joinKey(joined: source))
         let left = try parseJoinKey(example: example)
+        offer(.words(["="]))
         var right = left
         if continuesLine, current.kind == .equal {
             advance()
+            offer(.joinKey(joined: source))
             right = try parseJoinKey(example: example)
         }
         return JoinClause(isLeft: isLeft, source: source, leftKey: left, rightKey: right)
@@ -341,7 +375,10 @@ extension Parser {
     package mutating func parseExpressionList(after what: String) throws(Diagnostic) -> [Expr] {
         var list: [Expr] = []
         repeat {
-            if !list.isEmpty { advance() }
+            if !list.isEmpty {
+                advance()
+                offer(.field)
+            }
             list.append(try parseOperand(after: list.isEmpty ? what : "`,`", what: "a field", example: "count by region, status"))
         } while continuesLine && current.kind == .comma
         return list

@@ -45,11 +45,13 @@ extension Parser {
         try enterNesting()
         defer { nesting -= 1 }
         let first = try parseAnd()
+        if inCondition { offer(.words(["or"])) }
         guard continuesLine, isKeyword(.or) else { return first }
         var operands = [first]
         while continuesLine, isKeyword(.or) {
             let operatorToken = current
             advance()
+            offer(.field)
             try requireOperand(after: operatorToken, "a condition")
             operands.append(try parseAnd())
         }
@@ -59,11 +61,13 @@ extension Parser {
     /// and_expr = not_expr { "and" not_expr }
     private mutating func parseAnd() throws(Diagnostic) -> Expr {
         let first = try parseNot()
+        if inCondition { offer(.words(["and"])) }
         guard continuesLine, isKeyword(.and) else { return first }
         var operands = [first]
         while continuesLine, isKeyword(.and) {
             let operatorToken = current
             advance()
+            offer(.field)
             try requireOperand(after: operatorToken, "a condition")
             operands.append(try parseNot())
         }
@@ -77,6 +81,7 @@ extension Parser {
         defer { nesting -= 1 }
         let notToken = current
         advance()
+        offer(.field)
         try requireOperand(after: notToken, "a condition")
         let operand = try parseNot()
         return Expr(.not(operand), notToken.start..<previousEnd)
@@ -89,12 +94,14 @@ extension Parser {
     ///                      | "is" [ "not" ] "missing" ]
     private mutating func parsePredicate() throws(Diagnostic) -> Expr {
         let left = try parseAdditive()
+        if inCondition { offer(.words(["in", "not in", "between", "contains", "like", "matches", "is"])) }
         guard continuesLine else { return left }
         let start = left.range.lowerBound
         if current.kind.isComparison {
             let operatorToken = current
             let comparison = comparisonOperator(operatorToken.kind)
             advance()
+            offer(.value(field: left))
             try requireOperand(after: operatorToken, "a value")
             let right = try parseAdditive()
             if case .name(let name) = right.kind, !name.isQuoted { lastBareValue = right.range }
@@ -113,11 +120,12 @@ extension Parser {
         switch keyword(current) {
         case .in?:
             advance()
-            let values = try parseInList()
+            let values = try parseInList(for: left)
             return Expr(.inList(left, values, negated: negated), start..<previousEnd)
         case .between?:
             let betweenToken = current
             advance()
+            offer(.value(field: left))
             try requireOperand(after: betweenToken, "a lower bound")
             let low = try parseAdditive()
             guard isKeyword(.and) else {
@@ -125,6 +133,7 @@ extension Parser {
             }
             let andToken = current
             advance()
+            offer(.value(field: left))
             try requireOperand(after: andToken, "an upper bound")
             let high = try parseAdditive()
             return Expr(.between(left, low: low, high: high, negated: negated), start..<previousEnd)
@@ -132,14 +141,17 @@ extension Parser {
             let operatorToken = current
             let match = TextMatchOperator(rawValue: text(current).lowercased()) ?? .contains
             advance()
+            offer(.value(field: left))
             try requireOperand(after: operatorToken, "a text to look for")
             let pattern = try parseAdditive()
             return Expr(.textMatch(match, left, pattern: pattern, negated: negated), start..<previousEnd)
         case .is?:
             advance()
+            offer(.words(["missing", "not missing"]))
             var isNot = false
             if isKeyword(.not) {
                 advance()
+                offer(.words(["missing"]))
                 isNot = true
             }
             guard isKeyword(.missing) || isKeyword(.null) else {
@@ -166,7 +178,7 @@ extension Parser {
     }
 
     /// "(" [ expression { "," expression } [ "," ] ] ")"
-    private mutating func parseInList() throws(Diagnostic) -> [Expr] {
+    private mutating func parseInList(for field: Expr) throws(Diagnostic) -> [Expr] {
         guard current.kind == .leftParen else {
             throw error(
                 .unexpectedToken, "expected `(` after `in`", hint: "put the values in brackets: region in (Africa, Asia)")
@@ -175,6 +187,7 @@ extension Parser {
         parenDepth += 1
         defer { parenDepth -= 1 }
         var values: [Expr] = []
+        offer(.value(field: field))
         while current.kind != .rightParen {
             if current.kind == .endOfInput {
                 throw error(.unexpectedToken, "expected `)` to close the list")
@@ -183,6 +196,7 @@ extension Parser {
             values.append(value)
             if current.kind == .comma {
                 advance()
+                offer(.value(field: field))
                 continue
             }
             if current.kind != .rightParen {
@@ -333,9 +347,11 @@ extension Parser {
             parenDepth += 1
             defer { parenDepth -= 1 }
             var arguments: [Expr] = []
+            offer(.field)
             while current.kind != .rightParen {
                 if !arguments.isEmpty {
                     try expect(.comma, "`,` or `)` in the arguments of \(name.text)")
+                    offer(.field)
                 }
                 if endsOperand { throw error(.expectedExpression, "expected an argument for \(name.text)") }
                 arguments.append(try parseExpression())

@@ -25,9 +25,14 @@ extension Parser {
                 hint: "start with a dataset name, such as: countries where region = Africa", incompleteAtEnd: false)
         }
         let kind: StatementKind
+        if current.kind == .word, let word = keyword(current) { completion?.statement = word }
         switch current.kind == .word ? keyword(current) : nil {
         case .count?:
             let keywordToken = current
+            if peek().kind == .endOfInput, completion != nil {
+                advance()
+                offer(.dataset)
+            }
             guard peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine else {
                 throw error(
                     .unexpectedToken, "`count` needs a dataset", at: keywordToken.range,
@@ -37,6 +42,7 @@ extension Parser {
         case .let?:
             advance()
             let name = try parseName("a name for the query", hint: "let african = countries where region = Africa")
+            offer(.words(["="]))
             try expect(.equal, "`=` after the name", hint: "let \(name.text) = countries where region = Africa")
             kind = .letBinding(name, try parseQuery(stopWords: []))
         case .load?:
@@ -51,17 +57,21 @@ extension Parser {
         case .save?:
             advance()
             let query = try parseQuery(stopWords: [.to])
+            offer(.words(["to"]))
             guard isKeyword(.to) else {
                 throw error(
                     .unexpectedToken, "expected `to PATH` after the query", hint: "save countries to countries.csv")
             }
             advance()
+            offer(.path(.any))
             kind = .save(query, try parsePath(for: "save ... to"))
         case .describe?:
             advance()
+            offer(.dataset)
             kind = .describe(try parseName("a dataset name", hint: "describe countries", incompleteAtEnd: false))
         case .drop?:
             advance()
+            offer(.dataset)
             kind = .drop(try parseName("a dataset name", hint: "drop african", incompleteAtEnd: false))
         case .explain?:
             advance()
@@ -71,10 +81,13 @@ extension Parser {
             kind = .cite(try parseQuery(stopWords: []))
         case .run?:
             advance()
+            offer(.path(.script))
             kind = .run(try parsePath(for: "run"))
         case .set?:
             advance()
+            offer(.option)
             let option = try parseName("an option (format, timer, pager)", hint: "set format csv", incompleteAtEnd: false)
+            offer(.optionValue(option.text.lowercased()))
             guard continuesLine else {
                 throw error(
                     .unexpectedToken, "`set \(option.text)` needs a value", hint: "set format csv",
@@ -85,6 +98,7 @@ extension Parser {
             kind = .set(option: option, value: value)
         case .help?:
             advance()
+            offer(.helpTopic)
             kind = .help(topic: parseHelpTopic())
         case .quit?, .exit?:
             advance()
@@ -116,16 +130,24 @@ extension Parser {
 
     /// "load" ( "sample" name | path [ "as" name ] )
     private mutating func parseLoad() throws(Diagnostic) -> StatementKind {
+        offer(.words(["sample"]))
+        offer(.path(.data))
+        if isKeyword(.sample), peek().kind == .endOfInput, completion != nil {
+            advance()
+            offer(.sampleName)
+        }
         if isKeyword(.sample) {
             let next = peek()
             if (next.kind == .word || next.kind == .quotedName) && !next.isAtStartOfLine {
                 advance()
+                offer(.sampleName)
                 // Sample names have hyphens (third-country-deals): read to white space.
                 let path = try parsePath(for: "load sample")
                 return .loadSample(Name(path.text, range: path.range))
             }
         }
         let path = try parsePath(for: "load")
+        offer(.words(["as"]))
         var alias: Name?
         if continuesLine, isKeyword(.as) {
             advance()
@@ -203,14 +225,22 @@ extension Parser {
         advance()
         let kind: StatementKind
         switch word {
-        case "help": kind = .help(topic: parseHelpTopic())
+        case "help":
+            offer(.helpTopic)
+            kind = .help(topic: parseHelpTopic())
         case "quit", "exit": kind = .quit
         case "tables", "databases": kind = .datasets
         case "schema":
+            offer(.dataset)
             kind = continuesLine ? .describe(try parseName("a dataset name")) : .datasets
-        case "read": kind = .run(try parsePath(for: ".read"))
-        case "load", "import": kind = .load(try parsePath(for: ".\(word)"), alias: nil)
+        case "read":
+            offer(.path(.script))
+            kind = .run(try parsePath(for: ".read"))
+        case "load", "import":
+            offer(.path(.data))
+            kind = .load(try parsePath(for: ".\(word)"), alias: nil)
         case "mode":
+            offer(.optionValue("format"))
             let value = try parseName("an output format", hint: "table, csv, tsv, json, jsonl or markdown")
             kind = .set(option: Name("format", range: wordRange), value: value)
         case "timer":

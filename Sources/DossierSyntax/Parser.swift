@@ -30,6 +30,13 @@ public struct Parser {
     package var lineIndent: Int32 = 0
     /// The kind of the token before `current`: a line ending in `|` continues.
     package var previousKind: TokenKind = .endOfInput
+    /// Tab completion: what may come where the text ends (nil when not completing).
+    package var completion: CompletionPoint?
+    /// The query being parsed, as far as it is complete: where completion finds fields.
+    package var pipelineSource: Name?
+    package var pipelineClauses: [Clause] = []
+    /// Parsing a `where` condition: completion offers `and`, `or`, `in`, `between` …
+    package var inCondition = false
     package var diagnostics: [Diagnostic] = []
     /// The last bare word that was the right operand of a comparison, to suggest quotes
     /// when the next word shows the value had spaces in it (`status = nearly finalized`).
@@ -197,7 +204,16 @@ public struct Parser {
         var statements: [ParsedStatement] = []
         while true {
             while current.kind == .semicolon { advance() }
-            if current.kind == .endOfInput { break }
+            if current.kind == .endOfInput {
+                // A new statement may start here, unless the text ended inside the last one.
+                if statements.isEmpty || previousKind == .semicolon { offer(.statementStart) }
+                break
+            }
+            completion?.items = []
+            completion?.pipeline = nil
+            completion?.statement = nil
+            pipelineSource = nil
+            pipelineClauses = []
             let start = current.start
             statementStart = start
             statementIndent = lineIndent
