@@ -23,10 +23,31 @@ public struct Diagnostic: Error, Sendable {
     /// Lower-case, specific: what is wrong.
     public var message: String
     public var location: Location
-    /// The fix, when there is one: a did-you-mean, how to quote, which fields exist.
-    public var hint: String?
+    /// What helps, in order: a did-you-mean, how to quote, which fields exist. Shown as hints.
+    public var notes: [Note]
+    /// Edits that would fix the statement: replace a range of it with a text. The first is the
+    /// likeliest (the closest field to a misspelt one).
+    public var fixIts: [FixIt]
     /// More input could fix it: the shell asks for a continuation line instead of reporting.
     public var isIncomplete: Bool
+
+    /// A note under a diagnostic; each line of a hint is one.
+    public struct Note: Sendable, Equatable {
+        public var message: String
+
+        public init(_ message: String) { self.message = message }
+    }
+
+    /// An edit of the statement text: `range` replaced by `replacement`.
+    public struct FixIt: Sendable, Equatable {
+        public var range: Range<Int>
+        public var replacement: String
+
+        public init(replacing range: Range<Int>, with replacement: String) {
+            self.range = range
+            self.replacement = replacement
+        }
+    }
 
     public init(
         _ id: DiagnosticID,
@@ -34,20 +55,38 @@ public struct Diagnostic: Error, Sendable {
         at location: Location = .none,
         severity: Severity = .error,
         hint: String? = nil,
+        fixIts: [FixIt] = [],
         isIncomplete: Bool = false
     ) {
         self.id = id
         self.message = message
         self.location = location
         self.severity = severity
-        self.hint = hint
+        self.notes = hint.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { Note(String($0)) } } ?? []
+        self.fixIts = fixIts
         self.isIncomplete = isIncomplete
+    }
+
+    /// The notes as one text, a line each.
+    public var hint: String? {
+        get { notes.isEmpty ? nil : notes.map(\.message).joined(separator: "\n") }
+        set { notes = newValue.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { Note(String($0)) } } ?? [] }
     }
 
     /// The source range, when the diagnostic points into statement text.
     public var sourceRange: Range<Int>? {
         if case .source(_, let range) = location { return range }
         return nil
+    }
+
+    /// The statement text with the first fix-it applied, when there is one and the diagnostic
+    /// points into statement text.
+    public var fixedText: String? {
+        guard let fix = fixIts.first, case .source(let source, _) = location else { return nil }
+        let bytes = source.bytes
+        let range = fix.range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[..<range.lowerBound], as: UTF8.self) + fix.replacement
+            + String(decoding: bytes[range.upperBound...], as: UTF8.self)
     }
 }
 
@@ -94,6 +133,17 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let tooLarge = DiagnosticID(rawValue: "too-large")
     public static let replaced = DiagnosticID(rawValue: "replaced")
     public static let emptyResult = DiagnosticID(rawValue: "empty-result")
+    // Notes: what a statement did, said to people (never part of a result)
+    public static let loaded = DiagnosticID(rawValue: "loaded")
+    public static let saved = DiagnosticID(rawValue: "saved")
+    public static let defined = DiagnosticID(rawValue: "defined")
+    public static let dropped = DiagnosticID(rawValue: "dropped")
+    public static let optionSet = DiagnosticID(rawValue: "option-set")
+    public static let summary = DiagnosticID(rawValue: "summary")
+    public static let typeNote = DiagnosticID(rawValue: "type-note")
+    public static let timing = DiagnosticID(rawValue: "timing")
+    public static let nothingRun = DiagnosticID(rawValue: "nothing-run")
+    public static let nothingLoaded = DiagnosticID(rawValue: "nothing-loaded")
 }
 
 extension Diagnostic {

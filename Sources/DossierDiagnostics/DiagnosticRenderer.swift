@@ -17,6 +17,11 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
+        // A note about the session (`loaded countries`, why a result is empty) is a line of
+        // information, not a problem: no label, dimmed on a colour terminal.
+        if diagnostic.severity == .note, case .none = diagnostic.location, diagnostic.notes.isEmpty {
+            return useColor ? "\u{1B}[2m\(diagnostic.message)\u{1B}[0m" : diagnostic.message
+        }
         var lines: [String] = []
         let label = paint(diagnostic.severity.rawValue + ":", severityColor(diagnostic.severity))
         switch diagnostic.location {

@@ -159,7 +159,8 @@ extension Checker {
         }
         let example = op == "between" ? "\(conversion) between ..." : "\(conversion) \(op) \(source.text(literal.range))"
         throw error(.typeMismatch, message, at: literal.range,
-            hint: "to compare as \(kind.rawValue): \(example) (values that are not \(kind.rawValue) are then missing)\nto compare as text, quote it: \"\(source.text(literal.range))\"")
+            hint: "to compare as \(kind.rawValue): \(example) (values that are not \(kind.rawValue) are then missing)\nto compare as text, quote it: \"\(source.text(literal.range))\"",
+            fixIts: [Diagnostic.FixIt(replacing: written.range, with: conversion)])
     }
 
     /// Binds the value side of a comparison: bare words allowed, constants converted to the

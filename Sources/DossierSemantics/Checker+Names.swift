@@ -46,16 +46,19 @@ extension Checker {
         let names = scope.fields.map(\.displayName)
         let close = Suggestions.closest(to: typed, in: names)
         var hint = ""
+        var fixIts: [Diagnostic.FixIt] = []
         if let clause = scope.droppedBy[FieldName.key(typed)] {
             let shown = DisplayWidth.truncate(clause, to: 40)
             hint = "`\(typed)` was left out by `\(shown)` earlier in the query: keep it there, or move this clause before it\n"
         } else if let best = close.first {
             hint = "did you mean `\(best)`?\n"
+            let plain = best.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+            fixIts = [Diagnostic.FixIt(replacing: expression.range, with: plain ? best : "`\(best)`")]
         } else if let function = BuiltinFunction(rawValue: typed.lowercased()) {
             hint = "`\(function.rawValue)` is a function: \(function.summary)\n"
         }
         hint += "fields: " + Checker.fieldList(scope.fields)
-        return error(.unknownField, "no field `\(written)` here", at: expression.range, hint: hint)
+        return error(.unknownField, "no field `\(written)` here", at: expression.range, hint: hint, fixIts: fixIts)
     }
 
     package static func fieldList(_ fields: [Field]) -> String {

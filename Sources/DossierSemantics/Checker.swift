@@ -21,8 +21,10 @@ public struct Checker {
         self.source = source
     }
 
-    package func error(_ id: DiagnosticID, _ message: String, at range: Range<Int>, hint: String? = nil) -> Diagnostic {
-        Diagnostic(id, message, at: .source(source, range), hint: hint)
+    package func error(
+        _ id: DiagnosticID, _ message: String, at range: Range<Int>, hint: String? = nil, fixIts: [Diagnostic.FixIt] = []
+    ) -> Diagnostic {
+        Diagnostic(id, message, at: .source(source, range), hint: hint, fixIts: fixIts)
     }
 
     // MARK: - Sources
@@ -73,7 +75,8 @@ public struct Checker {
         if close.isEmpty, !names.isEmpty, !hint.hasPrefix("datasets") {
             hint += "\ndatasets: " + names.joined(separator: ", ")
         }
-        return error(.unknownDataset, "no dataset named `\(name.text)`", at: name.range, hint: hint)
+        return error(.unknownDataset, "no dataset named `\(name.text)`", at: name.range, hint: hint,
+            fixIts: close.first.map { [Diagnostic.FixIt(replacing: name.range, with: $0)] } ?? [])
     }
 
     // MARK: - Queries

@@ -50,22 +50,22 @@ extension Session {
     /// Puts loaded datasets in the catalog, all at once, saying what was replaced.
     private func install(_ results: [LoadResult], quiet: Bool) {
         var updated = catalog
-        var notes: [String] = []
+        var notes: [(DiagnosticID, String)] = []
         for result in results {
             let dataset = result.dataset
             for warning in result.warnings { output.emit(.diagnostic(warning)) }
             let shape = "\(dataset.rowCount) row\(dataset.rowCount == 1 ? "" : "s"), \(dataset.fields.count) field\(dataset.fields.count == 1 ? "" : "s")"
             switch updated.set(.dataset(dataset)) {
             case .dataset(let previous)?:
-                notes.append("replaced `\(dataset.name)` (\(previous.rowCount) rows from \(previous.origin)) with \(shape) from \(dataset.origin)")
+                notes.append((.replaced, "replaced `\(dataset.name)` (\(previous.rowCount) row\(previous.rowCount == 1 ? "" : "s") from \(previous.origin)) with \(shape) from \(dataset.origin)"))
             case .query?:
-                notes.append("replaced the named query `\(dataset.name)` with a dataset: \(shape) from \(dataset.origin)")
+                notes.append((.replaced, "replaced the named query `\(dataset.name)` with a dataset: \(shape) from \(dataset.origin)"))
             case nil:
-                notes.append("loaded `\(dataset.name)`: \(shape) from \(dataset.origin)")
+                notes.append((.loaded, "loaded `\(dataset.name)`: \(shape) from \(dataset.origin)"))
             }
         }
         commit(updated)
-        if !quiet { notes.forEach(note) }
+        if !quiet { for (id, text) in notes { note(id, text) } }
     }
 
     package func listSamples() {
@@ -84,7 +84,7 @@ extension Session {
                 Column.build(.bool, names.map { .bool(loaded.contains("sample \($0)")) }),
             ],
             rows: .all(names.count)))
-        if names.isEmpty { note("no samples were found; set DOSSIER_SAMPLES to the samples folder") }
+        if names.isEmpty { note(.nothingLoaded, "no samples were found; set DOSSIER_SAMPLES to the samples folder") }
     }
 
     // MARK: - save
@@ -111,7 +111,7 @@ extension Session {
             located.message = "cannot save to \(path.text): \(error.message)"
             throw located
         }
-        note("saved \(relation.count) row\(relation.count == 1 ? "" : "s") to \(path.text)")
+        note(.saved, "saved \(relation.count) row\(relation.count == 1 ? "" : "s") to \(path.text)")
     }
 
     // MARK: - datasets, describe, drop
@@ -149,7 +149,7 @@ extension Session {
                 Column.build(.text, sources),
             ],
             rows: .all(names.count)))
-        if names.isEmpty { note("nothing is loaded; try: load sample third-country-deals") }
+        if names.isEmpty { note(.nothingLoaded, "nothing is loaded; try: load sample third-country-deals") }
     }
 
     package func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
@@ -165,8 +165,8 @@ extension Session {
                 return nil
             } ?? queryName)
         }
-        note("\(plan.sourceName): \(relation.count) row\(relation.count == 1 ? "" : "s"), \(relation.fields.count) fields, \(origin)")
-        for note in Profile.notes(relation) { self.note(note) }
+        note(.summary, "\(plan.sourceName): \(relation.count) row\(relation.count == 1 ? "" : "s"), \(relation.fields.count) fields, \(origin)")
+        for text in Profile.notes(relation) { note(.typeNote, text) }
     }
 
     package func drop(_ name: Name, source: SourceText) throws(Diagnostic) {
@@ -178,8 +178,8 @@ extension Session {
         }
         commit(updated)
         switch removed {
-        case .dataset(let dataset): note("dropped the dataset `\(dataset.name)`")
-        case .query(let named): note("dropped the named query `\(named.name)`")
+        case .dataset(let dataset): note(.dropped, "dropped the dataset `\(dataset.name)`")
+        case .query(let named): note(.dropped, "dropped the named query `\(named.name)`")
         }
     }
 }

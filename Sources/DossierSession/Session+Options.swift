@@ -17,7 +17,7 @@ extension Session {
                     hint: "formats: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             options.format = format
-            note("output format: \(format.rawValue)")
+            note(.optionSet, "output format: \(format.rawValue)")
         case "timer":
             options.timer = try onOff(value, source: source)
         case "pager":

@@ -25,7 +25,7 @@ extension Session {
             if let traced = try? executor.run(plan, recordInputs: true),
                 let explanation = EmptyResultExplainer.explain(plan, traced, source: source, cancellation: cancellation)
             {
-                note(explanation)
+                note(.emptyResult, explanation)
             }
             try cancellation.check()
         }
@@ -45,7 +45,7 @@ extension Session {
         let count = try Executor(cancellation: cancellation).run(plan).relation.count
         commit(updated)
         let verb = previous == nil ? "defined" : "redefined"
-        note("\(verb) `\(name.text)` (\(count) row\(count == 1 ? "" : "s") now; re-evaluated each time it is used)")
+        note(.defined, "\(verb) `\(name.text)` (\(count) row\(count == 1 ? "" : "s") now; re-evaluated each time it is used)")
     }
 
     package func explain(_ query: Query, source: SourceText) throws(Diagnostic) {

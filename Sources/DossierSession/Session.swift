@@ -14,9 +14,6 @@ public enum SessionEvent: Sendable {
     /// A formatted result, ending with a newline.
     case result(String)
     case diagnostic(Diagnostic)
-    /// Information for people, never part of a result (`replaced dataset`, timings, why a
-    /// result is empty).
-    case note(String)
     /// How far a long load has come, in percent; 100 when it is done.
     case progress(String, Int)
 }
@@ -85,7 +82,7 @@ public final class Session {
             }
             if statements.count > 1 {
                 let count = broken.count == 1 ? "a statement has a syntax error" : "\(broken.count) statements have syntax errors"
-                note("nothing was run: \(count) (\(source.path ?? "the input") is parsed whole before it runs)")
+                note(.nothingRun, "nothing was run: \(count) (\(source.path ?? "the input") is parsed whole before it runs)")
             }
             summary.failed = true
             return summary
@@ -117,7 +114,7 @@ public final class Session {
         do throws(Diagnostic) {
             status = try perform(statement, source: source, keepGoing: keepGoing)
         } catch where error.id == .cancelled {
-            note("cancelled; every dataset is as it was")
+            note(.cancelled, "cancelled; every dataset is as it was")
             status = .failed
         } catch {
             var diagnostic = error
@@ -135,7 +132,7 @@ public final class Session {
             status = .failed
         }
         if options.timer, status != .quit {
-            output.emit(.note("time: \(Session.format(clock.now - start))"))
+            note(.timing, "time: \(Session.format(clock.now - start))")
         }
         return status
     }
@@ -188,8 +185,10 @@ public final class Session {
         output.emit(.result(text))
     }
 
-    package func note(_ text: String) {
-        output.emit(.note(text))
+    /// Information for people, never part of a result (`loaded`, `replaced`, timings, why a
+    /// result is empty): a note-level diagnostic with its id.
+    package func note(_ id: DiagnosticID, _ text: String) {
+        output.emit(.diagnostic(Diagnostic(id, text, severity: .note)))
     }
 
     package static func format(_ duration: Duration) -> String {

@@ -8,15 +8,11 @@ import DossierCompletion
 /// Prints session events: results to stdout, diagnostics and notes to stderr (§1).
 public final class StandardOutput: SessionOutput {
     public var renderer: DiagnosticRenderer
-    /// Notes are dimmed on a colour terminal.
-    let colorNotes: Bool
-
     /// Progress lines are drawn only on a terminal.
     let showsProgress: Bool
 
     public init(useColor: Bool, showsProgress: Bool = Terminal.isTerminal(Descriptor.error)) {
         self.renderer = DiagnosticRenderer(useColor: useColor)
-        self.colorNotes = useColor
         self.showsProgress = showsProgress
     }
 
@@ -26,8 +22,6 @@ public final class StandardOutput: SessionOutput {
             Descriptor.write(text, to: Descriptor.output)
         case .diagnostic(let diagnostic):
             Descriptor.write(renderer.render(diagnostic) + "\n", to: Descriptor.error)
-        case .note(let text):
-            Descriptor.write((colorNotes ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n", to: Descriptor.error)
         case .progress(let label, let percent):
             guard showsProgress else { return }
             // Redrawn in place; erased when done.

@@ -171,19 +171,25 @@ extension Parser {
                 let value = source.text(bare.lowerBound..<end)
                 return error(
                     .unexpectedToken, "unexpected word `\(found)` after `\(source.text(bare))`",
-                    hint: "text with spaces needs quotes: \"\(value)\"", incompleteAtEnd: false)
+                    hint: "text with spaces needs quotes: \"\(value)\"",
+                    fixIts: [Diagnostic.FixIt(replacing: bare.lowerBound..<end, with: "\"\(value)\"")], incompleteAtEnd: false)
             }
+            var fixIts: [Diagnostic.FixIt] = []
             if let habit = ForeignHabit.hint(for: found) {
                 hint = habit
             } else {
                 let words = WordTable.clauses.flatMap { [$0.keyword.rawValue, $0.typed] } + ["desc", "asc"]
                 let close = Suggestions.closest(to: found, in: words)
-                if let best = close.first { hint = "did you mean `\(best)`?" }
+                if let best = close.first {
+                    hint = "did you mean `\(best)`?"
+                    fixIts = [Diagnostic.FixIt(replacing: current.range, with: best)]
+                }
             }
             if peekWithoutMutating(1).map({ $0.kind.isComparison }) == true {
                 hint = "conditions go after `where`: where \(found) ..."
+                fixIts = [Diagnostic.FixIt(replacing: current.start..<current.start, with: "where ")]
             }
-            return error(.unknownClause, "`\(found)` is not a clause", hint: hint, incompleteAtEnd: false)
+            return error(.unknownClause, "`\(found)` is not a clause", hint: hint, fixIts: fixIts, incompleteAtEnd: false)
         }
         if current.kind.isComparison {
             return error(

@@ -374,8 +374,12 @@ extension Parser {
     package func unknownCharacterError() -> Diagnostic {
         let found = text(current)
         switch found {
-        case "&&": return error(.unknownCharacter, "use `and` instead of `&&`", incompleteAtEnd: false)
-        case "||": return error(.unknownCharacter, "use `or` instead of `||`", incompleteAtEnd: false)
+        case "&&":
+            return error(.unknownCharacter, "use `and` instead of `&&`",
+                fixIts: [Diagnostic.FixIt(replacing: current.range, with: "and")], incompleteAtEnd: false)
+        case "||":
+            return error(.unknownCharacter, "use `or` instead of `||`",
+                fixIts: [Diagnostic.FixIt(replacing: current.range, with: "or")], incompleteAtEnd: false)
         case "!": return error(.unknownCharacter, "unexpected `!`", hint: "use `not`, or `!=` to compare", incompleteAtEnd: false)
         default:
             return error(.unknownCharacter, "unexpected character `\(found)`",

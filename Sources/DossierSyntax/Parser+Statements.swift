@@ -125,7 +125,7 @@ extension Parser {
         let words = Keyword.statementWords.map(\.rawValue)
         guard let best = Suggestions.closest(to: text(current), in: words).first else { return }
         throw error(.unknownStatement, "unknown statement `\(text(current))`", hint: "did you mean `\(best)`?",
-            incompleteAtEnd: false)
+            fixIts: [Diagnostic.FixIt(replacing: current.range, with: best)], incompleteAtEnd: false)
     }
 
     /// "load" ( "sample" name | path [ "as" name ] )

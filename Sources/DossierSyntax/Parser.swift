@@ -137,7 +137,7 @@ public struct Parser {
     /// for another line, when it is at the end of the input or inside an unterminated string.
     package func error(
         _ id: DiagnosticID, _ message: String, at range: Range<Int>? = nil, hint: String? = nil,
-        incompleteAtEnd: Bool = true
+        fixIts: [Diagnostic.FixIt] = [], incompleteAtEnd: Bool = true
     ) -> Diagnostic {
         let incomplete = incompleteAtEnd && (current.kind == .endOfInput || current.isUnterminated)
         var range = range ?? current.range
@@ -152,7 +152,7 @@ public struct Parser {
             range = max(0, min(range.lowerBound, source.bytes.count) - 1)..<min(range.lowerBound, source.bytes.count)
             if range.isEmpty { range = 0..<0 }
         }
-        return Diagnostic(id, message, at: .source(source, range), hint: hint, isIncomplete: incomplete)
+        return Diagnostic(id, message, at: .source(source, range), hint: hint, fixIts: fixIts, isIncomplete: incomplete)
     }
 
     /// Raises the nesting level for one recursive step, failing past `maximumNesting`.

@@ -20,12 +20,18 @@ final class RecordingOutput: SessionOutput {
         events.compactMap { if case .result(let text) = $0 { return text } else { return nil } }
     }
 
+    /// Errors and warnings (notes are `notes`).
     var diagnostics: [Diagnostic] {
+        allDiagnostics.filter { $0.severity != .note }
+    }
+
+    /// Every diagnostic, notes included, in order.
+    var allDiagnostics: [Diagnostic] {
         events.compactMap { if case .diagnostic(let diagnostic) = $0 { return diagnostic } else { return nil } }
     }
 
     var notes: [String] {
-        events.compactMap { if case .note(let text) = $0 { return text } else { return nil } }
+        events.compactMap { if case .diagnostic(let note) = $0, note.severity == .note { return note.message } else { return nil } }
     }
 
     /// Everything, as a reader of the terminal would see it.
@@ -35,7 +41,6 @@ final class RecordingOutput: SessionOutput {
             switch event {
             case .result(let text): return text
             case .diagnostic(let diagnostic): return renderer.render(diagnostic) + "\n"
-            case .note(let text): return text + "\n"
             case .progress: return ""
             }
         }.joined()

@@ -17,24 +17,14 @@ import Testing
         Parser.parse(SourceText(text))
     }
 
-    /// Asserts the statement fails with a diagnostic at the marker whose message contains `message`.
+    /// Asserts the statement gives exactly one diagnostic, at the marker, with `message`.
     private func assertDiagnostic(
-        _ marked: String, _ message: String, hint: String? = nil, incomplete: Bool = false,
+        _ marked: String, _ message: String, hint: String? = nil, fixed: String? = nil, incomplete: Bool = false,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
-        let source = MarkedSource(marked)
-        let statements = parse(source.text)
-        let diagnostics = statements.flatMap(\.diagnostics)
-        guard let first = diagnostics.first else {
-            Issue.record("no diagnostic for \(source.text)", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(first.message.contains(message), "message: \(first.message)", sourceLocation: sourceLocation)
-        #expect(first.sourceRange?.lowerBound == source["1️⃣"], "at \(String(describing: first.sourceRange))", sourceLocation: sourceLocation)
-        if let hint {
-            #expect(first.hint?.contains(hint) == true, "hint: \(first.hint ?? "none")", sourceLocation: sourceLocation)
-        }
-        #expect(first.isIncomplete == incomplete, sourceLocation: sourceLocation)
+        assertDiagnostics(
+            marked, [DiagnosticSpec(message: message, hint: hint, fixedSource: fixed, incomplete: incomplete)],
+            sourceLocation: sourceLocation)
     }
 
     private func query(_ text: String) -> Query? {
@@ -144,15 +134,17 @@ import Testing
     // MARK: - Errors, with positions
 
     @Test func unknownClauseSuggestsTheKeyword() {
-        assertDiagnostic("countries 1️⃣wher region = Africa", "not a clause", hint: "did you mean `where`?")
+        assertDiagnostic("countries 1️⃣wher region = Africa", "not a clause", hint: "did you mean `where`?",
+            fixed: "countries where region = Africa")
     }
 
     @Test func mistypedStatement() {
-        assertDiagnostic("1️⃣cuont countries", "unknown statement", hint: "did you mean `count`?")
+        assertDiagnostic("1️⃣cuont countries", "unknown statement", hint: "did you mean `count`?", fixed: "count countries")
     }
 
     @Test func textWithSpacesNeedsQuotes() {
-        assertDiagnostic("countries where status = nearly 1️⃣finalized", "unexpected word", hint: "\"nearly finalized\"")
+        assertDiagnostic("countries where status = nearly 1️⃣finalized", "unexpected word", hint: "\"nearly finalized\"",
+            fixed: "countries where status = \"nearly finalized\"")
         assertDiagnostic("countries where incentives in (financial 1️⃣aid)", "expected `,` or `)`", hint: "\"financial aid\"")
     }
 
@@ -168,7 +160,7 @@ import Testing
     }
 
     @Test func sqlHabits() {
-        assertDiagnostic("countries where a = 1 1️⃣&& b = 2", "use `and`")
+        assertDiagnostic("countries where a = 1 1️⃣&& b = 2", "use `and`", fixed: "countries where a = 1 and b = 2")
         assertDiagnostic("1️⃣select * from countries", "starts with the dataset")
         assertDiagnostic("countries where a = 1 1️⃣group by b", "not a clause", hint: "count by")
     }

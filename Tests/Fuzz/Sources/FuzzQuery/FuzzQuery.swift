@@ -18,7 +18,7 @@ final class Sink: SessionOutput {
     var bytes = 0
     func emit(_ event: SessionEvent) {
         switch event {
-        case .result(let text), .note(let text): bytes &+= text.utf8.count
+        case .result(let text): bytes &+= text.utf8.count
         case .diagnostic(let diagnostic): bytes &+= DiagnosticRenderer().render(diagnostic).utf8.count
         case .progress: break
         }
