@@ -1,0 +1,163 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+
+/// The texts of loading files other than plain CSV and JSON: binary files dossier does not
+/// read, workbooks, databases, globs and directories, encodings and CSV dialects.
+extension LoadMessages {
+    // MARK: - Kinds of file
+
+    /// "report.parquet: error: this is a Parquet file; dossier reads CSV, …"
+    package static func unsupportedKind(_ path: String, _ kind: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.unsupportedFormat, "this is \(kind); \(FileSignature.readableKinds)", at: .path(path), hint: hint)
+    }
+
+    /// What to do with a kind of file dossier does not read, when there is something.
+    package static func conversionHint(_ kind: String) -> String? {
+        if kind.contains("Parquet") || kind.contains("Arrow") || kind.contains("ORC") || kind.contains("Avro") {
+            return "export it as CSV first, for example with duckdb: COPY (FROM 'file.parquet') TO 'file.csv'"
+        }
+        if kind.contains("compressed") { return "decompress it first (gunzip, bunzip2, unxz, unzstd), then load the file inside" }
+        if kind.contains("old Office") { return "open it in a spreadsheet program and save it as .xlsx or CSV" }
+        if kind.contains("OpenDocument") { return "open it in LibreOffice and save it as .xlsx or CSV" }
+        if kind.contains("ZIP") || kind.contains("archive") { return "unzip it, then load the files inside" }
+        if kind.contains("PDF") { return "tables in a PDF need extracting first (for example with tabula or pdftotext -layout)" }
+        return nil
+    }
+
+    // MARK: - Workbooks
+
+    package static func notAWorkbook(_ path: String, kind: String = "a ZIP archive without a workbook") -> Diagnostic {
+        unsupportedKind(path, kind, hint: conversionHint(kind))
+    }
+
+    package static func zipLibraryMissing(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.fileUnreadable, "reading Excel files needs libDossierZip.so, which was not found (\(reason))", at: .path(path),
+            hint: "build it beside the dossier binary with `make build` (or set DOSSIER_ZIP_LIBRARY to its path), or save the sheet as CSV")
+    }
+
+    package static func damagedArchive(_ path: String, _ reason: String) -> Diagnostic {
+        Diagnostic(.badData, "cannot read this workbook: \(reason)", at: .path(path),
+            hint: "open it in a spreadsheet program and save it again, or save the sheet as CSV")
+    }
+
+    package static func damagedPart(_ path: String, part: String, _ failure: XMLScanner.Failure) -> Diagnostic {
+        Diagnostic(.badData, "the workbook is damaged: \(failure.message) in \(part) (byte \(failure.offset))", at: .path(path),
+            hint: "open it in a spreadsheet program and save it again")
+    }
+
+    package static func badCellReference(_ path: String, part: String, _ reference: String) -> Diagnostic {
+        Diagnostic(.badData, "the workbook is damaged: `\(reference)` in \(part) is no cell Excel has", at: .path(path),
+            hint: "open it in a spreadsheet program and save it again")
+    }
+
+    package static func badSharedString(_ path: String, part: String, reference: String, index: String, count: Int) -> Diagnostic {
+        Diagnostic(.badData,
+            "the workbook is damaged: cell \(reference) in \(part) refers to shared string \(index), but there are \(count)",
+            at: .path(path), hint: "open it in a spreadsheet program and save it again")
+    }
+
+    package static func noSuchSheet(_ path: String, _ wanted: String, sheets: [String]) -> Diagnostic {
+        let close = Suggestions.closest(to: wanted, in: sheets)
+        return Diagnostic(.badArgument, "the workbook has no sheet named \"\(wanted)\"", at: .path(path),
+            hint: close.first.map { "did you mean \"\($0)\"?" } ?? "its sheets: " + sheets.map { "\"\($0)\"" }.joined(separator: ", "))
+    }
+
+    package static func sheetHasNoCells(_ path: String, _ sheet: String) -> Diagnostic {
+        Diagnostic(.badData, "sheet \"\(sheet)\" is a chart, not a table", at: .path(path))
+    }
+
+    package static func skippedChartSheet(_ path: String, _ sheet: String) -> Diagnostic {
+        Diagnostic(.dataWarning, "sheet \"\(sheet)\" is a chart, not a table; skipped", at: .path(path), severity: .warning)
+    }
+
+    package static func emptySheet(_ path: String, _ sheet: String, asked: Bool) -> Diagnostic {
+        asked
+            ? Diagnostic(.badData, "sheet \"\(sheet)\" is empty", at: .path(path))
+            : Diagnostic(.dataWarning, "sheet \"\(sheet)\" is empty; skipped", at: .path(path), severity: .warning)
+    }
+
+    package static func emptyWorkbook(_ path: String) -> Diagnostic {
+        Diagnostic(.badData, "the workbook has no sheet with any cells", at: .path(path))
+    }
+
+    package static func tooManySheetColumns(_ path: String, _ sheet: String, limit: Int) -> Diagnostic {
+        Diagnostic(.tooLarge, "sheet \"\(sheet)\" has more than \(limit) columns", at: .path(path))
+    }
+
+    /// A header warning (renamed, empty) said of a sheet or a table: `place` is `sheet "Costs"`.
+    package static func within(_ place: String, _ warning: Diagnostic) -> Diagnostic {
+        var placed = warning
+        placed.message = "\(place): " + warning.message
+        if case .file(let path, _, _, _) = warning.location { placed.location = .path(path) }
+        return placed
+    }
+
+    package static func sheet(_ name: String) -> String { "sheet \"\(name)\"" }
+    package static func table(_ name: String) -> String { "table \"\(name)\"" }
+
+    package static func notOfDeclaredTypeInSheet(_ shown: String, field: String, type: ValueType, path: String, sheet: String, cell: String)
+        -> Diagnostic
+    {
+        Diagnostic(.badData,
+            "`\(shown)` in cell \(cell) of sheet \"\(sheet)\" is not \(type == .integer ? "an" : "a") \(type.rawValue) (field `\(field)` is declared :\(type.headerName))",
+            at: .path(path), hint: "fix the value, leave the cell empty for missing, or remove the type from the header")
+    }
+
+    /// Where a value is, in a type note: "cell B7 of sheet "Costs"".
+    package static func cellPlace(_ reference: String, sheet: String) -> String { "cell \(reference) of sheet \"\(sheet)\"" }
+
+    package static func errorCells(_ path: String, _ sheet: String, count: Int, first: String, value: String) -> Diagnostic {
+        let cells = count == 1 ? "1 cell holds an error value" : "\(NumberWords.grouped(count)) cells hold error values"
+        return Diagnostic(.dataWarning, "sheet \"\(sheet)\": \(cells) (first: \(value) in \(first)), read as missing",
+            at: .path(path), severity: .warning, hint: "these are formulas that failed in the spreadsheet")
+    }
+
+    package static func sheetOrigin(_ path: String, _ sheet: String) -> String { "\(path), sheet \"\(sheet)\"" }
+
+    // MARK: - Databases
+
+    package static func sqliteMissing(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.fileUnreadable, "reading SQLite databases needs the system's libsqlite3, which was not found (\(reason))",
+            at: .path(path), hint: "install it: apt-get install libsqlite3-0")
+    }
+
+    package static func databaseFailed(_ path: String, _ message: String, while doing: String?) -> Diagnostic {
+        Diagnostic(.badData, "cannot read this SQLite database" + (doing.map { " (\($0))" } ?? "") + ": \(message)", at: .path(path),
+            hint: message.contains("malformed") || message.contains("not a database")
+                ? "the file is damaged or not a database; `sqlite3 FILE .recover` may save what is left" : nil)
+    }
+
+    package static func noSuchTable(_ path: String, _ wanted: String, tables: [String]) -> Diagnostic {
+        let close = Suggestions.closest(to: wanted, in: tables)
+        return Diagnostic(.badArgument, "the database has no table named \"\(wanted)\"", at: .path(path),
+            hint: close.first.map { "did you mean \"\($0)\"?" }
+                ?? (tables.isEmpty ? nil : "its tables: " + tables.map { "\"\($0)\"" }.joined(separator: ", ")))
+    }
+
+    package static func noTables(_ path: String) -> Diagnostic {
+        Diagnostic(.badData, "the database has no tables", at: .path(path))
+    }
+
+    package static func tooManyTableColumns(_ path: String, _ table: String, limit: Int) -> Diagnostic {
+        Diagnostic(.tooLarge, "table \"\(table)\" has more than \(limit) columns", at: .path(path))
+    }
+
+    package static func blobCell(bytes: Int) -> String { "(blob, \(bytes) bytes)" }
+
+    package static func blobValues(_ path: String, table: String, field: String, count: Int) -> Diagnostic {
+        Diagnostic(.dataWarning,
+            "table \"\(table)\": `\(field)` holds \(count == 1 ? "1 binary value" : "\(NumberWords.grouped(count)) binary values"), shown as their size",
+            at: .path(path), severity: .warning)
+    }
+
+    package static func affinityMismatch(_ path: String, table: String, field: String, declared: String, holds: String) -> Diagnostic {
+        Diagnostic(.dataWarning,
+            "table \"\(table)\": `\(field)` is declared \(declared) but also holds \(holds); its type is read from its values",
+            at: .path(path), severity: .warning)
+    }
+
+    package static func tableRowPlace(_ row: Int, table: String) -> String { "row \(row) of table \"\(table)\"" }
+
+    package static func tableOrigin(_ path: String, _ table: String) -> String { "\(path), table \"\(table)\"" }
+}
