@@ -140,17 +140,23 @@ public enum Column: Sendable {
     }
 
     private func gatherValues<T>(_ values: [T], _ missing: Bitmap?, _ indices: [Int32], filler: T) -> ([T], Bitmap?) {
-        var result = [T]()
-        result.reserveCapacity(indices.count)
         var resultMissing: Bitmap?
-        for (position, index) in indices.enumerated() {
-            if index < 0 || (missing?[Int(index)] ?? false) {
-                if resultMissing == nil { resultMissing = Bitmap(count: indices.count) }
-                resultMissing?[position] = true
-                result.append(filler)
-            } else {
-                result.append(values[Int(index)])
+        let result = [T](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
+            values.withUnsafeBufferPointer { values in
+                indices.withUnsafeBufferPointer { indices in
+                    for (position, index) in indices.enumerated() {
+                        // A negative index, or one past the column, gives a missing value.
+                        if index < 0 || Int(index) >= values.count || (missing?[Int(index)] ?? false) {
+                            if resultMissing == nil { resultMissing = Bitmap(count: indices.count) }
+                            resultMissing?[position] = true
+                            buffer.initializeElement(at: position, to: filler)
+                        } else {
+                            buffer.initializeElement(at: position, to: values[Int(index)])
+                        }
+                    }
+                }
             }
+            initialized = indices.count
         }
         return (result, resultMissing)
     }

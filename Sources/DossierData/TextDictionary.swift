@@ -21,6 +21,7 @@ public final class TextDictionary: Sendable {
 
     private struct Cache {
         package var sortRanks: [UInt32]?
+        package var canonicalCodes: [UInt32]?
     }
 
     /// Every entry differs from every other. False for a column of mostly distinct texts that
@@ -100,6 +101,25 @@ public final class TextDictionary: Sendable {
             merged[text, default: 0] += countsByCode[code]
         }
         return order.map { ($0, merged[$0] ?? 0) }
+    }
+
+    /// For each code, the first code holding the same text: what grouping compares when the
+    /// dictionary is not unique. Computed once per dictionary.
+    public func canonicalCodes() -> [UInt32] {
+        if let codes = cache.withLock({ $0.canonicalCodes }) { return codes }
+        var builder = TextDictionaryBuilder(capacity: min(codeCount, 1 << 20))
+        var firstCode: [UInt32] = [0]
+        var canonical = [UInt32](repeating: 0, count: codeCount)
+        arena.withUnsafeBufferPointer { arena in
+            for code in 1..<max(1, codeCount) {
+                let bytes = UnsafeBufferPointer(rebasing: arena[Int(offsets[code])..<Int(offsets[code + 1])])
+                let interned = Int(builder.intern(bytes))
+                if interned == firstCode.count { firstCode.append(UInt32(code)) }
+                canonical[code] = interned < firstCode.count ? firstCode[interned] : UInt32(code)
+            }
+        }
+        cache.withLock { $0.canonicalCodes = canonical }
+        return canonical
     }
 
     /// Sort rank of each code: case-insensitive order, ties broken case-sensitively (§4).

@@ -308,7 +308,10 @@ package struct ColumnAccumulator {
         case .date: return .date(DateColumn(values: dates, missing: missing))
         case .bool: return .bool(BoolColumn(values: bools))
         case .list: return .list(ListColumn(offsets: listOffsets, items: listItems, dictionary: dictionary.build()))
-        case .text: return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
+        case .text:
+            var codes = codes
+            let dictionary = dictionary.deduplicatedIfRepeating(&codes) ?? dictionary
+            return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
         case .undecided:
             // Only markers (or nothing): they are the column's text.
             var codes = [UInt32](repeating: 0, count: rowCount)
