@@ -39,10 +39,6 @@ public final class Dataset: Sendable {
         self.origin = origin
     }
 
-    public func renamed(_ newName: String) -> Dataset {
-        Dataset(name: newName, fields: fields, columns: columns, rowCount: rowCount, origin: origin)
-    }
-
     /// Index of a field by case-insensitive name.
     public func fieldIndex(_ name: String) -> Int? {
         let key = FieldName.key(name)

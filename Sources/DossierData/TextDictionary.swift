@@ -34,14 +34,6 @@ public final class TextDictionary: Sendable {
         self.isUnique = isUnique
     }
 
-    /// A dictionary of the given texts, in order, codes 1...n (empty texts included as is).
-    public convenience init(_ texts: [String]) {
-        var builder = TextDictionaryBuilder()
-        for text in texts { _ = builder.appendNew(text) }
-        let built = builder.build()
-        self.init(arena: built.arena, offsets: built.offsets, isUnique: false)
-    }
-
     /// Number of codes, including the missing code 0.
     public var codeCount: Int { offsets.count - 1 }
 
@@ -247,14 +239,6 @@ public struct TextDictionaryBuilder: Sendable {
         arena.append(contentsOf: bytes)
         offsets.append(UInt32(truncatingIfNeeded: arena.count))
         return UInt32(truncatingIfNeeded: offsets.count - 2)
-    }
-
-    /// Appends without de-duplicating (used when building a dictionary from a list).
-    package mutating func appendNew(_ text: String) -> UInt32 {
-        let code = UInt32(codeCount)
-        arena.append(contentsOf: text.utf8)
-        offsets.append(UInt32(truncatingIfNeeded: arena.count))
-        return code
     }
 
     public func build() -> TextDictionary {

@@ -122,7 +122,6 @@ public struct DiagnosticID: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let unknownHelpTopic = DiagnosticID(rawValue: "unknown-help-topic")
     public static let recursion = DiagnosticID(rawValue: "recursive-query")
     public static let cancelled = DiagnosticID(rawValue: "cancelled")
-    public static let arithmetic = DiagnosticID(rawValue: "arithmetic")
     // Files
     public static let fileNotFound = DiagnosticID(rawValue: "file-not-found")
     public static let fileUnreadable = DiagnosticID(rawValue: "file-unreadable")

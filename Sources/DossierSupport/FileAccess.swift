@@ -189,13 +189,6 @@ public enum FileAccess {
         let suggestion = slash == nil ? best : directory + "/" + best
         return "did you mean \(suggestion)?"
     }
-
-    /// The current working directory, for messages.
-    public static var currentDirectory: String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 }
 
 extension FileAccess {
