@@ -45,10 +45,9 @@ public enum FileAccess {
     public static func read(_ path: String, limit: Int = Int.max) throws(FileError) -> [UInt8] {
         switch kind(of: path) {
         case .missing:
-            throw FileError(.notFound, "no such file", path: path, hint: missingFileHint(path))
+            throw SupportMessages.noSuchFile(path, hint: missingFileHint(path))
         case .directory:
-            throw FileError(.unreadable, "this is a directory, not a file", path: path,
-                hint: "`load \(path)` loads every supported file in a directory")
+            throw SupportMessages.isDirectory(path)
         case .file, .other:
             break
         }
@@ -57,8 +56,7 @@ public enum FileAccess {
         defer { close(descriptor) }
         var info = stat()
         if fstat(descriptor, &info) == 0, info.st_size > limit {
-            throw FileError(.tooLarge, "the file is \(info.st_size) bytes, more than the \(limit) bytes allowed",
-                path: path)
+            throw SupportMessages.fileTooLarge(path, size: info.st_size, limit: limit)
         }
         var bytes: [UInt8] = []
         let expected = max(0, Int(info.st_size))
@@ -68,12 +66,12 @@ public enum FileAccess {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileError(.unreadable, "could not read: \(errorText(errno))", path: path)
+                throw SupportMessages.couldNotRead(path, errorText(errno))
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit {
-                throw FileError(.tooLarge, "the file is larger than the \(limit) bytes allowed", path: path)
+                throw SupportMessages.fileGrewTooLarge(path, limit: limit)
             }
         }
         return bytes
@@ -83,7 +81,7 @@ public enum FileAccess {
     /// write never leaves half a file.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
         if kind(of: path) == .directory {
-            throw FileError(.unwritable, "this is a directory", path: path, hint: "give a file name, such as \(path)/out.csv")
+            throw SupportMessages.cannotWriteDirectory(path)
         }
         // A device, a pipe or a link is written in place: renaming a new file over it would
         // replace the device or the link itself.
@@ -100,12 +98,12 @@ public enum FileAccess {
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
-            throw FileError(.unwritable, "could not write: \(errorText(failure))", path: path)
+            throw SupportMessages.couldNotWrite(path, errorText(failure))
         }
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
-            throw FileError(.unwritable, "could not write: \(errorText(code))", path: path)
+            throw SupportMessages.couldNotWrite(path, errorText(code))
         }
     }
 
@@ -115,7 +113,7 @@ public enum FileAccess {
         var failure = writeAll(descriptor, bytes)
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 {
-            throw FileError(.unwritable, "could not write: \(errorText(failure))", path: path)
+            throw SupportMessages.couldNotWrite(path, errorText(failure))
         }
     }
 
@@ -156,27 +154,25 @@ public enum FileAccess {
         let code = errno
         switch code {
         case EACCES, EPERM:
-            return FileError(.unreadable, "permission denied", path: path,
-                hint: writing ? "choose a folder you can write to" : "check the file's permissions (ls -l)")
+            return SupportMessages.permissionDenied(path, writing: writing)
         case ENOENT:
-            return FileError(writing ? .unwritable : .notFound,
-                writing ? "the folder does not exist" : "no such file", path: path)
+            return SupportMessages.missing(path, writing: writing)
         case EROFS:
-            return FileError(.unwritable, "the file system is read-only", path: path)
+            return SupportMessages.readOnlyFileSystem(path)
         default:
-            return FileError(writing ? .unwritable : .unreadable, errorText(code), path: path)
+            return SupportMessages.cannotOpen(path, writing: writing, errorText(code))
         }
     }
 
     package static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
+        guard let text = strerror(code) else { return SupportMessages.unknownError(code) }
         return String(cString: text).lowercased()
     }
 
     private static func missingFileHint(_ path: String) -> String? {
         if path.hasPrefix("~") {
             let home = ProcessEnvironment.current["HOME"] ?? "/home/you"
-            return "paths are taken literally, without ~ expansion: write \(home)\(path.dropFirst())"
+            return SupportMessages.tildeNotExpanded(path, home: home)
         }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
@@ -187,7 +183,7 @@ public enum FileAccess {
         let close = Suggestions.closest(to: base, in: names)
         guard let best = close.first else { return nil }
         let suggestion = slash == nil ? best : directory + "/" + best
-        return "did you mean \(suggestion)?"
+        return SupportMessages.didYouMeanPath(suggestion)
     }
 }
 
