@@ -123,7 +123,7 @@ public final class TextDictionary: Sendable {
                 return TextFolding.compare(keys[a], keys[b]) < 0
             }
         } catch {
-            throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
+            throw (error as? Diagnostic) ?? DataMessages.cancelled()
         }
         // Equal keys are the same text (in NFC): they share a rank.
         var ranks = [UInt32](repeating: 0, count: count)

@@ -28,10 +28,7 @@ public struct TypeNote: Sendable, Equatable {
 
     /// "`code` is text: 3 of 1,204 values are not numbers (first: `unknown`, line 17)"
     public func sentence(field: String) -> String {
-        let where_ = place.map { ", \($0)" } ?? ""
-        let what = strays == 1 ? (kind == .numbers ? "values is not a number" : "values is not a date")
-            : (kind == .numbers ? "values are not numbers" : "values are not dates")
-        return "`\(field)` is text: \(NumberWords.grouped(strays)) of \(NumberWords.grouped(total)) \(what) (first: `\(first)`\(where_))"
+        DataMessages.typeNote(self, field: field)
     }
 
     /// The conversion that reads the field as intended: `number(code)`, `date(when)`.
