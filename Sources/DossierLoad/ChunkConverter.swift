@@ -41,10 +41,8 @@ package struct ConversionContext: @unchecked Sendable {
                 }
                 let text = String(decoding: bytes, as: UTF8.self)
                 let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-                throw Diagnostic(.badData,
-                    "`\(shown)` is not \(expected == .integer ? "an" : "a") \(expected.rawValue) (field `\(header[field].name)` is declared :\(expected.headerName))",
-                    at: locator.diagnosticLocation(start),
-                    hint: "fix the value, leave the cell empty for missing, or remove the type from the header")
+                throw LoadMessages.notOfDeclaredType(
+                    shown, field: header[field].name, type: expected, at: locator.diagnosticLocation(start))
             }
         }
     }
@@ -63,7 +61,7 @@ package struct ConversionContext: @unchecked Sendable {
                     (start, end, terminator) = try scanner.scanSpan()
                 } catch {
                     // These bytes were scanned once already without error.
-                    throw Diagnostic(.badData, "the file changed while it was being read", at: .path(locator.path))
+                    throw LoadMessages.fileChanged(locator.path)
                 }
                 if index == field { value = (start, end) }
                 index += 1

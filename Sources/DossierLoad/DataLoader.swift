@@ -55,13 +55,12 @@ public enum DataLoader {
         switch FileAccess.kind(of: path) {
         case .directory:
             if alias != nil {
-                throw Diagnostic(.badArgument, "`as NAME` names one dataset, but this is a directory", at: .path(path),
-                    hint: "load the directory without `as`, or load one file: load \(path)/FILE as NAME")
+                throw LoadMessages.aliasForDirectory(path)
             }
             let names = try Diagnostic.file { () throws(FileError) in try FileAccess.list(directory: path) }
                 .filter { DataFormat(path: $0) != nil }
             guard !names.isEmpty else {
-                throw Diagnostic(.unsupportedFormat, "no CSV, TSV, JSON or JSONL files in this directory", at: .path(path))
+                throw LoadMessages.noDataFiles(path)
             }
             var results: [LoadResult] = []
             // `a.csv` and `a.json` would both be `a`: the second becomes `a_2`, never a silent
@@ -79,8 +78,8 @@ public enum DataLoader {
                 var result = try loadFile(filePath, name: datasetName, monitor: monitor)
                 if datasetName != stem {
                     let taken = used[FieldName.key(stem)] ?? stem
-                    result.warnings.append(Diagnostic(.dataWarning, "`\(stem)` is taken by \(taken); \(name) is loaded as `\(datasetName)`",
-                        at: .path(filePath), severity: .warning))
+                    result.warnings.append(
+                        LoadMessages.datasetNameTaken(stem, by: taken, file: name, datasetName: datasetName, path: filePath))
                 }
                 used[FieldName.key(datasetName)] = name
                 results.append(result)

@@ -45,7 +45,7 @@ public final class FileBytes {
         guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return FileBytes(try FileAccess.read(path, limit: limit)) }
         let size = Int(info.st_size)
         if size > limit {
-            throw FileError(.tooLarge, "the file is \(size) bytes, more than the \(limit) bytes allowed", path: path)
+            throw SupportMessages.fileTooLarge(path, size: size, limit: limit)
         }
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
             return FileBytes(try FileAccess.read(path, limit: limit))

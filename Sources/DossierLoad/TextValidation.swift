@@ -24,9 +24,7 @@ package enum TextValidation {
             }
             let byte = buffer[index]
             if byte == 0 {
-                throw Diagnostic(.badData, "the file contains a NUL byte (at byte \(index))",
-                    at: locator.diagnosticLocation(index),
-                    hint: "this looks like a binary file, or text saved as UTF-16; save it as UTF-8 text")
+                throw LoadMessages.nulByte(offset: index, at: locator.diagnosticLocation(index))
             }
             if byte < 0x80 {
                 index += 1
@@ -34,9 +32,7 @@ package enum TextValidation {
             }
             let length = sequenceLength(buffer, at: index)
             if length == 0 {
-                throw Diagnostic(.badData, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(index))",
-                    at: locator.diagnosticLocation(index),
-                    hint: "save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+                throw LoadMessages.invalidUTF8(byte, offset: index, at: locator.diagnosticLocation(index))
             }
             index += length
         }
