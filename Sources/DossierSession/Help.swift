@@ -222,11 +222,9 @@ extension Session {
             return
         }
         guard let found = Help.topic(named: topic.text) else {
-            let names = Help.topics.flatMap { [$0.name] + $0.aliases }
-            let close = Suggestions.closest(to: topic.text, in: names)
-            throw Diagnostic(.unknownHelpTopic, "no help on `\(topic.text)`", at: .source(source, topic.range),
-                hint: close.first.map { "did you mean `help \($0)`?" }
-                    ?? "topics: " + Help.topics.map(\.name).joined(separator: ", "))
+            throw SessionMessages.unknownHelpTopic(
+                topic.text, names: Help.topics.flatMap { [$0.name] + $0.aliases }, topics: Help.topics.map(\.name),
+                at: .source(source, topic.range))
         }
         output.emit(.result(found.text))
     }
