@@ -48,6 +48,8 @@ public final class TextDictionary: Sendable {
     public func withBytes<R>(_ code: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = Int(offsets[Int(code)])
         let end = Int(offsets[Int(code) + 1])
+        // Safe: `offsets` are ascending and end at arena.count, so start..<end is inside the arena; the
+        // view lives only for `body`, and the arena is immutable.
         return arena.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
         }
@@ -66,6 +68,8 @@ public final class TextDictionary: Sendable {
             offsets.withUnsafeBufferPointer { offsets in
                 for code in 1..<max(1, offsets.count - 1) {
                     if code & 0x3FF == 0, cancellation?.isCancelled == true { return }
+                    // Safe: code + 1 < offsets.count by the loop bound, and offsets lie inside the arena; the view
+                    // is used only by `predicate` within this closure.
                     let entry = UnsafeBufferPointer(rebasing: buffer[Int(offsets[code])..<Int(offsets[code + 1])])
                     result[code] = predicate(entry)
                 }
@@ -253,6 +257,8 @@ public struct TextDictionaryBuilder: Sendable {
         guard let other = bytes.baseAddress else { return true }
         return arena.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
+            // Safe: end - start == bytes.count was checked above and end <= arena.count, so memcmp reads
+            // inside both buffers.
             return memcmp(base + start, other, bytes.count) == 0
         }
     }
@@ -279,6 +285,7 @@ public struct TextDictionaryBuilder: Sendable {
         var index = 0
         var high: UInt64 = 0
         while index + 8 <= count {
+            // Safe: index + 8 <= count, so the eight bytes are inside the borrowed buffer.
             high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             index += 8
         }
@@ -299,6 +306,7 @@ public struct TextDictionaryBuilder: Sendable {
         let count = bytes.count
         var index = 0
         while index + 8 <= count {
+            // Safe: index + 8 <= count, so the eight bytes are inside the borrowed buffer.
             state = mix(state ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
@@ -306,6 +314,7 @@ public struct TextDictionaryBuilder: Sendable {
             var word: UInt64 = 0
             if count >= 8 {
                 // The last eight bytes, overlapping what was hashed: no byte loop.
+                // Safe: count >= 8 here, so count - 8 ..< count is inside the buffer.
                 word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             } else {
                 var shift: UInt64 = 0

@@ -34,6 +34,7 @@ public enum CSVReader {
     /// One load's state.
     private struct Reader {
         package let file: FileBytes
+        // Safe: `file.buffer`, alive as long as `file`, which this reader holds.
         package let buffer: UnsafeBufferPointer<UInt8>
         package let locator: ByteLocator
         package let delimiter: UInt8
@@ -264,6 +265,8 @@ package final class SpanTable {
     package static let maximumChunkBytes = 1 << 30
 
     package let fields: Int
+    // Safe: owned here and freed once by the reader (`deallocate` in a defer after the last use);
+    // row(index) is used with index < records, so each row lies inside the allocation.
     private let storage: UnsafeMutablePointer<UInt32>
 
     package init(records: Int, fields: Int) {

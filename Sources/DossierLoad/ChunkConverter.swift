@@ -6,6 +6,8 @@ import DossierData
 
 /// What building a column needs to know about the file: to read spans, to re-read a column as
 /// text, and to say where a bad value is.
+// Safe: `buffer` is the FileBytes the reader keeps alive for the whole load and nobody writes it;
+// the rest is immutable. Two threads read it at once, which is fine for read-only memory.
 package struct ConversionContext: @unchecked Sendable {
     package let buffer: UnsafeBufferPointer<UInt8>
     package let delimiter: UInt8
@@ -19,6 +21,7 @@ package struct ConversionContext: @unchecked Sendable {
         _ column: inout ColumnAccumulator, field: Int, spans: SpanTable, count: Int, chunkStart: Int, rowsBefore: Int,
         scratch: inout [UInt8]
     ) throws(Diagnostic) {
+        // Safe: chunkStart <= buffer.count (a scanned offset); the view is used only during this call.
         let chunk = UnsafeBufferPointer(rebasing: buffer[chunkStart...])
         while true {
             switch column.appendSpans(chunk, spans: spans, field: field, count: count, scratch: &scratch) {
@@ -72,6 +75,7 @@ package struct ConversionContext: @unchecked Sendable {
                     CSVScanner.unescape(buffer, start, end & ~CSVScanner.escapedFlag, into: &scratch)
                     _ = scratch.withUnsafeBufferPointer { column.append($0) }
                 } else {
+                    // Safe: a span scanSpan returned, inside the buffer; the column copies what it keeps.
                     _ = column.append(UnsafeBufferPointer(rebasing: buffer[start..<end]))
                 }
             } else {
@@ -86,6 +90,10 @@ package struct ConversionContext: @unchecked Sendable {
 /// each takes the next column from a shared counter, so a slow column (dates, many distinct
 /// texts) does not hold the other thread up. Columns are independent, so nothing else is
 /// shared; each thread has its own scratch buffer.
+// Safe: the two threads never touch the same memory: each column index is handed out once by the
+// atomic `next` (so columns[i] and failures[i] have one writer), each thread has its own
+// scratch slot, and prepare/finish/failure run only while no helper is running (the caller
+// waits on the DispatchGroup first).
 package final class ChunkConverter: @unchecked Sendable {
     private let columns: UnsafeMutablePointer<ColumnAccumulator>
     private let columnCount: Int
@@ -103,6 +111,8 @@ package final class ChunkConverter: @unchecked Sendable {
 
     package init(columns: [ColumnAccumulator], context: ConversionContext) {
         columnCount = columns.count
+        // Safe: owned by this converter; `deallocate` (deferred by the reader) deinitializes and frees
+        // them once, after `finish` has copied the columns out.
         self.columns = .allocate(capacity: max(1, columns.count))
         self.columns.initialize(from: columns, count: columns.count)
         failures = .allocate(capacity: max(1, columns.count))
@@ -161,6 +171,7 @@ package final class ChunkConverter: @unchecked Sendable {
 
     /// The finished columns.
     package func finish() -> [ColumnAccumulator] {
+        // Safe: columnCount initialized accumulators; the Array copies them.
         Array(UnsafeBufferPointer(start: columns, count: columnCount))
     }
 }

@@ -77,6 +77,8 @@ public enum JSONReader {
     }
 
     /// The second half's reader, run on another thread.
+    // Safe: only the helper thread touches `reader` and `succeeded` while it runs; the calling thread
+    // reads them after group.wait(), which orders the two. The file bytes it reads are immutable.
     private final class HalfReader: @unchecked Sendable {
         package var reader: Reader
         package var succeeded = false
@@ -127,6 +129,7 @@ public enum JSONReader {
             locator = ByteLocator(buffer: file.buffer, path: path)
             self.monitor = monitor
             // The scanner sees nothing past the range's end; offsets stay those of the file.
+            // Safe: the reader keeps `file`, which owns these bytes, for as long as the scanner lives.
             scanner = JSONScanner(UnsafeBufferPointer(rebasing: file.buffer[0..<range.upperBound]), position: range.lowerBound)
             validated = range.lowerBound
             released = range.lowerBound
@@ -380,6 +383,8 @@ public enum JSONReader {
                 guard let base = arena.baseAddress else { return key.isEmpty && prefix.isEmpty }
                 if !prefix.isEmpty {
                     let same = prefix.withUnsafeBufferPointer { bytes in
+                        // Safe: the length check above makes start + prefix.count + key.count == nameStarts[index + 1]
+                        // <= nameArena.count, so both memcmp calls stay inside the arena and the borrowed buffers.
                         bytes.baseAddress.map { memcmp(base + start, $0, prefix.count) == 0 } ?? true
                     }
                     if !same { return false }
@@ -415,6 +420,7 @@ public enum JSONReader {
                 if escaped {
                     scanner.scratch.withUnsafeBufferPointer { columns[field].appendJSONString($0) }
                 } else {
+                    // Safe: a span the scanner just returned, inside its bytes; the column copies what it keeps.
                     columns[field].appendJSONString(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
                 }
             case UInt8(ascii: "[")?:

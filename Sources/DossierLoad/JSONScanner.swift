@@ -5,6 +5,7 @@ import DossierData
 /// A byte-level JSON tokenizer for the loaders: values are handed out as byte ranges (or an
 /// unescaped copy in `scratch`), never as boxed trees, so a large file costs its columns only.
 package struct JSONScanner {
+    // Safe: a view of the file's bytes; the reader that owns the scanner keeps the FileBytes alive.
     package let bytes: UnsafeBufferPointer<UInt8>
     package var position: Int
     package var scratch: [UInt8] = []
@@ -68,6 +69,7 @@ package struct JSONScanner {
             let quotes: UInt64 = 0x22 &* ones
             let backslashes: UInt64 = 0x5C &* ones
             while index + 8 <= count {
+                // Safe: index + 8 <= count, so the eight bytes are inside the buffer.
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let q = word ^ quotes
                 let b = word ^ backslashes
@@ -111,6 +113,7 @@ package struct JSONScanner {
     package mutating func string<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Failure) -> R {
         let (start, end, escaped) = try stringSpan()
         if escaped { return scratch.withUnsafeBufferPointer { body($0) } }
+        // Safe: stringSpan returns start <= end <= bytes.count; the view lives only for `body`.
         return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
@@ -222,6 +225,7 @@ package struct JSONScanner {
         skipSpace()
         // Four bytes at once: "true", "null", or "fals" followed by "e".
         if position + 4 <= bytes.count, let base = bytes.baseAddress {
+            // Safe: position + 4 <= bytes.count was checked, so the four bytes are inside the buffer.
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
             switch word {
             case 0x6575_7274:  // "true"

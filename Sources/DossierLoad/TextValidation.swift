@@ -14,6 +14,8 @@ package enum TextValidation {
         while index < count {
             // Eight ASCII bytes without a NUL at a time.
             if index + 8 <= count, let base = buffer.baseAddress {
+                // Safe: index + 8 <= count <= buffer.count (callers pass end <= buffer.count), so the eight
+                // bytes are inside the buffer.
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let hasHigh = word & 0x8080_8080_8080_8080 != 0
                 let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0

@@ -15,6 +15,8 @@ public final class EditLineReader: LineReader {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     /// The prompt libedit draws, kept alive as a C string between calls.
+    // Safe: owned here (strdup), freed only when replaced in readLine or in deinit; libedit reads it
+    // only during el_gets, which runs on this thread while the pointer is current.
     private var promptStorage: UnsafeMutablePointer<CChar>
     /// Computes candidates for text (earlier continuation lines + this line) at a byte offset.
     private let completer: (String, Int) -> Completion
@@ -40,6 +42,8 @@ public final class EditLineReader: LineReader {
         _ = dossier_el_set_editor(editLine, "emacs")
         _ = dossier_el_set_signal(editLine, 1)
         _ = dossier_el_set_history(editLine, history)
+        // Safe: unretained, because self owns editLine and el_end runs in deinit: no callback can find
+        // this pointer after self is gone.
         _ = dossier_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = dossier_el_set_prompt(editLine) { editLine in
             guard let reader = EditLineReader.from(editLine) else { return nil }
@@ -90,6 +94,8 @@ public final class EditLineReader: LineReader {
         guard let info = el_line(editLine)?.pointee, let buffer = info.buffer, let cursor = info.cursor else {
             return UInt8(CC_ERROR)
         }
+        // Safe: buffer ..< lastchar is libedit's line, cursor lies within it, and both stay valid until
+        // this callback returns; the Strings below copy the bytes.
         let lineLength = info.lastchar.map { $0 - buffer } ?? 0
         let cursorOffset = cursor - buffer
         let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: lineLength).bindMemory(to: UInt8.self), as: UTF8.self)

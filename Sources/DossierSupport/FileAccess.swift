@@ -63,6 +63,7 @@ public enum FileAccess {
         bytes.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
+            // Safe: read(2) writes at most chunk.count bytes into the chunk, which outlives the call.
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -120,6 +121,8 @@ public enum FileAccess {
     /// Writes every byte to a descriptor, retrying partial writes and interruptions. Returns 0
     /// or the errno of the failure.
     public static func writeAll<C: Collection>(_ descriptor: Int32, _ bytes: C) -> Int32 where C.Element == UInt8 {
+        // Safe: write(2) reads base + offset ..< base + buffer.count, inside the borrowed storage, and the
+        // pointer does not leave the closure.
         let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             var offset = 0
@@ -142,6 +145,8 @@ public enum FileAccess {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
+            // Safe: d_name is a NUL-terminated char[256] inside the dirent readdir returned, valid until the
+            // next readdir; String(cString:) copies it before then.
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
@@ -193,6 +198,7 @@ extension FileAccess {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            // Safe: read(2) writes at most chunk.count bytes into the chunk, which outlives the call.
             let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }

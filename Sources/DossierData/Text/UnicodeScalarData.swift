@@ -152,6 +152,7 @@ package enum UTF8Bytes {
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index &+ 8 <= count {
+                // Safe: index + 8 <= count, so the eight bytes are inside the borrowed buffer.
                 if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
                 index &+= 8
             }
@@ -175,6 +176,8 @@ package enum UTF8Bytes {
     /// without it, an ill-formed byte reads as U+FFFD.
     @inline(__always)
     package static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, checked: Bool) -> UInt32 {
+        // Safe: callers keep index < bytes.count (the loop condition of every caller); decode checks
+        // each further byte against the count.
         let byte = bytes[index]
         if byte < 0x80 {
             index &+= 1
