@@ -37,19 +37,6 @@ public struct TypeNote: Sendable, Equatable {
     }
 }
 
-/// Counts as people read them: 1,204.
-public enum NumberWords {
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
-}
-
 extension TextColumn {
     /// The stray-value note for a text column whose values are mostly numbers or dates: at
     /// least two of them are, and at most one in ten present values is not. Each distinct text
