@@ -2,12 +2,6 @@ import DossierSupport
 import DossierDiagnostics
 import DossierData
 
-/// A header cell: its field name and the type it declares, if any (`people:int`).
-package struct HeaderField {
-    package var name: String
-    package var declared: ValueType?
-}
-
 /// Reads header cells: typed names, empty names and duplicates (renamed with a warning, §6).
 package enum HeaderParser {
     package static func parse(_ cells: [String], path: String, line: Int, warnings: inout [Diagnostic]) -> [HeaderField] {
