@@ -8,31 +8,6 @@ import DossierSemantics
 import DossierEngine
 import DossierOutput
 
-/// What a session says: results for stdout, diagnostics and notes for stderr. The shell or
-/// the command line decides how to print them (colour, pager); the core only produces them.
-public enum SessionEvent: Sendable {
-    /// A formatted result, ending with a newline.
-    case result(String)
-    case diagnostic(Diagnostic)
-    /// How far a long load has come, in percent; 100 when it is done.
-    case progress(String, Int)
-}
-
-public protocol SessionOutput: AnyObject {
-    func emit(_ event: SessionEvent)
-}
-
-/// Options changed with `set`.
-public struct SessionOptions: Sendable {
-    public var format: OutputFormat = .table
-    public var timer = false
-    public var pager = true
-    /// The terminal's width, when output goes to one (tables shrink to fit, charts scale).
-    public var terminalWidth: Int?
-
-    public init() {}
-}
-
 /// Statements run against a catalog (§3). One session is one shell or one script run.
 public final class Session {
     public private(set) var catalog = Catalog()
