@@ -179,6 +179,7 @@ package struct ColumnAccumulator {
                 CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), into: &scratch)
                 outcome = scratch.withUnsafeBufferPointer { append($0) }
             } else {
+                // Safe: the scanner wrote start <= endMark, both offsets inside this chunk of the file.
                 outcome = append(UnsafeBufferPointer(start: base + start, count: Int(endMark) - start))
             }
             switch outcome {
