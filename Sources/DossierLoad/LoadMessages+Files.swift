@@ -161,3 +161,159 @@ extension LoadMessages {
 
     package static func tableOrigin(_ path: String, _ table: String) -> String { "\(path), table \"\(table)\"" }
 }
+
+/// What the CSV reader found about how a file is written, for the note after the load.
+package struct DialectReport {
+    package var delimiter: UInt8
+    package var guessedDelimiter: Bool
+    package var guessedQuote: Bool
+    package var guessedNoHeader: Bool
+    package var namesFromComment: Bool
+    package var commentLines: Int
+    package var preambleLines: Int
+    package var decimalCommaFields: [String] = []
+    /// Without a header: the line of the first record.
+    package var headerLine: Int?
+
+    package init(guess: DialectSniffer.Guess, commentLines: Int) {
+        delimiter = guess.dialect.delimiter
+        guessedDelimiter = guess.guessedDelimiter
+        guessedQuote = guess.guessedQuote
+        guessedNoHeader = guess.guessedNoHeader
+        namesFromComment = guess.namesFromComment != nil
+        self.commentLines = commentLines
+        preambleLines = guess.preambleLines
+    }
+}
+
+extension DiagnosticID {
+    /// How a delimited file was read, when any of it was guessed.
+    package static let readAs = DiagnosticID(rawValue: "read-as")
+    /// A text file that was not UTF-8, converted.
+    package static let converted = DiagnosticID(rawValue: "converted")
+    /// A file a directory or glob load passed over.
+    package static let skippedFile = DiagnosticID(rawValue: "skipped-file")
+    /// Well-formed data that holds no table: a directory load skips it.
+    package static let notTabular = DiagnosticID(rawValue: "not-tabular")
+    /// Bytes that are not UTF-8: the loader reads the file again as Windows-1252.
+    package static let invalidUTF8 = DiagnosticID(rawValue: "invalid-utf8")
+}
+
+extension LoadMessages {
+    // MARK: - CSV dialects
+
+    /// "read as `;`-separated, decimal commas in `price`, 2 comment lines skipped", with the
+    /// options that read it otherwise; nil when nothing was guessed.
+    package static func readAs(_ path: String, _ report: DialectReport) -> Diagnostic? {
+        var pieces: [String] = []
+        var options: [String] = []
+        let separated = report.delimiter == 0x09 ? "tab-separated"
+            : report.delimiter == UInt8(ascii: ",") ? "comma-separated" : "`\(CSVDialect.name(of: report.delimiter))`-separated"
+        if report.guessedDelimiter { options.append("delimiter \",\"") }
+        if report.guessedQuote {
+            pieces.append("with ' as the quote")
+            options.append("quote '\"'")
+        }
+        if !report.decimalCommaFields.isEmpty {
+            pieces.append("decimal commas in " + report.decimalCommaFields.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
+                + (report.decimalCommaFields.count > 4 ? " and \(report.decimalCommaFields.count - 4) more" : ""))
+        }
+        if report.commentLines > 0 {
+            pieces.append("\(NumberWords.grouped(report.commentLines)) comment line\(report.commentLines == 1 ? "" : "s") skipped")
+        }
+        if report.preambleLines > 0 {
+            pieces.append("\(report.preambleLines) line\(report.preambleLines == 1 ? "" : "s") before the header skipped")
+            options.append("skip 0")
+        }
+        if report.guessedNoHeader {
+            pieces.append(report.namesFromComment ? "no header row (names from the comment above the data)"
+                : "no header row (columns named column_1, column_2, …)")
+            options.append("header")
+        }
+        guard report.guessedDelimiter || !pieces.isEmpty else { return nil }
+        let message = "read as \(separated)" + (pieces.isEmpty ? "" : ", " + pieces.joined(separator: ", "))
+        return Diagnostic(.readAs, message, at: .path(path), severity: .note,
+            hint: options.isEmpty ? nil : "if that is wrong: load \(path) " + options.joined(separator: " "))
+    }
+
+    /// Rows with more cells than the header, all of them empty (`1,2,` under `a,b`).
+    package static func emptyExtraCells(_ count: Int, fields: Int, at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.dataWarning,
+            "\(NumberWords.grouped(count)) row\(count == 1 ? " has" : "s have") empty cells beyond the \(fields) field\(fields == 1 ? "" : "s") of the header; they are left out",
+            at: location, severity: .warning)
+    }
+
+    // MARK: - Encodings
+
+    package static func convertedEncoding(_ path: String, _ encoding: TextEncoding, guessed: Bool) -> Diagnostic {
+        Diagnostic(.converted,
+            guessed ? "the file is not UTF-8; read it as \(encoding.displayName)" : "read as \(encoding.displayName), as asked",
+            at: .path(path), severity: guessed ? .warning : .note,
+            hint: guessed ? "if letters look wrong, say which encoding it is: load \(path) encoding \"latin1\" (or \"utf-16\", \"windows-1252\")" : nil)
+    }
+
+    package static func unknownEncoding(_ name: String) -> String {
+        "unknown encoding \"\(name)\"; dossier reads \(TextEncoding.acceptedNames)"
+    }
+}
+
+extension LoadMessages {
+    // MARK: - Directories and globs
+
+    package static func skippedFile(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.skippedFile, "skipped: \(reason)", at: .path(path), severity: .warning)
+    }
+
+    package static let notADataFile = "not a data file (dossier reads .csv .tsv .json .jsonl .xlsx .sqlite .db)"
+
+    package static func globMatchesNothing(_ pattern: String) -> Diagnostic {
+        Diagnostic(.fileNotFound, "no file matches this pattern", at: .path(pattern),
+            hint: "`*` stands for any characters and `?` for one: load data/*.csv as trips")
+    }
+
+    package static func stackedFileHasParts(_ path: String, count: Int) -> Diagnostic {
+        Diagnostic(.badArgument, "this file holds \(count) tables; files stacked with `as` must hold one each", at: .path(path),
+            hint: "load it alone, or choose one: load FILE sheet \"NAME\"")
+    }
+
+    package static func stackedFieldsDiffer(_ path: String, fields: [String], first: String, firstFields: [String]) -> Diagnostic {
+        let missing = firstFields.filter { name in !fields.contains { FieldName.key($0) == FieldName.key(name) } }
+        let extra = fields.filter { name in !firstFields.contains { FieldName.key($0) == FieldName.key(name) } }
+        var differences: [String] = []
+        if !missing.isEmpty { differences.append("it has no " + missing.prefix(5).map { "`\($0)`" }.joined(separator: ", ")) }
+        if !extra.isEmpty { differences.append("it has " + extra.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + " too") }
+        return Diagnostic(.badData,
+            "files stacked into one dataset need the same fields, but this one differs from \(first): " + differences.joined(separator: "; "),
+            at: .path(path), hint: "load the files without `as` to get one dataset each")
+    }
+
+    package static func stackedTypesDiffer(_ pattern: String, fields: [String]) -> Diagnostic {
+        Diagnostic(.dataWarning,
+            fields.map { "`\($0)`" }.joined(separator: ", ") + (fields.count == 1 ? " has" : " have")
+                + " different types in different files; read as decimal or text so that no value is lost",
+            at: .path(pattern), severity: .warning)
+    }
+
+    package static func stacked(_ pattern: String, files: [String], field: String) -> Diagnostic {
+        let shown = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+        return Diagnostic(.readAs, "stacked \(files.count) file\(files.count == 1 ? "" : "s") (\(shown)); `\(field)` says which each row is from",
+            at: .path(pattern), severity: .note)
+    }
+
+    // MARK: - Options
+
+    package static func misnamed(_ path: String, named: String, found: String) -> Diagnostic {
+        Diagnostic(.unsupportedFormat, "this file is named as \(named) but holds \(found)", at: .path(path),
+            hint: found == "text" ? "if it is CSV, rename it to .csv" : "open it in the program that made it and save it again")
+    }
+
+    package static func optionNotFor(_ path: String, _ kind: String) -> Diagnostic {
+        Diagnostic(.badArgument, "`delimiter`, `quote`, `header`, `skip` and `encoding` are for CSV and TSV files, and this is \(kind)",
+            at: .path(path), hint: kind == "JSON" ? "JSON takes only `encoding`" : "load it without them")
+    }
+
+    package static func partOptionNotFor(_ path: String) -> Diagnostic {
+        Diagnostic(.badArgument, "`sheet` and `table` choose a part of an Excel workbook or a SQLite database, and this is a text file",
+            at: .path(path), hint: "load it without `sheet`")
+    }
+}

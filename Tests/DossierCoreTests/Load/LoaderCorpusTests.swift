@@ -23,7 +23,7 @@ import Testing
 
     private func load(_ name: String) throws(Diagnostic) -> LoadResult {
         let path = Self.directory + "/" + name
-        return try DataLoader.loadFile(path, name: DataLoader.datasetName(for: path), monitor: LoadMonitor())
+        return try DataLoader.loadOne(path)
     }
 
     private func dataset(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Dataset? {

@@ -17,7 +17,7 @@ import Testing
 @Suite struct MessyColumnTests {
     private func load(_ name: String) throws(Diagnostic) -> LoadResult {
         let path = LoaderCorpusTests.directory + "/" + name
-        return try DataLoader.loadFile(path, name: DataLoader.datasetName(for: path), monitor: LoadMonitor())
+        return try DataLoader.loadOne(path)
     }
 
     private func cell(_ dataset: Dataset, _ row: Int, _ field: String) -> String {
@@ -117,13 +117,13 @@ import Testing
     func saveThenLoadGivesTheSameText(_ file: String, _ format: String) throws {
         let files = TemporaryDirectory()
         let path = LoaderCorpusTests.directory + "/good/" + file
-        let original = try DataLoader.loadFile(path, name: "original", monitor: LoadMonitor()).dataset
+        let original = try DataLoader.loadOne(path, name: "original").dataset
         let shell = TestSession(sample: false)
         shell.run("load \(path) as original")
         let copyPath = files.path + "/copy.\(format)"
         shell.run("save original to \(copyPath)")
         #expect(shell.output.diagnostics.allSatisfy { $0.severity != .error }, "\(shell.output.diagnostics.map(\.message))")
-        let copy = try DataLoader.loadFile(copyPath, name: "copy", monitor: LoadMonitor()).dataset
+        let copy = try DataLoader.loadOne(copyPath, name: "copy").dataset
         #expect(Self.snapshot(copy) == Self.snapshot(original), "\(file) through .\(format)")
     }
 
