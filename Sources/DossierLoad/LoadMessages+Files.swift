@@ -113,6 +113,13 @@ extension LoadMessages {
             at: .path(path), severity: .warning, hint: "these are formulas that failed in the spreadsheet")
     }
 
+    package static func titleRowsSkipped(_ path: String, _ sheet: String, count: Int, header: Int, first: String) -> Diagnostic {
+        let shown = first.count > 40 ? String(first.prefix(40)) + "…" : first
+        return Diagnostic(.readAs,
+            "sheet \"\(sheet)\": the header is row \(header); \(count == 1 ? "the row" : "\(count) rows") above it (\"\(shown)\") skipped as a title",
+            at: .path(path), severity: .note)
+    }
+
     package static func sheetOrigin(_ path: String, _ sheet: String) -> String { "\(path), sheet \"\(sheet)\"" }
 
     // MARK: - Databases
@@ -143,7 +150,7 @@ extension LoadMessages {
         Diagnostic(.tooLarge, "table \"\(table)\" has more than \(limit) columns", at: .path(path))
     }
 
-    package static func blobCell(bytes: Int) -> String { "(blob, \(bytes) bytes)" }
+    package static func blobCell(bytes: Int) -> String { "(blob, \(bytes) byte\(bytes == 1 ? "" : "s"))" }
 
     package static func blobValues(_ path: String, table: String, field: String, count: Int) -> Diagnostic {
         Diagnostic(.dataWarning,

@@ -74,14 +74,17 @@ package enum XLSXReader {
 
     /// One sheet's cells as a dataset.
     private static func dataset(_ sheet: XLSXSheet, sheet sheetName: String, path: String, name: String) throws(Diagnostic) -> LoadResult {
-        let headerRow = sheet.rows[0]
+        // A title above the table (one cell in a row, then a row of several) is not its header.
+        let titles = sheet.rows.prefix(DialectSniffer.maximumPreamble + 1).firstIndex { $0.cells.count >= 2 } ?? 0
+        let rows = sheet.rows.dropFirst(titles)
+        let headerRow = rows[rows.startIndex]
         var width = 0
-        for row in sheet.rows { for cell in row.cells { width = max(width, cell.column + 1) } }
+        for row in rows { for cell in row.cells { width = max(width, cell.column + 1) } }
         guard width <= DataLimits.maximumFields else {
             throw LoadMessages.tooManySheetColumns(path, sheetName, limit: DataLimits.maximumFields)
         }
         var used = [Bool](repeating: false, count: width)
-        for row in sheet.rows { for cell in row.cells { used[cell.column] = true } }
+        for row in rows { for cell in row.cells { used[cell.column] = true } }
         let kept = (0..<width).filter { used[$0] }
         var position = [Int](repeating: -1, count: width)
         for (index, column) in kept.enumerated() { position[column] = index }
@@ -94,7 +97,7 @@ package enum XLSXReader {
         warnings += headerWarnings.map { LoadMessages.within(LoadMessages.sheet(sheetName), $0) }
 
         var cells = [CellColumn](repeating: CellColumn(), count: kept.count)
-        let dataRows = sheet.rows.dropFirst()
+        let dataRows = rows.dropFirst()
         for (rowIndex, row) in dataRows.enumerated() {
             for cell in row.cells {
                 let index = position[cell.column]
@@ -127,6 +130,9 @@ package enum XLSXReader {
         }
         let dataset = Dataset(name: name, fields: fields, columns: built, rowCount: dataRows.count,
             origin: LoadMessages.sheetOrigin(path, sheetName))
-        return LoadResult(dataset: dataset, warnings: warnings)
+        let notes = titles > 0
+            ? [LoadMessages.titleRowsSkipped(path, sheetName, count: titles, header: headerRow.number, first: sheet.rows[0].cells[0].text)]
+            : []
+        return LoadResult(dataset: dataset, warnings: warnings, notes: notes)
     }
 }

@@ -247,7 +247,7 @@ package enum XLSXDates {
         let time = pad(seconds / 3600) + ":" + pad(seconds / 60 % 60) + ":" + pad(seconds % 60)
         switch kind {
         case .date: return date
-        case .dateTime: return seconds == 0 ? date : date + " " + time
+        case .dateTime: return date + " " + time
         case .time: return day == 0 ? time : date + " " + time
         case .number: return nil
         }

@@ -65,9 +65,9 @@ private func report(_ error: Error, _ context: UnsafeMutableRawPointer?, _ onErr
     let text: String
     switch error {
     case is TooLarge: text = "a part of the archive is larger than dossier reads"
-    case Archive.ArchiveError.unreadableArchive: text = "the ZIP archive is damaged or incomplete"
     case Archive.ArchiveError.invalidCRC32: text = "the ZIP archive is damaged (a checksum does not match)"
     case Archive.ArchiveError.invalidCompressionMethod: text = "the ZIP archive uses a compression dossier cannot read"
+    case is Archive.ArchiveError: text = "the ZIP archive is damaged or incomplete"
     default: text = "the ZIP archive could not be read (\(error))"
     }
     text.withCString { onError(context, $0) }
