@@ -50,20 +50,25 @@ package enum DialectSniffer {
         let order = options.delimiter.map { [$0] } ?? [defaultDelimiter] + candidates.filter { $0 != defaultDelimiter }
 
         // The delimiter that splits the most records into two fields or more, then the one
-        // whose records most often agree on a count, then the most fields, then the usual one.
-        var best: (score: (Double, Double, Int, Int), delimiter: UInt8, records: [Record], preamble: Int)?
+        // whose records most often agree on a count, then the one that skips the fewest
+        // lines, then the most fields, then the usual one.
+        var best: (score: (Double, Double, Int, Int, Int), delimiter: UInt8, records: [Record], preamble: Int)?
         for (rank, delimiter) in order.enumerated() {
             let dialect = CSVDialect(delimiter: delimiter, quote: quote, comments: comments)
             let records = self.records(sample, from: start, dialect: dialect)
             let preamble = options.skip == nil ? preambleCount(records) : 0
             let tail = records.dropFirst(preamble)
-            guard !tail.isEmpty else { continue }
+            // Title lines stand above a header and at least one record.
+            guard !tail.isEmpty, preamble == 0 || tail.count >= 2 else { continue }
             let counts = tail.map(\.cells.count)
             let mode = self.mode(counts)
             guard mode >= 2 || options.delimiter != nil else { continue }
+            let agreeing = counts.filter { $0 == mode }.count
+            // One long row among short ones is no dialect: a few records must agree on it.
+            guard options.delimiter != nil || (agreeing >= min(2, tail.count) && agreeing * 2 >= tail.count) else { continue }
             let split = Double(counts.filter { $0 >= 2 }.count) / Double(tail.count)
-            let agree = Double(counts.filter { $0 == mode }.count) / Double(tail.count)
-            let score = (split, agree, mode, -rank)
+            let agree = Double(agreeing) / Double(tail.count)
+            let score = (split, agree, -preamble, mode, -rank)
             if best.map({ score > $0.score }) ?? true { best = (score, delimiter, records, preamble) }
         }
         var chosenDelimiter = best?.delimiter ?? options.delimiter ?? defaultDelimiter
@@ -82,13 +87,18 @@ package enum DialectSniffer {
         dialect.decimalComma = chosenDelimiter != UInt8(ascii: ",")
             && tail.contains { $0.cells.contains(where: NumberShapes.isDecimalComma) }
         let widest = tail.map(\.width).max() ?? 0
-        let guessedNoHeader = options.header == nil && best != nil && !looksLikeHeader(tail, widest: widest)
+        // Names in the comment above the data (`#code<TAB>coordinates<TAB>TZ`), when they fit
+        // the widest row and the first row is narrower than that: no header names every column.
+        let fromComment = comments ? commentNames(sample, from: start, before: headerOffset, dialect: dialect, count: widest) : nil
+        let narrowFirst = tail.first.map { first in tail.dropFirst().contains { $0.width > first.width } } ?? false
+        var guessedNoHeader = false
+        if options.header == nil, best != nil {
+            guessedNoHeader = (narrowFirst && fromComment != nil) || !looksLikeHeader(tail)
+        }
         let hasHeader = options.header ?? !guessedNoHeader
         var guess = Guess(dialect: dialect, headerOffset: headerOffset, hasHeader: hasHeader, namesFromComment: nil,
             columnCount: max(1, widest))
-        if !hasHeader, comments {
-            guess.namesFromComment = commentNames(sample, from: start, before: headerOffset, dialect: dialect, count: widest)
-        }
+        if !hasHeader { guess.namesFromComment = fromComment }
         (guess.commentLinesBefore, guess.preambleLines) = countLines(sample, from: start, to: headerOffset, comments: comments)
         guess.guessedDelimiter = options.delimiter == nil && chosenDelimiter != defaultDelimiter
         guess.guessedQuote = guessedQuote
@@ -191,13 +201,11 @@ package enum DialectSniffer {
         return double == 0 && single >= 2
     }
 
-    /// A first row is a header unless it looks like data: it is narrower than the rows after
-    /// it (a header names every column), or each of its cells has the type of its column
-    /// where the rest of the column is all numbers, dates or booleans (`2019` above a column
-    /// of numbers is still read as a header only with the `header` option).
-    private static func looksLikeHeader(_ tail: [Record], widest: Int) -> Bool {
+    /// A first row is a header unless it looks like data: each of its cells has the type of
+    /// its column where the rest of the column is all numbers, dates or booleans (`2019`
+    /// above a column of numbers is read as a header only with the `header` option).
+    private static func looksLikeHeader(_ tail: [Record]) -> Bool {
         guard let first = tail.first, tail.count >= 2 else { return true }
-        if first.width < widest, first.width >= 1, tail.dropFirst().contains(where: { $0.width > first.width }) { return false }
         if first.cells.contains(where: \.isEmpty) { return true }
         var typedColumns = 0
         for column in first.cells.indices {

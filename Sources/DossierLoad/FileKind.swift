@@ -14,7 +14,7 @@ package enum FileKind: Equatable {
 
     package static let workbookExtensions: Set<String> = ["xlsx", "xlsm"]
     package static let databaseExtensions: Set<String> = ["sqlite", "sqlite3", "db", "db3"]
-    /// NUL bytes here (and no UTF-16 byte-order mark) mean a binary file.
+    /// NUL bytes here (several, and no UTF-16 byte-order mark) mean a binary file.
     package static let binaryProbeBytes = 4096
 
     package init(path: String, bytes: UnsafeBufferPointer<UInt8>) {
@@ -39,11 +39,13 @@ package enum FileKind: Equatable {
         }
     }
 
-    /// No NUL byte in the first 4 KB, unless it is UTF-16 (whose ASCII has one every other byte).
+    /// At most two NUL bytes in the first 4 KB (a stray one in text gets the text readers'
+    /// error with its line and column), unless it is UTF-16, whose ASCII has one every other byte.
     private static func looksLikeText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if TextEncoding.detectUTF16(bytes) != nil { return true }
-        for index in 0..<min(bytes.count, binaryProbeBytes) where bytes[index] == 0 { return false }
-        return true
+        var nuls = 0
+        for index in 0..<min(bytes.count, binaryProbeBytes) where bytes[index] == 0 { nuls += 1 }
+        return nuls <= 2
     }
 
     /// `Data/Trips.CSV` → `csv`.

@@ -12,7 +12,7 @@ extension LoadMessages {
         Diagnostic(.unsupportedFormat, "this is \(kind); \(FileSignature.readableKinds)", at: .path(path), hint: hint)
     }
 
-    /// What to do with a kind of file dossier does not read, when there is something.
+    /// What to do with a kind of file dossier does not read.
     package static func conversionHint(_ kind: String) -> String? {
         if kind.contains("Parquet") || kind.contains("Arrow") || kind.contains("ORC") || kind.contains("Avro") {
             return "export it as CSV first, for example with duckdb: COPY (FROM 'file.parquet') TO 'file.csv'"
@@ -22,7 +22,8 @@ extension LoadMessages {
         if kind.contains("OpenDocument") { return "open it in LibreOffice and save it as .xlsx or CSV" }
         if kind.contains("ZIP") || kind.contains("archive") { return "unzip it, then load the files inside" }
         if kind.contains("PDF") { return "tables in a PDF need extracting first (for example with tabula or pdftotext -layout)" }
-        return nil
+        if kind.contains("image") { return "a picture of a table has no data in it: ask for the table as CSV or a spreadsheet" }
+        return "save the data as CSV from the program that made it"
     }
 
     // MARK: - Workbooks
@@ -78,7 +79,8 @@ extension LoadMessages {
     }
 
     package static func emptyWorkbook(_ path: String) -> Diagnostic {
-        Diagnostic(.badData, "the workbook has no sheet with any cells", at: .path(path))
+        Diagnostic(.badData, "the workbook has no sheet with any cells", at: .path(path),
+            hint: "a workbook whose data is in charts or pictures only has no table to load")
     }
 
     package static func tooManySheetColumns(_ path: String, _ sheet: String, limit: Int) -> Diagnostic {
@@ -143,7 +145,7 @@ extension LoadMessages {
     }
 
     package static func noTables(_ path: String) -> Diagnostic {
-        Diagnostic(.badData, "the database has no tables", at: .path(path))
+        Diagnostic(.badData, "the database has no tables", at: .path(path), hint: "`sqlite3 FILE .schema` shows what it holds")
     }
 
     package static func tooManyTableColumns(_ path: String, _ table: String, limit: Int) -> Diagnostic {
@@ -256,7 +258,8 @@ extension LoadMessages {
         Diagnostic(.converted,
             guessed ? "the file is not UTF-8; read it as \(encoding.displayName)" : "read as \(encoding.displayName), as asked",
             at: .path(path), severity: guessed ? .warning : .note,
-            hint: guessed ? "if letters look wrong, say which encoding it is: load \(path) encoding \"latin1\" (or \"utf-16\", \"windows-1252\")" : nil)
+            hint: guessed && (encoding == .latin1 || encoding == .windows1252)
+                ? "if letters look wrong, say which encoding it is: load \(path) encoding \"\(encoding == .latin1 ? "windows-1252" : "latin1")\"" : nil)
     }
 
     package static func unknownEncoding(_ name: String) -> String {
@@ -314,8 +317,10 @@ extension LoadMessages {
             hint: found == "text" ? "if it is CSV, rename it to .csv" : "open it in the program that made it and save it again")
     }
 
+    /// Options for delimited text given for another kind of file (JSON takes `encoding`).
     package static func optionNotFor(_ path: String, _ kind: String) -> Diagnostic {
-        Diagnostic(.badArgument, "`delimiter`, `quote`, `header`, `skip` and `encoding` are for CSV and TSV files, and this is \(kind)",
+        let options = kind == "JSON" ? "`delimiter`, `quote`, `header` and `skip`" : "`delimiter`, `quote`, `header`, `skip` and `encoding`"
+        return Diagnostic(.badArgument, "\(options) are for CSV and TSV files, and this is \(kind)",
             at: .path(path), hint: kind == "JSON" ? "JSON takes only `encoding`" : "load it without them")
     }
 

@@ -134,7 +134,7 @@ def databases():
 
     single = fresh(os.path.join(GOOD, "single.db"))
     single.executescript("""
-        create table readings(station text, level integer, measured text);
+        create table readings(station text, level integer, measured date);
         insert into readings values ('north', 3, '2025-01-01'), ('south', 5, '2025-01-02');
     """)
     single.commit()

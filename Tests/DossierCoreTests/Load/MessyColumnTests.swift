@@ -99,7 +99,10 @@ import Testing
 @Suite struct CorpusRoundTripTests {
     static let goodFiles: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: LoaderCorpusTests.directory + "/good")) ?? []
-        return names.sorted()
+        // Each sheet or table of these is a dataset of its own: stamps.xlsx and single.db,
+        // with one each, stand for them here.
+        let severalTables: Set<String> = ["budget.xlsx", "shop.sqlite", "mixed.db"]
+        return names.filter { !severalTables.contains($0) }.sorted()
     }()
 
     static let cases: [(String, String)] = goodFiles.flatMap { file in ["csv", "tsv", "json", "jsonl"].map { (file, $0) } }
