@@ -1,31 +1,40 @@
 # The README's first two commands: `make run` and `make test`. Both install what a new
-# machine lacks (libedit-dev from Debian; pexpect for the terminal tests).
+# machine lacks (Debian's DEB_DEPS below; pexpect for the terminal tests).
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build debug deps test-deps test-sanitize bench fuzz clean
 
+# libedit-dev: line editing for the shell; zlib1g-dev: ZIPFoundation (Excel workbooks);
+# libsqlite3-dev: SQLite databases (opened with dlopen when first needed, and by the tests).
+DEB_DEPS := libedit-dev zlib1g-dev libsqlite3-dev
+
 deps:
-	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
-		echo "== installing libedit-dev (line editing for the shell)"; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+	@missing=""; for package in $(DEB_DEPS); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "== installing$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; fi
 
 test-deps: deps
 	@python3 -c 'import pexpect' 2>/dev/null || { \
 		echo "== installing pexpect (terminal tests)"; \
 		python3 -m pip install --quiet pexpect; }
 
+# libDossierZip.so is built beside the binary: dossier opens it with dlopen for .xlsx files.
 build: deps
 	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product DossierZip
 
 debug: deps
 	$(SWIFT) build --product dossier
+	$(SWIFT) build --product DossierZip
 
 run: build
 	.build/release/dossier
 
 test: test-deps
 	$(SWIFT) build --product dossier
+	$(SWIFT) build --product DossierZip
 	$(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
 	python3 Tests/Shell/test_interrupts.py .build/debug/dossier
