@@ -102,6 +102,9 @@ public enum CSVReader {
                     if end != .delimiter { break }
                 }
             } else {
+                guard guess.columnCount <= DataLimits.maximumFields else {
+                    throw LoadMessages.tooManyHeaderFields(limit: DataLimits.maximumFields, at: locator.diagnosticLocation(headerStart))
+                }
                 headerCells = guess.namesFromComment ?? (1...guess.columnCount).map { "column_\($0)" }
             }
             var warnings: [Diagnostic] = []
