@@ -54,7 +54,7 @@ public enum DataLoader {
     /// A text file in its encoding: UTF-8 as it is; UTF-16 (by its byte-order mark) or an
     /// encoding `load` was told converted first; bytes that turn out not to be UTF-8 read
     /// again as Windows-1252, with a warning that says so.
-    package static func readText(
+    public static func readText(
         _ file: FileBytes, path: String, name: String, options: LoadOptions, monitor: LoadMonitor
     ) throws(Diagnostic) -> LoadResult {
         if let encoding = options.encoding ?? TextEncoding.detectUTF16(file.buffer), encoding != .utf8 {

@@ -9,7 +9,7 @@ import DossierData
 /// decimals, TEXT text; NUMERIC and undeclared columns are inferred from their values as a
 /// CSV column is (so ISO dates stored as text become dates). SQLite lets any column hold any
 /// value; a column whose values do not fit its declaration is inferred instead, with a warning.
-package enum SQLiteReader {
+public enum SQLiteReader {
     package static func read(path: String, name: String, table: String?, monitor: LoadMonitor) throws(Diagnostic) -> [LoadResult] {
         let library = try SQLiteReader.library(path)
         var handle: SQLiteLibrary.Database?
@@ -24,7 +24,7 @@ package enum SQLiteReader {
     }
 
     /// A database held in memory (the fuzz target): the same reading, through sqlite3_deserialize.
-    package static func read(bytes: [UInt8], path: String, name: String, monitor: LoadMonitor) throws(Diagnostic) -> [LoadResult] {
+    public static func read(bytes: [UInt8], path: String, name: String, monitor: LoadMonitor) throws(Diagnostic) -> [LoadResult] {
         let library = try SQLiteReader.library(path)
         guard let deserialize = library.deserialize else { throw LoadMessages.sqliteMissing(path, reason: "no sqlite3_deserialize") }
         var handle: SQLiteLibrary.Database?

@@ -37,7 +37,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// UTF-16 by its byte-order mark, or by the pattern of NUL bytes that ASCII text in UTF-16
     /// has in its first characters. Nil: treat the bytes as UTF-8 (checked as they are read).
-    package static func detectUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+    public static func detectUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
         guard bytes.count >= 2 else { return nil }
         if bytes[0] == 0xFF && bytes[1] == 0xFE { return .utf16LittleEndian }
         if bytes[0] == 0xFE && bytes[1] == 0xFF { return .utf16BigEndian }
@@ -51,14 +51,14 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Windows-1252 when a byte of its extra range (0x80–0x9F: curly quotes, €, dashes) occurs,
     /// else Latin-1, which reads every other byte the same way.
-    package static func singleByteGuess(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding {
+    public static func singleByteGuess(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding {
         for byte in bytes where byte >= 0x80 && byte <= 0x9F { return .windows1252 }
         return .latin1
     }
 
     /// The text as UTF-8, without a byte-order mark. Bytes that mean nothing in the encoding
     /// (half a UTF-16 character) become U+FFFD; nothing is dropped silently.
-    package func convertToUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    public func convertToUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         switch self {
         case .utf8:

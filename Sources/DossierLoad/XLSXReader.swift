@@ -7,7 +7,7 @@ import DossierData
 /// is the only one (`budget`) and after the file and the sheet otherwise (`budget_costs`).
 /// The first row that holds anything is the header; empty rows are skipped, as blank lines
 /// of a CSV file are; columns with neither a name nor a value are left out.
-package enum XLSXReader {
+public enum XLSXReader {
     /// Opens the archive through libDossierZip.so; a ZIP that is no workbook is named.
     package static func read(path: String, name: String, sheet: String?, monitor: LoadMonitor) throws(Diagnostic) -> [LoadResult] {
         let archive = try ZipArchive(path: path)
@@ -25,8 +25,9 @@ package enum XLSXReader {
         return "a ZIP archive"
     }
 
-    /// The workbook from its parts: `part(name)` gives a part's bytes, nil when it is absent.
-    package static func read(
+    /// The workbook from its parts: `part(name)` gives a part's bytes, nil when it is absent
+    /// (public for the fuzz target, which has no ZIP archive).
+    public static func read(
         path: String, name: String, sheet wanted: String?, monitor: LoadMonitor,
         part: (String) throws(Diagnostic) -> [UInt8]?
     ) throws(Diagnostic) -> [LoadResult] {
