@@ -112,6 +112,36 @@ package enum SemanticsMessages {
             hint: "count it instead: count(\(written))")
     }
 
+    package static func aggregateArgumentCount(_ function: AggregateFunction, given count: Int) -> Diagnostic {
+        let expected: String
+        switch function.arity {
+        case 0...1: expected = "no argument or one"
+        case 2...2: expected = "two arguments"
+        default: expected = "one argument"
+        }
+        return Diagnostic(.badArgument, "`\(function.rawValue)` takes \(expected), not \(count)", hint: "write it \(function.usage)")
+    }
+
+    package static func aggregateInsideAggregate(_ function: AggregateFunction) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(function.rawValue)` cannot be used here",
+            hint: "aggregates go in summarize items: summarize \(function.usage) by ...")
+    }
+
+    package static func badQuantileFraction() -> Diagnostic {
+        Diagnostic(.badArgument, "the share of `quantile` is a number from 0 to 1",
+            hint: "quantile(x, 0.9) is the value 90% of the values are at or below; median(x) is quantile(x, 0.5)")
+    }
+
+    package static func notGroupedNorAggregated(_ name: String) -> Diagnostic {
+        Diagnostic(.unknownField, "`\(name)` has many values in each group",
+            hint: "use it inside an aggregate (sum(\(name)), max(\(name)), …) or add it after by")
+    }
+
+    package static func itemWithoutAggregate(_ written: String) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(written)` is not an aggregate",
+            hint: "aggregates: count(), count(F), count distinct F, sum, avg, min, max, median, quantile(F, p), stddev, variance, corr(F, G)")
+    }
+
     package static func aggregateOnList(_ function: AggregateFunction) -> Diagnostic {
         Diagnostic(.typeMismatch, "`\(function.rawValue)` does not work on lists")
     }

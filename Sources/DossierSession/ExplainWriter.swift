@@ -30,7 +30,9 @@ package struct ExplainWriter {
             let after = counts[index + 1]
             let clauseText = step.ranges.map { source.text($0) }.joined(separator: " ")
             var words = sentence(step, fieldsBefore: fields, before: before, after: after)
-            if !sameFields(fields, step.fields), !step.kind.isProjection {
+            // Aggregates computed for a later step have no names: the later step lists fields.
+            let named = step.fields.filter { !$0.name.hasPrefix("\u{1}") }
+            if !sameFields(fields, step.fields), !step.kind.isProjection, named.count == step.fields.count {
                 words += "; fields: " + Checker.fieldList(step.fields)
             }
             lines.append((clauseText, words))
@@ -75,6 +77,10 @@ package struct ExplainWriter {
         case .limit(let count, let offset):
             let skip = offset > 0 ? " after skipping \(offset)" : ""
             return "keeps the first \(count) rows\(skip): \(before) → \(after)"
+        case .limitPer(let count, let offset, let keys):
+            let skip = offset > 0 ? " after skipping \(offset)" : ""
+            let per = keys.map { words($0, fields) }.joined(separator: ", ")
+            return "keeps the first \(count) rows\(skip) of each \(per): \(before) → \(after)"
         case .distinct(let keys, let wholeRow):
             let of = wholeRow ? "rows" : "values of " + keys.map { words($0, fields) }.joined(separator: ", ")
             return "keeps distinct \(of): \(before) → \(after)"
@@ -83,7 +89,12 @@ package struct ExplainWriter {
             return "counts rows by " + keys.map { words($0, fields) }.joined(separator: ", ")
                 + ", most first: \(before) rows → \(after) group\(after == 1 ? "" : "s")"
         case .summarize(let aggregates, let keys):
-            let names = step.fields.suffix(aggregates.count).map(\.name).joined(separator: ", ")
+            // Aggregates computed for a later arithmetic step have no names: say what they are.
+            let names = zip(step.fields.suffix(aggregates.count), aggregates).map { field, aggregate in
+                guard field.name.hasPrefix("\u{1}") else { return field.name }
+                let arguments = [aggregate.argument, aggregate.second].compactMap { $0 }.map { words($0, fields) }
+                return aggregate.function.rawValue + "(" + arguments.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
             let by = keys.isEmpty ? "" : " by " + keys.map { words($0, fields) }.joined(separator: ", ")
             return "computes \(names)\(by): \(before) rows → \(after) row\(after == 1 ? "" : "s")"
         case .join(let join):

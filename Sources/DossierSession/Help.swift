@@ -99,9 +99,10 @@ public enum Help {
             summary: "order the rows; stable; missing values last in both directions",
             body: "sort by F [asc|desc], ...   (also: order by)\nText sorts ignoring case.",
             examples: ["countries sort by region, name", "countries sort by name desc limit 3"]),
-        HelpTopic(name: "limit", aliases: ["offset", "top", "head"],
-            summary: "keep the first N rows, optionally after skipping M",
-            body: "limit N [offset M]", examples: ["countries limit 3", "countries sort by name limit 3 offset 3"]),
+        HelpTopic(name: "limit", aliases: ["offset", "top", "head", "per"],
+            summary: "keep the first N rows, optionally after skipping M, or the first N of each group",
+            body: "limit N [offset M] [per F, ...]\nWith per, the first N rows of each group of equal F: after a sort, each group's top N.",
+            examples: ["countries limit 3", "countries sort by name limit 3 offset 3", "countries sort by name limit 1 per region select region, name"]),
         HelpTopic(name: "distinct", aliases: ["unique", "uniq"],
             summary: "distinct rows, or the distinct values of some fields, in first-seen order",
             body: "distinct [F, ...]", examples: ["countries distinct region", "agreements distinct kind, status"]),
@@ -109,10 +110,19 @@ public enum Help {
             summary: "count rows, or count them by group, most frequent first",
             body: "count [by F, ...]   as a clause\ncount QUERY [by F, ...]   as a statement\nA list field counts each row once under each of its items.",
             examples: ["countries count", "countries count by region", "count countries by status", "countries count by incentives", "count countries by region | chart"]),
-        HelpTopic(name: "summarize", aliases: ["aggregate", "aggregates", "sum", "avg", "min", "max"],
+        HelpTopic(name: "summarize", aliases: ["aggregate", "aggregates", "sum", "avg", "min", "max", "median", "quantile", "stddev", "variance", "corr"],
             summary: "aggregates over all rows or by group",
-            body: "summarize AGG [as NAME], ... [by F, ...]\nAGG: count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)\nMissing values are ignored; count() counts rows.",
-            examples: ["transfers summarize count() as transfers, sum(people) as people", "countries summarize count() as countries, count distinct status by region"]),
+            body: """
+                summarize ITEM [as NAME], ... [by F, ...]
+                ITEM: an aggregate, or arithmetic on aggregates (max(v) - min(v) as range)
+                count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)
+                median(F), quantile(F, p) (p from 0 to 1: quantile(F, 0.9) is the 90th percentile),
+                stddev(F) and variance(F) (of a sample), corr(F, G) (Pearson's r)
+                Missing values are ignored; count() counts rows. Medians and quantiles of integers
+                and decimals are exact, interpolated between the two nearest values.
+                """,
+            examples: ["transfers summarize count() as transfers, sum(people) as people", "countries summarize count() as countries, count distinct status by region",
+                "transfers summarize median(people), max(people) - min(people) as range by origin"]),
         HelpTopic(name: "join", aliases: ["left join", "left"],
             summary: "pair rows with the rows of another dataset whose key is equal",
             body: "join SOURCE on A = B   (left join keeps rows without a match)\nA field both sides have is the pipeline's; the joined one is reached as source.field.\nJoining a dataset with itself: `name` is the pipeline's row, `people.name` the joined copy's.\nMissing keys match nothing.",
