@@ -177,7 +177,8 @@ public final class Session {
     package func emitResult(_ relation: Relation, chartLabels: [Int]? = nil) throws(Diagnostic) {
         var text = ""
         if let chartLabels, options.format == .table {
-            ChartFormatter(width: options.terminalWidth ?? 80, labelColumns: chartLabels).render(relation, into: &text)
+            let spec = ChartSpec(kind: .bars, labelColumns: chartLabels, valueColumn: relation.fields.count - 1)
+            ChartFormatter(width: options.terminalWidth ?? 80, spec: spec).render(relation, into: &text)
         } else {
             options.format.render(relation, width: options.terminalWidth, into: &text, cancellation: cancellation)
         }
