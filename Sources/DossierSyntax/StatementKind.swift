@@ -1,0 +1,20 @@
+import DossierSupport
+import DossierDiagnostics
+
+public enum StatementKind: Sendable {
+    case query(Query)
+    case letBinding(Name, Query)
+    case load(PathArgument, alias: Name?)
+    case loadSample(Name)
+    case samples
+    case save(Query, PathArgument)
+    case datasets
+    case describe(Name)
+    case explain(Query)
+    case cite(Query)
+    case run(PathArgument)
+    case set(option: Name, value: Name)
+    case drop(Name)
+    case help(topic: Name?)
+    case quit
+}
