@@ -137,7 +137,7 @@ package struct ChartData: Sendable {
             if number > highest?.number ?? -.infinity { highest = (number, relation.text(row: position, column: column)) }
             values.append(number)
         }
-        let histogram = Histogram(values) { number in
+        let histogram = Histogram(values, integers: relation.fields[column].type == .integer) { number in
             if number == lowest?.number, let text = lowest?.text { return text }
             if number == highest?.number, let text = highest?.text { return text }
             return NumberFormatting.float(number)
@@ -148,7 +148,10 @@ package struct ChartData: Sendable {
         let bars = histogram.bins.map { ChartBar(label: $0.label, value: Double($0.count), text: String($0.count)) }
         var data = ChartData(shape: .histogram, bars: bars, labelName: relation.fields[column].displayName, valueName: "rows",
             leftOut: leftOut)
-        data.binEdges = histogram.bins.map(\.low) + (histogram.bins.last.map { [$0.high] } ?? [])
+        // Bins of one integer are named under their columns; wider bins at their edges.
+        if histogram.bins.contains(where: { !$0.isOneValue }) {
+            data.binEdges = histogram.bins.map(\.low) + (histogram.bins.last.map { [$0.high] } ?? [])
+        }
         return data
     }
 }

@@ -47,7 +47,9 @@ package struct ChartFormatter {
         case .bars:
             parts = ["\(count) \(count == 1 ? "bar" : "bars") of \(data.valueName)"]
         case .histogram:
-            parts = ["rows of \(data.labelName) in \(count) \(count == 1 ? "bin" : "bins"); a bin holds its lower bound"]
+            parts = data.binEdges.isEmpty
+                ? ["rows of \(data.labelName) for each value"]
+                : ["rows of \(data.labelName) in \(count) \(count == 1 ? "bin" : "bins"); a bin holds its lower bound, not its upper"]
         case .timeline(let unit):
             let gaps = data.bars.filter(\.isGap).count
             parts = ["\(data.valueName) by \(unit.name), \(unit.plural(count))"]

@@ -27,6 +27,11 @@ package struct NiceStep: Sendable, Equatable {
         self.exponent = exponent
     }
 
+    package init(mantissa: Int64, exponent: Int) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+    }
+
     package var value: Double { Double(mantissa) * NiceStep.power(exponent) }
 
     /// The `index`-th multiple of the step, as a number.

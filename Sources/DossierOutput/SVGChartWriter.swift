@@ -24,6 +24,11 @@ package struct SVGChartWriter {
         self.title = title
     }
 
+    /// `save … to chart.svg` asks for a drawing (any case of the extension).
+    package static func isSVG(path: String) -> Bool {
+        path.lowercased().hasSuffix(".svg")
+    }
+
     package func render(_ relation: Relation) -> String {
         let data = ChartData(relation, spec: spec)
         var document: SVGDocument
@@ -130,7 +135,7 @@ package struct SVGChartWriter {
                 fill: SVGChartWriter.fill(bar.value), label: "\(bar.label): \(bar.text)")
         }
         document.line(x1: left, y1: y(0), x2: right, y2: y(0), stroke: SVGChartWriter.axisStroke)
-        drawColumnLabels(data, into: &document, left: left, slot: slot, y: bottom + size + 6, edges: isHistogram)
+        drawColumnLabels(data, into: &document, left: left, slot: slot, y: bottom + size + 6, edges: !data.binEdges.isEmpty)
         document.text(data.labelName, x: (left + right) / 2, y: bottom + 2 * size + 22, size: size, anchor: .middle, bold: true)
         let middle = (top + bottom) / 2
         document.text(data.valueName, x: SVGChartWriter.margin + size, y: middle, size: size, anchor: .middle, bold: true, rotated: true)

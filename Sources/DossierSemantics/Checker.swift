@@ -66,7 +66,7 @@ public struct Checker {
         var scope = Scope(fields: fields, sourceName: query.source.text)
         for (index, clause) in query.clauses.enumerated() {
             let before = scope
-            let kind = try checkClause(clause, scope: &scope, previous: plan.steps.last, isLast: index == query.clauses.count - 1)
+            let kind = try checkClause(clause, scope: &scope, steps: plan.steps, isLast: index == query.clauses.count - 1)
             scope.droppedBy = before.droppedBy
             let kept = Set(scope.fields.map { FieldName.key($0.name) })
             for field in before.fields where !kept.contains(FieldName.key(field.name)) {
@@ -80,7 +80,7 @@ public struct Checker {
     }
 
     private func checkClause(
-        _ clause: Clause, scope: inout Scope, previous: PlanStep?, isLast: Bool
+        _ clause: Clause, scope: inout Scope, steps: [PlanStep], isLast: Bool
     ) throws(Diagnostic) -> PlanStepKind {
         switch clause.kind {
         case .filter(let expression):
@@ -110,15 +110,10 @@ public struct Checker {
         case .join(let join):
             return try checkJoin(join, scope: &scope)
         case .chart:
-            switch previous?.kind {
-            case .count?, .summarize?: break
-            default:
-                throw error(SemanticsMessages.chartWithoutGroups(), at: clause.range)
-            }
             if !isLast {
                 throw error(SemanticsMessages.chartNotLast(), at: clause.range)
             }
-            return .chart
+            return .chart(try chartShape(fields: scope.fields, steps: steps, at: clause.range))
         }
     }
 

@@ -53,8 +53,8 @@ import Testing
         #expect(histogram.bins.first?.label == "0 – 10")
         #expect(histogram.bins.first?.count == 2)  // 0 and 5; 10 starts the next bin
         #expect(histogram.bins[1].count == 3)  // 10, 10, 19.5
-        #expect(histogram.bins.last?.high == "100")
-        #expect(histogram.bins.last?.count == 1)  // the highest value is in the last bin
+        #expect(histogram.bins.last?.label == "100 – 110")  // every bin is half open
+        #expect(histogram.bins.last?.count == 1)
         #expect(histogram.bins.map(\.count).reduce(0, +) == 7)
     }
 
@@ -63,6 +63,12 @@ import Testing
         let bin = histogram.bins.first { $0.low == "0.3" }
         #expect(bin?.count == 1)
         #expect(histogram.bins.allSatisfy { !$0.low.contains("000000") })
+    }
+
+    @Test func integersAreNeverBinnedFinerThanOne() {
+        let histogram = Histogram([5, 6, 6, 8], integers: true) { String($0) }
+        #expect(histogram.bins.map(\.label) == ["5", "6", "7", "8"])
+        #expect(histogram.bins.map(\.count) == [1, 2, 0, 1])
     }
 
     @Test func histogramOfOneValueIsOneBin() {
