@@ -14,6 +14,8 @@ package struct RecordFormatter {
     /// Field names wider than this are cut with `…`, so the values keep room.
     package static let maximumNameWidth = 24
     private static let separator = " │ "
+    /// Off a terminal a long value is not wrapped; its block's rule stops here.
+    private static let headerWidthOffTerminal = 40
 
     package func render(_ relation: Relation, into output: inout String, cancellation: Cancellation? = nil) {
         let names = relation.fields.map { DisplayWidth.truncate($0.displayName, to: RecordFormatter.maximumNameWidth) }
@@ -45,10 +47,10 @@ package struct RecordFormatter {
         output += relation.count == 1 ? "(1 row)\n" : "(\(relation.count) rows)\n"
     }
 
-    /// `─[ 3 ]─────`, `width` wide (and no wider than the terminal).
+    /// `─[ 3 ]─────`, `width` wide (and no wider than the terminal, or 40 off one).
     private func header(_ number: Int, width: Int) -> String {
         let label = "─[ \(number) ]"
-        let fill = min(width, maxWidth ?? width) - DisplayWidth.of(label)
+        let fill = min(width, maxWidth ?? RecordFormatter.headerWidthOffTerminal) - DisplayWidth.of(label)
         return label + String(repeating: "─", count: max(3, fill)) + "\n"
     }
 

@@ -177,6 +177,24 @@ class ShellTest(unittest.TestCase):
         child.send("\x04")  # on the empty main prompt Ctrl-D still leaves
         child.expect(pexpect.EOF)
 
+    def test_cite_wraps_to_the_terminal_and_record_shows_a_block_a_row(self):
+        env = dict(os.environ, HOME=self.home, TERM="xterm", NO_COLOR="1", PAGER="cat")
+        child = pexpect.spawn(BINARY, ["--no-history"], env=env, encoding="utf-8", dimensions=(50, 60), timeout=20)
+        self.children.append(child)
+        child.expect_exact(PROMPT)
+        self.settle()
+        output = self.run_line(child, "cite countries where name = Libya")
+        lines = output.replace("\r", "").split("\n")[1:]  # the first line is the echo
+        self.assertTrue(all(len(line) <= 60 for line in lines), lines)
+        self.assertIn("“WSJ expressed concern", output)
+        self.assertIn("are being raised.”", output)
+        self.run_line(child, "set format record")
+        output = self.run_line(child, "countries where concern = rights select name, region")
+        self.assertIn("─[ 2 ]", output)
+        self.assertRegex(output, r"name +│ Rwanda")
+        output = self.run_line(child, "set")
+        self.assertRegex(output, r"value +│ record")  # `set` itself in the record format
+
     def test_ctrl_c_cancels_a_long_query_and_keeps_the_session(self):
         data = os.path.join(self.home, "big.csv")
         with open(data, "w") as handle:
