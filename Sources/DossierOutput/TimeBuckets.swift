@@ -29,7 +29,7 @@ package enum TimeUnit: Sendable, Equatable {
             if parts.allSatisfy({ [1, 4, 7, 10].contains($0.month) }), dates.count > 1 { return .quarter }
             return .month
         }
-        if dates.count > 1, let first = dates.first, dates.allSatisfy({ ($0 - first) % 7 == 0 }) { return .week }
+        if dates.count > 1, let first = dates.first, dates.allSatisfy({ (Int($0) - Int(first)) % 7 == 0 }) { return .week }
         return .day
     }
 
