@@ -19,5 +19,6 @@ public enum PlanStepKind: Sendable {
     case count(keys: [BoundExpr])
     case summarize([BoundAggregate], keys: [BoundExpr])
     case join(BoundJoin)
-    case chart
+    /// The last step: the result is drawn (`ChartShape` says how); its rows are unchanged.
+    case chart(ChartShape)
 }

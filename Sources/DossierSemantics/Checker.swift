@@ -68,7 +68,7 @@ public struct Checker {
             let before = scope
             var earlierSteps: [PlanStep] = []
             let kind = try checkClause(
-                clause, scope: &scope, previous: plan.steps.last, isLast: index == query.clauses.count - 1, before: &earlierSteps)
+                clause, scope: &scope, steps: plan.steps, isLast: index == query.clauses.count - 1, before: &earlierSteps)
             plan.steps += earlierSteps
             scope.droppedBy = before.droppedBy
             let kept = Set(scope.fields.map { FieldName.key($0.name) })
@@ -85,7 +85,7 @@ public struct Checker {
     /// The step a clause makes; a clause that needs more than one puts the earlier ones in
     /// `before` (`summarize max(v1) - min(v2)`: the aggregates, then the arithmetic on them).
     private func checkClause(
-        _ clause: Clause, scope: inout Scope, previous: PlanStep?, isLast: Bool, before: inout [PlanStep]
+        _ clause: Clause, scope: inout Scope, steps: [PlanStep], isLast: Bool, before: inout [PlanStep]
     ) throws(Diagnostic) -> PlanStepKind {
         switch clause.kind {
         case .filter(let expression):
@@ -117,15 +117,10 @@ public struct Checker {
         case .join(let join):
             return try checkJoin(join, scope: &scope)
         case .chart:
-            switch previous?.kind {
-            case .count?, .summarize?: break
-            default:
-                throw error(SemanticsMessages.chartWithoutGroups(), at: clause.range)
-            }
             if !isLast {
                 throw error(SemanticsMessages.chartNotLast(), at: clause.range)
             }
-            return .chart
+            return .chart(try chartShape(fields: scope.fields, steps: steps, at: clause.range))
         }
     }
 

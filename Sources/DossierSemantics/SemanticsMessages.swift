@@ -67,13 +67,33 @@ package enum SemanticsMessages {
 
     // MARK: - Clauses
 
-    package static func chartWithoutGroups() -> Diagnostic {
-        Diagnostic(.misplacedClause, "`chart` draws the result of `count by` or `summarize`",
-            hint: "countries count by region | chart")
+    /// `chart` found no number to draw: `value` (the last field) is not one; `label` is the
+    /// field before it, when the chart is not of a grouping.
+    package static func chartNeedsANumber(label: Field?, value: Field?) -> Diagnostic {
+        guard let value else {
+            return Diagnostic(.typeMismatch, "`chart` needs a field to draw", hint: chartShapes)
+        }
+        guard let label else {
+            return Diagnostic(.typeMismatch, "`chart` draws the last field of a grouping, but `\(value.displayName)` is \(value.type.rawValue)",
+                hint: "the number to draw comes last: ... summarize AGG, ..., count() by F | chart")
+        }
+        let found = "the last two fields are `\(label.displayName)` (\(label.type.rawValue)) and `\(value.displayName)` (\(value.type.rawValue))"
+        return Diagnostic(.typeMismatch, "`chart` draws a label and then a number, but \(found)",
+            hint: "to count rows by \(label.displayName): ... count by \(label.displayName) | chart\n"
+                + "to draw a number for each \(label.displayName): ... select \(label.displayName), NUMBER | chart")
     }
 
+    /// `chart` of one field that is not a number (a histogram needs numbers).
+    package static func chartOfOneField(_ field: Field) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`chart` of one field draws a histogram of numbers, but `\(field.displayName)` is \(field.type.rawValue)",
+            hint: "to draw how often each \(field.displayName) occurs, count first: ... count by \(field.displayName) | chart")
+    }
+
+    private static let chartShapes =
+        "chart draws: count by F | chart (a bar a group), select LABEL, NUMBER | chart, select NUMBER | chart (a histogram)"
+
     package static func chartNotLast() -> Diagnostic {
-        Diagnostic(.misplacedClause, "`chart` must be the last clause")
+        Diagnostic(.misplacedClause, "`chart` must be the last clause", hint: "move `chart` to the end of the query")
     }
 
     package static func starAddsNothing() -> Diagnostic {
