@@ -19,6 +19,9 @@ test-deps: deps
 	@python3 -c 'import pexpect' 2>/dev/null || { \
 		echo "== installing pexpect (terminal tests)"; \
 		python3 -m pip install --quiet pexpect; }
+	@command -v rsvg-convert >/dev/null 2>&1 || { \
+		echo "== installing librsvg2-bin (renders saved SVG charts for their test)"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y librsvg2-bin; }
 
 # libDossierZip.so is built beside the binary: dossier opens it with dlopen for .xlsx files.
 build: deps
@@ -38,6 +41,7 @@ test: test-deps
 	$(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
 	python3 Tests/Shell/test_interrupts.py .build/debug/dossier
+	python3 Tests/Charts/test_svg_charts.py .build/debug/dossier
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
 
 # The unit tests under AddressSanitizer (leaks included) and ThreadSanitizer (the loaders use

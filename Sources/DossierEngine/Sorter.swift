@@ -8,7 +8,7 @@ import DossierPlan
 /// hold both); `desc` reverses the whole order; rows that still tie keep their input order.
 package enum Sorter {
     /// One key, reduced to something cheap to compare per row.
-    fileprivate enum KeyColumn {
+    enum KeyColumn {
         case integer([Int64], Bitmap?)
         case decimal([Double], Bitmap?)
         case date([Int32], Bitmap?)
@@ -90,12 +90,7 @@ package enum Sorter {
         } else if let limit = heapLimit {
             positions = try TopK.smallest(limit, of: rowIds.count, by: less)
         } else {
-            positions = Array(0..<Int32(truncatingIfNeeded: rowIds.count))
-            do {
-                try positions.sort { (a, b) throws -> Bool in try less(a, b) }
-            } catch {
-                throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
-            }
+            positions = try radixOrder(keyColumns, rows: rowIds, cancellation: cancellation)
             if let limit, limit < positions.count { positions.removeSubrange(max(0, limit)...) }
         }
         working.rows = .some(positions.map { Int32(truncatingIfNeeded: rowIds[Int($0)]) })

@@ -1,46 +1,63 @@
 import DossierSupport
 import DossierData
 
-/// `chart`: a horizontal bar chart drawn with block characters, labelled, and scaled to the
-/// terminal's width. Negative values draw to the left of a zero axis (`│`), so a loss never
-/// looks like a gain.
+/// `chart` in the terminal: horizontal bars drawn with block characters, labelled, and scaled
+/// to the terminal's width; a time chart (`TimelineFormatter`) when the label is a date; a
+/// histogram as bars of the rows in each bin. Negative values draw to the left of a zero axis
+/// (`│`), so a loss never looks like a gain.
 package struct ChartFormatter {
     package var width: Int
-    /// The columns that name a bar (the group keys); nil: every column but the value.
-    package var labelColumns: [Int]?
+    package var spec: ChartSpec
     private static let partials: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
+    package init(width: Int, spec: ChartSpec) {
+        self.width = width
+        self.spec = spec
+    }
+
     package func render(_ relation: Relation, into output: inout String) {
-        // The value is the last column when it is a number, else the last numeric one.
-        let lastIsNumeric = relation.fields.last?.type.isNumeric ?? false
-        let lastNumeric = relation.fields.indices.last { relation.fields[$0].type.isNumeric }
-        guard let valueColumn = lastIsNumeric ? relation.fields.count - 1 : lastNumeric else {
-            TableFormatter(maxWidth: width).render(relation, into: &output)
-            return
+        let data = ChartData(relation, spec: spec)
+        switch data.shape {
+        case .timeline(let unit):
+            TimelineFormatter(width: width).render(data, unit: unit, into: &output)
+        case .bars, .histogram:
+            renderBars(data, into: &output)
         }
-        let labelColumns = (self.labelColumns ?? Array(relation.fields.indices)).filter { $0 != valueColumn }
-        var labels: [String] = []
-        var values: [Double] = []
-        var texts: [String] = []
-        for position in 0..<relation.count {
-            let label = labelColumns.map { CellText.display(relation, row: position, column: $0) }
-                .map { $0.isEmpty ? "(missing)" : $0 }.joined(separator: " · ")
-            let value = relation.value(row: position, column: valueColumn)
-            labels.append(label.isEmpty ? relation.fields[valueColumn].name : label)
-            let number = value.doubleValue ?? 0
-            values.append(number.isNaN ? 0 : number)
-            texts.append(relation.text(row: position, column: valueColumn))
-        }
-        let labelWidth = min(30, labels.map { DisplayWidth.of($0) }.max() ?? 0)
-        let textWidth = texts.map { $0.count }.max() ?? 0
+    }
+
+    private func renderBars(_ data: ChartData, into output: inout String) {
+        let bars = data.bars
+        let labelWidth = min(30, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let textWidth = bars.map { $0.text.count }.max() ?? 0
         let barWidth = max(10, width - labelWidth - textWidth - 3)
-        let axis = Axis(values: values, width: barWidth)
-        for index in labels.indices {
-            let label = DisplayWidth.truncate(labels[index], to: labelWidth)
+        let axis = Axis(values: bars.map(\.value), width: barWidth)
+        for bar in bars {
+            let label = DisplayWidth.truncate(bar.label, to: labelWidth)
             let padding = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(label)))
-            output += "\(label)\(padding) \(axis.bar(values[index])) \(texts[index])\n"
+            output += "\(label)\(padding) \(axis.bar(bar.value)) \(bar.text)\n"
         }
-        output += "(\(relation.count) \(relation.count == 1 ? "bar" : "bars") of \(relation.fields[valueColumn].name))\n"
+        output += "(" + ChartFormatter.footer(data) + ")\n"
+    }
+
+    /// `5 bars of count`; `6 bins of people, …`; with what was left out.
+    package static func footer(_ data: ChartData) -> String {
+        var parts: [String]
+        let count = data.bars.count
+        switch data.shape {
+        case .bars:
+            parts = ["\(count) \(count == 1 ? "bar" : "bars") of \(data.valueName)"]
+        case .histogram:
+            parts = data.binEdges.isEmpty
+                ? ["rows of \(data.labelName) for each value"]
+                : ["rows of \(data.labelName) in \(count) \(count == 1 ? "bin" : "bins"); a bin holds its lower bound, not its upper"]
+        case .timeline(let unit):
+            let gaps = data.bars.filter(\.isGap).count
+            parts = ["\(data.valueName) by \(unit.name), \(unit.plural(count))"]
+            if let first = data.bars.first, let last = data.bars.last, count > 1 { parts[0] += " from \(first.label) to \(last.label)" }
+            if gaps > 0 { parts.append("· \(gaps == 1 ? "a \(unit.name)" : "\(gaps) \(unit.name)s") without rows") }
+        }
+        if !data.leftOut.isEmpty { parts.append(data.leftOut.joined(separator: " and ") + " left out") }
+        return parts.joined(separator: "; ")
     }
 
     /// How values map to cells: all positive bars start at the left edge; with negative values
@@ -89,10 +106,5 @@ package struct ChartFormatter {
     package static func blocks(_ fraction: Double, cells: Int) -> String {
         let eighths = Int((fraction * Double(cells * 8)).rounded())
         return String(repeating: "█", count: eighths / 8) + partials[eighths % 8]
-    }
-
-    package init(width: Int, labelColumns: [Int]?) {
-        self.width = width
-        self.labelColumns = labelColumns
     }
 }

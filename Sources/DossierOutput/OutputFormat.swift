@@ -4,6 +4,8 @@ import DossierData
 /// The output formats of §5.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, jsonl, markdown
+    /// One block a row, one line a field (sqlite's `.mode line`, psql's `\x`).
+    case record
 
     public init?(name: String) {
         switch name.lowercased() {
@@ -13,6 +15,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case "json": self = .json
         case "jsonl", "ndjson", "jsonlines": self = .jsonl
         case "markdown", "md": self = .markdown
+        case "record", "records", "line", "lines", "vertical", "expanded": self = .record
         default: return nil
         }
     }
@@ -22,7 +25,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         let ext = path[path.index(after: dot)...].lowercased()
         if ext == "md" { self = .markdown; return }
-        guard let format = OutputFormat(name: ext), format != .table else { return nil }
+        guard let format = OutputFormat(name: ext), format != .table, format != .record else { return nil }
         self = format
     }
 
@@ -35,6 +38,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: JSONFormatter(linePerObject: false).render(relation, into: &output, cancellation: cancellation)
         case .jsonl: JSONFormatter(linePerObject: true).render(relation, into: &output, cancellation: cancellation)
         case .markdown: MarkdownFormatter().render(relation, into: &output, cancellation: cancellation)
+        case .record: RecordFormatter(maxWidth: width).render(relation, into: &output, cancellation: cancellation)
         }
     }
 }

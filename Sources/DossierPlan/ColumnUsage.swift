@@ -25,13 +25,15 @@ public enum ColumnUsage {
                 for key in keys { needed.formUnion(key.expression.referencedFields) }
             case .limit, .chart:
                 break
+            case .limitPer(_, _, let keys):
+                needed.formUnion(keys.flatMap(\.referencedFields))
             case .distinct(let keys, let wholeRow):
                 needed = wholeRow ? needed : Set(keys.flatMap(\.referencedFields))
             case .count(let keys):
                 needed = Set(keys.flatMap(\.referencedFields))
             case .summarize(let aggregates, let keys):
                 needed = Set(keys.flatMap(\.referencedFields))
-                for aggregate in aggregates { needed.formUnion(aggregate.argument?.referencedFields ?? []) }
+                for aggregate in aggregates { needed.formUnion(aggregate.referencedFields) }
             case .join(let join):
                 // The joined side's fields come after the pipeline's; its own plan says what
                 // of its source they need.

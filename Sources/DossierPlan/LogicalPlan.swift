@@ -28,22 +28,10 @@ public struct LogicalPlan: Sendable {
         }
     }
 
-    /// The columns that label a chart's bars: the keys of the grouping it draws.
-    public var chartLabelColumns: [Int] {
-        for step in steps.reversed() {
-            switch step.kind {
-            case .count(let keys): return Array(keys.indices)
-            case .summarize(_, let keys): return Array(keys.indices)
-            default: continue
-            }
-        }
-        return Array(fields.indices.dropLast())
-    }
-
-    /// The result is a chart (the last clause is `chart`).
-    public var isChart: Bool {
-        if case .chart? = steps.last?.kind { return true }
-        return false
+    /// How the result is drawn, when the last clause is `chart`.
+    public var chartShape: ChartShape? {
+        if case .chart(let shape)? = steps.last?.kind { return shape }
+        return nil
     }
 
     package init(source: Source, sourceFields: [Field], steps: [PlanStep]) {

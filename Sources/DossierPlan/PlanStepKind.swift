@@ -8,6 +8,9 @@ public enum PlanStepKind: Sendable {
     case project([BoundExpr])
     case sort([BoundSortKey])
     case limit(Int, offset: Int)
+    /// `limit N [offset M] per F, ...`: the rows from the M-th to the (M+N)-th of each group
+    /// of equal keys, in their order (after a sort: the top N of each group).
+    case limitPer(Int, offset: Int, keys: [BoundExpr])
     /// `sort ... limit`, fused by the optimizer (`TopKRule`): only the first `count` rows after
     /// `offset` are put in order, not every row.
     case topK([BoundSortKey], count: Int, offset: Int)
@@ -16,5 +19,6 @@ public enum PlanStepKind: Sendable {
     case count(keys: [BoundExpr])
     case summarize([BoundAggregate], keys: [BoundExpr])
     case join(BoundJoin)
-    case chart
+    /// The last step: the result is drawn (`ChartShape` says how); its rows are unchanged.
+    case chart(ChartShape)
 }

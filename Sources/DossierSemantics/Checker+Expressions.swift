@@ -64,6 +64,10 @@ extension Checker {
             return .negate(bound, type)
         case .call(let name, let arguments):
             return try bindCall(name, arguments, range: expression.range, in: scope)
+        case .aggregate(let call):
+            // The parser makes aggregates only in summarize items, whose aggregates the
+            // checker binds first; one here sits inside another aggregate.
+            throw error(SemanticsMessages.aggregateInsideAggregate(call.function), at: expression.range)
         }
     }
 

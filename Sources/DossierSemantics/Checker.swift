@@ -66,7 +66,10 @@ public struct Checker {
         var scope = Scope(fields: fields, sourceName: query.source.text)
         for (index, clause) in query.clauses.enumerated() {
             let before = scope
-            let kind = try checkClause(clause, scope: &scope, previous: plan.steps.last, isLast: index == query.clauses.count - 1)
+            var earlierSteps: [PlanStep] = []
+            let kind = try checkClause(
+                clause, scope: &scope, steps: plan.steps, isLast: index == query.clauses.count - 1, before: &earlierSteps)
+            plan.steps += earlierSteps
             scope.droppedBy = before.droppedBy
             let kept = Set(scope.fields.map { FieldName.key($0.name) })
             for field in before.fields where !kept.contains(FieldName.key(field.name)) {
@@ -79,8 +82,10 @@ public struct Checker {
         return plan
     }
 
+    /// The step a clause makes; a clause that needs more than one puts the earlier ones in
+    /// `before` (`summarize max(v1) - min(v2)`: the aggregates, then the arithmetic on them).
     private func checkClause(
-        _ clause: Clause, scope: inout Scope, previous: PlanStep?, isLast: Bool
+        _ clause: Clause, scope: inout Scope, steps: [PlanStep], isLast: Bool, before: inout [PlanStep]
     ) throws(Diagnostic) -> PlanStepKind {
         switch clause.kind {
         case .filter(let expression):
@@ -93,8 +98,10 @@ public struct Checker {
                 bound.append(BoundSortKey(expression: try bind(key.expression, in: scope), descending: key.descending))
             }
             return .sort(bound)
-        case .limit(let count, let offset):
-            return .limit(count.value, offset: offset?.value ?? 0)
+        case .limit(let count, let offset, let per):
+            if per.isEmpty { return .limit(count.value, offset: offset?.value ?? 0) }
+            let (keys, _) = try bindKeys(per, in: scope, explodingLists: false)
+            return .limitPer(count.value, offset: offset?.value ?? 0, keys: keys)
         case .distinct(let expressions):
             if expressions.isEmpty { return .distinct([], wholeRow: true) }
             let (bound, fields) = try bindKeys(expressions, in: scope, explodingLists: false)
@@ -106,19 +113,14 @@ public struct Checker {
             scope = Scope(fields: keyFields + [Field(countName, .integer)], sourceName: scope.sourceName)
             return .count(keys: bound)
         case .summarize(let items, let keys):
-            return try checkSummarize(items, keys: keys, scope: &scope)
+            return try checkSummarize(items, keys: keys, range: clause.range, scope: &scope, before: &before)
         case .join(let join):
             return try checkJoin(join, scope: &scope)
         case .chart:
-            switch previous?.kind {
-            case .count?, .summarize?: break
-            default:
-                throw error(SemanticsMessages.chartWithoutGroups(), at: clause.range)
-            }
             if !isLast {
                 throw error(SemanticsMessages.chartNotLast(), at: clause.range)
             }
-            return .chart
+            return .chart(try chartShape(fields: scope.fields, steps: steps, at: clause.range))
         }
     }
 
@@ -195,64 +197,4 @@ public struct Checker {
         return (bound, fields)
     }
 
-    private func checkSummarize(
-        _ items: [AggregateItem], keys: [Expr], scope: inout Scope
-    ) throws(Diagnostic) -> PlanStepKind {
-        let (boundKeys, keyFields) = try bindKeys(keys, in: scope)
-        var aggregates: [BoundAggregate] = []
-        var fields = keyFields
-        for item in items {
-            var argument: BoundExpr?
-            var argumentName = ""
-            if let expression = item.argument {
-                let value = try bind(expression, in: scope)
-                argument = value
-                argumentName = value.fieldIndex.map { scope.fields[$0].name } ?? ""
-                let type = value.type
-                switch item.function {
-                case .sum, .avg:
-                    guard type == nil || type?.isNumeric == true else {
-                        throw error(
-                            SemanticsMessages.aggregateNeedsNumbers(item.function, source.text(expression.range), type),
-                            at: expression.range)
-                    }
-                case .min, .max:
-                    guard type != .list else {
-                        throw error(SemanticsMessages.aggregateOnList(item.function), at: expression.range)
-                    }
-                case .count:
-                    break
-                }
-            }
-            let resultType: ValueType
-            switch item.function {
-            case .count: resultType = .integer
-            case .avg: resultType = .decimal
-            case .sum: resultType = argument?.type ?? .integer
-            case .min, .max: resultType = argument?.type ?? .integer
-            }
-            var name: String
-            if let alias = item.alias {
-                name = alias.text
-            } else if item.function == .count && argument == nil {
-                name = "count"
-            } else if item.isDistinct {
-                name = argumentName.isEmpty ? "count_distinct" : "distinct_\(argumentName)"
-            } else {
-                name = argumentName.isEmpty ? item.function.rawValue : "\(item.function.rawValue)_\(argumentName)"
-            }
-            if fields.contains(where: { FieldName.key($0.name) == FieldName.key(name) }) {
-                if item.alias != nil {
-                    throw error(SemanticsMessages.duplicateAggregateName(name), at: item.range)
-                }
-                var suffix = 2
-                while fields.contains(where: { FieldName.key($0.name) == FieldName.key("\(name)_\(suffix)") }) { suffix += 1 }
-                name = "\(name)_\(suffix)"
-            }
-            aggregates.append(BoundAggregate(function: item.function, argument: argument, isDistinct: item.isDistinct, resultType: resultType))
-            fields.append(Field(name, resultType))
-        }
-        scope = Scope(fields: fields, sourceName: scope.sourceName)
-        return .summarize(aggregates, keys: boundKeys)
-    }
 }

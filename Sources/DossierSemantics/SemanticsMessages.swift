@@ -67,13 +67,33 @@ package enum SemanticsMessages {
 
     // MARK: - Clauses
 
-    package static func chartWithoutGroups() -> Diagnostic {
-        Diagnostic(.misplacedClause, "`chart` draws the result of `count by` or `summarize`",
-            hint: "countries count by region | chart")
+    /// `chart` found no number to draw: `value` (the last field) is not one; `label` is the
+    /// field before it, when the chart is not of a grouping.
+    package static func chartNeedsANumber(label: Field?, value: Field?) -> Diagnostic {
+        guard let value else {
+            return Diagnostic(.typeMismatch, "`chart` needs a field to draw", hint: chartShapes)
+        }
+        guard let label else {
+            return Diagnostic(.typeMismatch, "`chart` draws the last field of a grouping, but `\(value.displayName)` is \(value.type.rawValue)",
+                hint: "the number to draw comes last: ... summarize AGG, ..., count() by F | chart")
+        }
+        let found = "the last two fields are `\(label.displayName)` (\(label.type.rawValue)) and `\(value.displayName)` (\(value.type.rawValue))"
+        return Diagnostic(.typeMismatch, "`chart` draws a label and then a number, but \(found)",
+            hint: "to count rows by \(label.displayName): ... count by \(label.displayName) | chart\n"
+                + "to draw a number for each \(label.displayName): ... select \(label.displayName), NUMBER | chart")
     }
 
+    /// `chart` of one field that is not a number (a histogram needs numbers).
+    package static func chartOfOneField(_ field: Field) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`chart` of one field draws a histogram of numbers, but `\(field.displayName)` is \(field.type.rawValue)",
+            hint: "to draw how often each \(field.displayName) occurs, count first: ... count by \(field.displayName) | chart")
+    }
+
+    private static let chartShapes =
+        "chart draws: count by F | chart (a bar a group), select LABEL, NUMBER | chart, select NUMBER | chart (a histogram)"
+
     package static func chartNotLast() -> Diagnostic {
-        Diagnostic(.misplacedClause, "`chart` must be the last clause")
+        Diagnostic(.misplacedClause, "`chart` must be the last clause", hint: "move `chart` to the end of the query")
     }
 
     package static func starAddsNothing() -> Diagnostic {
@@ -110,6 +130,36 @@ package enum SemanticsMessages {
     package static func aggregateNeedsNumbers(_ function: AggregateFunction, _ written: String, _ type: ValueType?) -> Diagnostic {
         Diagnostic(.typeMismatch, "`\(function.rawValue)` needs numbers; `\(written)` is \(type?.rawValue ?? "missing")",
             hint: "count it instead: count(\(written))")
+    }
+
+    package static func aggregateArgumentCount(_ function: AggregateFunction, given count: Int) -> Diagnostic {
+        let expected: String
+        switch function.arity {
+        case 0...1: expected = "no argument or one"
+        case 2...2: expected = "two arguments"
+        default: expected = "one argument"
+        }
+        return Diagnostic(.badArgument, "`\(function.rawValue)` takes \(expected), not \(count)", hint: "write it \(function.usage)")
+    }
+
+    package static func aggregateInsideAggregate(_ function: AggregateFunction) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(function.rawValue)` cannot be used here",
+            hint: "aggregates go in summarize items: summarize \(function.usage) by ...")
+    }
+
+    package static func badQuantileFraction() -> Diagnostic {
+        Diagnostic(.badArgument, "the share of `quantile` is a number from 0 to 1",
+            hint: "quantile(x, 0.9) is the value 90% of the values are at or below; median(x) is quantile(x, 0.5)")
+    }
+
+    package static func notGroupedNorAggregated(_ name: String) -> Diagnostic {
+        Diagnostic(.unknownField, "`\(name)` has many values in each group",
+            hint: "use it inside an aggregate (sum(\(name)), max(\(name)), …) or add it after by")
+    }
+
+    package static func itemWithoutAggregate(_ written: String) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(written)` is not an aggregate",
+            hint: "aggregates: count(), count(F), count distinct F, sum, avg, min, max, median, quantile(F, p), stddev, variance, corr(F, G)")
     }
 
     package static func aggregateOnList(_ function: AggregateFunction) -> Diagnostic {

@@ -70,7 +70,8 @@ package struct Citations {
     }
 
     /// For people: each row, then each quote it rests on and who said it.
-    package func text() -> String {
+    /// `width`: the terminal's; quotes wrap at words under their opening quote mark.
+    package func text(width: Int? = nil) -> String {
         var output = ""
         for position in 0..<relation.count {
             let summary = shownFields.prefix(4).map { CellText.display(relation, row: position, column: $0) }
@@ -79,7 +80,8 @@ package struct Citations {
             let quotes = quotes(position)
             if quotes.allSatisfy({ $0.text.isMissing }) { output += "  (no quote recorded)\n" }
             for quote in quotes where !quote.text.isMissing {
-                output += "  “\(quote.text.formatted())”\n"
+                let quoted = "\(quote.text.formatted())”"
+                output += (width.map { TextWrap.indented(quoted, width: $0, firstPrefix: "  “", prefix: "   ") } ?? "  “" + quoted) + "\n"
                 if !quote.source.isMissing {
                     let id = quote.source.formatted()
                     let publisher = publishers[id.lowercased()].map { "\($0) (\(id))" } ?? id

@@ -15,6 +15,10 @@ import DossierOutput
 ///     where concern = rights   keeps rows where concern equals "rights": 14 → 2
 package struct ExplainWriter {
     package let source: SourceText
+    /// The terminal's width: sentences wrap at words under their own column. Nil: no wrapping.
+    package var width: Int? = nil
+    /// Narrower than this beside the clauses, a sentence goes on the lines under its clause.
+    private static let minimumSentenceWidth = 24
 
     package func describe(_ plan: LogicalPlan, counts: [Int]) -> String {
         var lines: [(String, String)] = []
@@ -30,18 +34,33 @@ package struct ExplainWriter {
             let after = counts[index + 1]
             let clauseText = step.ranges.map { source.text($0) }.joined(separator: " ")
             var words = sentence(step, fieldsBefore: fields, before: before, after: after)
-            if !sameFields(fields, step.fields), !step.kind.isProjection {
+            // Aggregates computed for a later step have no names: the later step lists fields.
+            let named = step.fields.filter { !$0.name.hasPrefix("\u{1}") }
+            if !sameFields(fields, step.fields), !step.kind.isProjection, named.count == step.fields.count {
                 words += "; fields: " + Checker.fieldList(step.fields)
             }
             lines.append((clauseText, words))
             fields = step.fields
         }
-        let width = min(40, lines.map { DisplayWidth.of($0.0) }.max() ?? 0)
+        let clauseWidth = min(40, lines.map { DisplayWidth.of($0.0) }.max() ?? 0)
         return lines.map { clause, words in
             let shown = DisplayWidth.truncate(clause, to: 40)
-            let padding = String(repeating: " ", count: max(1, width - DisplayWidth.of(shown) + 2))
-            return shown + padding + words
+            let lead = shown + String(repeating: " ", count: max(1, clauseWidth - DisplayWidth.of(shown) + 2))
+            return wrapped(words, after: lead)
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// `lead` then the sentence, wrapped under itself to the terminal's width; when the
+    /// column left is too narrow, the sentence goes on indented lines of its own.
+    private func wrapped(_ words: String, after lead: String) -> String {
+        guard let width else { return lead + words }
+        let indent = DisplayWidth.of(lead)
+        if width - indent >= ExplainWriter.minimumSentenceWidth {
+            return TextWrap.indented(words, width: width, firstPrefix: lead, prefix: String(repeating: " ", count: indent))
+        }
+        var trimmed = lead
+        while trimmed.last == " " { trimmed.removeLast() }
+        return trimmed + "\n" + TextWrap.indented(words, width: width, firstPrefix: "    ", prefix: "    ")
     }
 
     private func explainSource(_ plan: LogicalPlan) -> String {
@@ -75,6 +94,10 @@ package struct ExplainWriter {
         case .limit(let count, let offset):
             let skip = offset > 0 ? " after skipping \(offset)" : ""
             return "keeps the first \(count) rows\(skip): \(before) → \(after)"
+        case .limitPer(let count, let offset, let keys):
+            let skip = offset > 0 ? " after skipping \(offset)" : ""
+            let per = keys.map { words($0, fields) }.joined(separator: ", ")
+            return "keeps the first \(count) rows\(skip) of each \(per): \(before) → \(after)"
         case .distinct(let keys, let wholeRow):
             let of = wholeRow ? "rows" : "values of " + keys.map { words($0, fields) }.joined(separator: ", ")
             return "keeps distinct \(of): \(before) → \(after)"
@@ -83,7 +106,12 @@ package struct ExplainWriter {
             return "counts rows by " + keys.map { words($0, fields) }.joined(separator: ", ")
                 + ", most first: \(before) rows → \(after) group\(after == 1 ? "" : "s")"
         case .summarize(let aggregates, let keys):
-            let names = step.fields.suffix(aggregates.count).map(\.name).joined(separator: ", ")
+            // Aggregates computed for a later arithmetic step have no names: say what they are.
+            let names = zip(step.fields.suffix(aggregates.count), aggregates).map { field, aggregate in
+                guard field.name.hasPrefix("\u{1}") else { return field.name }
+                let arguments = [aggregate.argument, aggregate.second].compactMap { $0 }.map { words($0, fields) }
+                return aggregate.function.rawValue + "(" + arguments.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
             let by = keys.isEmpty ? "" : " by " + keys.map { words($0, fields) }.joined(separator: ", ")
             return "computes \(names)\(by): \(before) rows → \(after) row\(after == 1 ? "" : "s")"
         case .join(let join):
@@ -91,9 +119,20 @@ package struct ExplainWriter {
             let right = join.right.fields[join.rightKey].name
             let kind = join.isLeft ? "adds the fields of \(join.right.sourceName) (keeping rows without a match)" : "pairs each row with the rows of \(join.right.sourceName)"
             return "\(kind) where \(left) equals \(right): \(before) → \(after)"
-        case .chart:
-            return "draws a bar chart of the counts"
+        case .chart(let shape):
+            return chartSentence(shape, step.fields)
         }
+    }
+
+    /// `draws count by region as bars`, `draws a histogram of letters`.
+    private func chartSentence(_ shape: ChartShape, _ fields: [Field]) -> String {
+        guard fields.indices.contains(shape.valueColumn) else { return "draws a chart" }
+        let value = fields[shape.valueColumn].displayName
+        if shape.isHistogram { return "draws a histogram of \(value): the rows in each bin" }
+        let labels = shape.labelColumns.filter { fields.indices.contains($0) }.map { fields[$0] }
+        if labels.count == 1, labels[0].type == .date { return "draws \(value) by \(labels[0].displayName) as a time chart" }
+        if labels.isEmpty { return "draws \(value) as a bar" }
+        return "draws \(value) by \(labels.map(\.displayName).joined(separator: ", ")) as bars"
     }
 
     /// An expression in words: `concern equals "rights"`.

@@ -70,8 +70,8 @@ public enum Help {
             body: "", examples: ["samples"]),
         HelpTopic(name: "save", aliases: ["export", "output"],
             summary: "write a query's result to a file; the format follows the extension",
-            body: "save QUERY to PATH   (.csv .tsv .json .jsonl .md)\nCSV and TSV get typed headers (people:int) so the file loads back with the same types.",
-            examples: ["save countries where region = Africa to /tmp/africa.csv"]),
+            body: "save QUERY to PATH   (.csv .tsv .json .jsonl .md)\nCSV and TSV get typed headers (people:int) so the file loads back with the same types.\nsave QUERY | chart to PATH.svg   the query's chart as a standalone SVG to publish; its title is the query",
+            examples: ["save countries where region = Africa to /tmp/africa.csv", "save countries count by region | chart to /tmp/dossier-regions.svg"]),
         HelpTopic(name: "let", aliases: ["define", "view"],
             summary: "name a query; the name can then be used like a dataset, and is re-evaluated each time",
             body: "let NAME = QUERY\n`drop NAME` removes it.",
@@ -88,8 +88,8 @@ public enum Help {
             examples: []),
         HelpTopic(name: "set", aliases: ["options", ".mode", "mode", "timer", "pager"],
             summary: "session options",
-            body: "set format table|csv|tsv|json|jsonl|markdown\nset timer on|off   (how long each statement took)\nset pager on|off   (long results through $PAGER)",
-            examples: ["set format csv", "set format table"]),
+            body: "set                (every option and its value)\nset format table|csv|tsv|json|jsonl|markdown|record\n                   (record: one block a row, one line a field, for wide rows; like sqlite's .mode line)\nset timer on|off   (how long each statement took)\nset pager on|off   (long results through $PAGER)",
+            examples: ["set", "set format record", "countries where concern = rights select name, quote", "set format table"]),
         HelpTopic(name: "drop", aliases: ["remove", "forget"],
             summary: "forget a dataset or a named query", body: "drop NAME",
             examples: ["let rights = countries where concern = rights", "drop rights"]),
@@ -115,9 +115,10 @@ public enum Help {
             summary: "order the rows; stable; missing values last in both directions",
             body: "sort by F [asc|desc], ...   (also: order by)\nText sorts ignoring case.",
             examples: ["countries sort by region, name", "countries sort by name desc limit 3"]),
-        HelpTopic(name: "limit", aliases: ["offset", "top", "head"],
-            summary: "keep the first N rows, optionally after skipping M",
-            body: "limit N [offset M]", examples: ["countries limit 3", "countries sort by name limit 3 offset 3"]),
+        HelpTopic(name: "limit", aliases: ["offset", "top", "head", "per"],
+            summary: "keep the first N rows, optionally after skipping M, or the first N of each group",
+            body: "limit N [offset M] [per F, ...]\nWith per, the first N rows of each group of equal F: after a sort, each group's top N.",
+            examples: ["countries limit 3", "countries sort by name limit 3 offset 3", "countries sort by name limit 1 per region select region, name"]),
         HelpTopic(name: "distinct", aliases: ["unique", "uniq"],
             summary: "distinct rows, or the distinct values of some fields, in first-seen order",
             body: "distinct [F, ...]", examples: ["countries distinct region", "agreements distinct kind, status"]),
@@ -125,17 +126,39 @@ public enum Help {
             summary: "count rows, or count them by group, most frequent first",
             body: "count [by F, ...]   as a clause\ncount QUERY [by F, ...]   as a statement\nA list field counts each row once under each of its items.",
             examples: ["countries count", "countries count by region", "count countries by status", "countries count by incentives", "count countries by region | chart"]),
-        HelpTopic(name: "summarize", aliases: ["aggregate", "aggregates", "sum", "avg", "min", "max"],
+        HelpTopic(name: "summarize", aliases: ["aggregate", "aggregates", "sum", "avg", "min", "max", "median", "quantile", "stddev", "variance", "corr"],
             summary: "aggregates over all rows or by group",
-            body: "summarize AGG [as NAME], ... [by F, ...]\nAGG: count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)\nMissing values are ignored; count() counts rows.",
-            examples: ["transfers summarize count() as transfers, sum(people) as people", "countries summarize count() as countries, count distinct status by region"]),
+            body: """
+                summarize ITEM [as NAME], ... [by F, ...]
+                ITEM: an aggregate, or arithmetic on aggregates (max(v) - min(v) as range)
+                count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)
+                median(F), quantile(F, p) (p from 0 to 1: quantile(F, 0.9) is the 90th percentile),
+                stddev(F) and variance(F) (of a sample), corr(F, G) (Pearson's r)
+                Missing values are ignored; count() counts rows. Medians and quantiles of integers
+                and decimals are exact, interpolated between the two nearest values.
+                """,
+            examples: ["transfers summarize count() as transfers, sum(people) as people", "countries summarize count() as countries, count distinct status by region",
+                "transfers summarize median(people), max(people) - min(people) as range by origin"]),
         HelpTopic(name: "join", aliases: ["left join", "left"],
             summary: "pair rows with the rows of another dataset whose key is equal",
             body: "join SOURCE on A = B   (left join keeps rows without a match)\nA field both sides have is the pipeline's; the joined one is reached as source.field.\nJoining a dataset with itself: `name` is the pipeline's row, `people.name` the joined copy's.\nMissing keys match nothing.",
             examples: ["agreements join countries on country = name where region = Africa select country, agreements.status", "countries left join agreements on name = country select name, kind"]),
-        HelpTopic(name: "chart", aliases: ["bar", "bars", "plot"],
-            summary: "draw the result of count or summarize as a horizontal bar chart",
-            body: "Each bar is labelled with the group keys and drawn to the last column. Negative values draw left of a zero axis `│`.", examples: ["countries count by region | chart", "countries summarize count() by status chart"]),
+        HelpTopic(name: "chart", aliases: ["bar", "bars", "plot", "histogram", "svg"],
+            summary: "draw the result: bars, a time chart, or a histogram",
+            body: """
+                chart is the last clause, and may follow where, sort and limit (the usual top ten).
+                after count by / summarize by    a bar a group, labelled with the keys, to the last column
+                LABEL, NUMBER as the last fields a bar a row
+                one numeric field                a histogram: the rows in about ten bins of a round width
+                a date label                     a time chart: periods in time order, a period without rows a gap
+                Negative values draw on the other side of a zero axis `│`.
+                save QUERY | chart to PATH.svg writes the chart as a standalone SVG to publish.
+                """,
+            examples: [
+                "countries count by region | chart", "countries count by region sort by count desc limit 3 | chart",
+                "transfers where people is not missing select to, people | chart", "countries select len(name) as letters | chart",
+                "countries summarize count() by status chart",
+            ]),
     ]
 
     package static let conceptTopics: [HelpTopic] = [
@@ -191,8 +214,8 @@ public enum Help {
                 column are missing values.
                 """,
             examples: ["transfers select to, people / 3 as third, round(people / 3, 2) as rounded", "transfers select number(\"$1,234.50\") as n limit 1", "transfers where people is not missing select text(people) as t, abs(0 - people) as a"]),
-        HelpTopic(name: "formats", aliases: ["format", "csv", "json", "tsv", "markdown", "table"],
-            summary: "how results are printed: table (default), csv, tsv, json, jsonl, markdown",
+        HelpTopic(name: "formats", aliases: ["format", "csv", "json", "tsv", "markdown", "table", "record"],
+            summary: "how results are printed: table (default), csv, tsv, json, jsonl, markdown, record",
             body: "set format F in the shell, --format F on the command line; save picks the format from the file's extension.",
             examples: ["set format json", "countries where concern = rights select name", "set format table"]),
         HelpTopic(name: "keys", aliases: ["keyboard", "shortcuts", "completion", "history"],
@@ -201,7 +224,7 @@ public enum Help {
                 Tab          complete names, fields and values (after `field =`, with how often each occurs)
                 Up / Down    history; Ctrl-R searches it
                 Ctrl-C       clear the line, or cancel a running query or load
-                Ctrl-D       leave (on an empty line)
+                Ctrl-D       leave (on an empty line); at the continuation prompt, give up the statement
                 """,
             examples: []),
         HelpTopic(name: "sqlite", aliases: ["sql", "dot", "dot commands"],

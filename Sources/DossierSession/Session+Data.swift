@@ -82,6 +82,10 @@ extension Session {
     // MARK: - save
 
     package func save(_ query: Query, to path: PathArgument, source: SourceText) throws(Diagnostic) {
+        if SVGChartWriter.isSVG(path: path.text) {
+            try saveChart(query, to: path, source: source)
+            return
+        }
         guard let format = OutputFormat(pathExtension: path.text) else {
             throw SessionMessages.unknownSaveFormat(path.text, at: .source(source, path.range))
         }
@@ -94,6 +98,12 @@ extension Session {
         default: format.render(relation, into: &text, cancellation: cancellation)
         }
         try cancellation.check()
+        try write(text, to: path, source: source)
+        note(SessionMessages.saved(relation.count, to: path.text))
+    }
+
+    /// Writes a saved file; an error names the path where the statement named it.
+    package func write(_ text: String, to path: PathArgument, source: SourceText) throws(Diagnostic) {
         do throws(FileError) {
             try FileAccess.write(Array(text.utf8), to: path.text)
         } catch {
@@ -102,7 +112,6 @@ extension Session {
             located.message = SessionMessages.cannotSave(to: path.text, error.message)
             throw located
         }
-        note(SessionMessages.saved(relation.count, to: path.text))
     }
 
     // MARK: - datasets, describe, drop

@@ -26,6 +26,30 @@ extension Session {
         }
     }
 
+    /// `set` alone: every option with its value and the values it takes; `set format`: one.
+    package func showOptions(_ option: Name?, source: SourceText) throws(Diagnostic) {
+        let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        var rows: [(String, String, String)] = [
+            ("format", options.format.rawValue, formats),
+            ("timer", options.timer ? "on" : "off", "on, off"),
+            ("pager", options.pager ? "on" : "off", "on, off"),
+        ]
+        if let option {
+            let key = option.text.lowercased() == "mode" ? "format" : option.text.lowercased()
+            guard let row = rows.first(where: { $0.0 == key }) else {
+                throw SessionMessages.unknownOption(option.text, known: WordTable.options, at: .source(source, option.range))
+            }
+            rows = [row]
+        }
+        try emitResult(Relation(
+            fields: [Field("option", .text), Field("value", .text), Field("choices", .text)],
+            columns: [
+                Column.build(.text, rows.map { .text($0.0) }), Column.build(.text, rows.map { .text($0.1) }),
+                Column.build(.text, rows.map { .text($0.2) }),
+            ],
+            rows: .all(rows.count)))
+    }
+
     private func onOff(_ value: Name, source: SourceText) throws(Diagnostic) -> Bool {
         switch value.text.lowercased() {
         case "on", "true", "yes", "1": return true

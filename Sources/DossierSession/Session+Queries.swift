@@ -19,7 +19,7 @@ extension Session {
         let plan = try plan(query, source: source)
         let executor = Executor(cancellation: cancellation)
         let outcome = try executor.run(plan)
-        try emitResult(outcome.relation, chartLabels: plan.isChart ? plan.chartLabelColumns : nil)
+        try emitResult(outcome.relation, chart: plan.chartShape)
         if outcome.relation.count == 0 {
             // Run again recording each step's input, to say which clause emptied it and why.
             if let traced = try? executor.run(plan, recordInputs: true),
@@ -49,7 +49,7 @@ extension Session {
     package func explain(_ query: Query, source: SourceText) throws(Diagnostic) {
         let plan = try plan(query, source: source)
         let outcome = try Executor(cancellation: cancellation).run(plan)
-        output.emit(.result(ExplainWriter(source: source).describe(plan, counts: outcome.counts)))
+        output.emit(.result(ExplainWriter(source: source, width: options.terminalWidth).describe(plan, counts: outcome.counts)))
     }
 
     /// `cite QUERY`: each result row with the quote and source of the record it came from.
@@ -66,7 +66,7 @@ extension Session {
         let outcome = try Executor(cancellation: cancellation).run(plan)
         let citations = try Citations(relation: outcome.relation, catalog: catalog, source: source, query: query)
         if options.format == .table {
-            output.emit(.result(citations.text()))
+            output.emit(.result(citations.text(width: options.terminalWidth)))
         } else {
             try emitResult(citations.asRelation())
         }

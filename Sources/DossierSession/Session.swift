@@ -135,6 +135,8 @@ public final class Session {
             try cite(query, source: source)
         case .run(let path):
             return try runScript(path, source: source, keepGoing: keepGoing)
+        case .showOptions(let option):
+            try showOptions(option, source: source)
         case .set(let option, let value):
             try setOption(option, value, source: source)
         case .drop(let name):
@@ -147,11 +149,12 @@ public final class Session {
         return .ok
     }
 
-    /// Prints a result; `chartLabels` (the group key columns) draws it as a chart instead.
-    package func emitResult(_ relation: Relation, chartLabels: [Int]? = nil) throws(Diagnostic) {
+    /// Prints a result; `chart` draws it as that chart instead (in the table format: in the
+    /// others the rows are printed as data).
+    package func emitResult(_ relation: Relation, chart: ChartShape? = nil) throws(Diagnostic) {
         var text = ""
-        if let chartLabels, options.format == .table {
-            ChartFormatter(width: options.terminalWidth ?? 80, labelColumns: chartLabels).render(relation, into: &text)
+        if let chart, options.format == .table {
+            ChartFormatter(width: options.terminalWidth ?? 80, spec: chart.spec).render(relation, into: &text)
         } else {
             options.format.render(relation, width: options.terminalWidth, into: &text, cancellation: cancellation)
         }

@@ -90,7 +90,7 @@ package enum SessionMessages {
 
     package static func unknownSaveFormat(_ path: String, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(.unsupportedFormat, "cannot tell the format from the name `\(path)`", at: location,
-            hint: "end the name with .csv, .tsv, .json, .jsonl or .md")
+            hint: "end the name with .csv, .tsv, .json, .jsonl or .md (or .svg for the query's chart)")
     }
 
     package static func cannotSave(to path: String, _ reason: String) -> String {
@@ -99,6 +99,10 @@ package enum SessionMessages {
 
     package static func saved(_ count: Int, to path: String) -> Diagnostic {
         note(.saved, "saved \(rows(count)) to \(path)")
+    }
+
+    package static func savedChart(_ count: Int, to path: String) -> Diagnostic {
+        note(.saved, "saved a chart of \(rows(count)) to \(path)")
     }
 
     package static func scriptsTooDeep(limit: Int, at location: Diagnostic.Location) -> Diagnostic {
@@ -218,7 +222,7 @@ package enum SessionMessages {
     package static func unknownOption(_ option: String, known: [String], at location: Diagnostic.Location) -> Diagnostic {
         let close = Suggestions.closest(to: option, in: known)
         return Diagnostic(.unknownOption, "there is no option `\(option)`", at: location,
-            hint: close.first.map { "did you mean `set \($0)`?" } ?? "options: set format F, set timer on|off, set pager on|off")
+            hint: close.first.map { "did you mean `set \($0)`?" } ?? "options: set format F, set timer on|off, set pager on|off (`set` alone lists them)")
     }
 
     package static func expectedOnOrOff(_ value: String, at location: Diagnostic.Location) -> Diagnostic {

@@ -73,10 +73,13 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         errno = 0
         guard let line = el_gets(editLine, &count) else {
+            // Ctrl-C and Ctrl-D end their line, so what comes next (a prompt, or the
+            // calling shell's prompt after leaving) starts on a line of its own.
             if count == -1 && errno == EINTR {
-                Descriptor.write("\n", to: Descriptor.output)
+                Descriptor.write("^C\n", to: Descriptor.output)
                 return .interrupted
             }
+            Descriptor.write("\n", to: Descriptor.output)
             return .endOfInput
         }
         var text = String(cString: line)

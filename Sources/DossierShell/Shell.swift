@@ -45,7 +45,10 @@ public final class Shell {
             let prompt = pending.isEmpty ? Shell.prompt : Shell.continuationPrompt
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
-                return 0
+                // Ctrl-D at the continuation prompt gives up the statement, not the shell (a
+                // second Ctrl-D, on the empty `dossier>` line, leaves).
+                if pending.isEmpty { return 0 }
+                pending = []
             case .interrupted:
                 pending = []
             case .line(let line):

@@ -23,6 +23,10 @@ public final class ShellOutput: SessionOutput {
     }
 
     public func emit(_ event: SessionEvent) {
+        // The terminal echoed Ctrl-C as `^C` where the cursor was; end that line first.
+        if case .diagnostic(let diagnostic) = event, diagnostic.id == .cancelled {
+            Descriptor.write("\n", to: Descriptor.output)
+        }
         if case .result(let text) = event, pagerEnabled(), let command = pagerCommand,
             let height = Terminal.height(), text.utf8.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) >= height - 1,
             page(text, through: command)

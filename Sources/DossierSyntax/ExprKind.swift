@@ -19,4 +19,6 @@ public indirect enum ExprKind: Sendable {
     case textMatch(TextMatchOperator, Expr, pattern: Expr, negated: Bool)
     case isMissing(Expr, negated: Bool)
     case call(Name, [Expr])
+    /// An aggregate, inside a `summarize` item.
+    case aggregate(AggregateCall)
 }

@@ -10,7 +10,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         help, quit, exit
     // clauses
     case `where`, select, sort, order, by, limit, offset, distinct, summarize, join, left, on, chart,
-        `as`, asc, desc, to
+        `as`, asc, desc, to, per
     // expressions
     case and, or, not, `in`, between, contains, like, matches, `is`, missing, null, `true`, `false`
 

@@ -234,6 +234,7 @@ extension Parser {
     }
 
     /// limit = "limit" integer [ "offset" integer ]
+    /// limit = "limit" number [ "offset" number ] [ "per" expression_list ]
     private mutating func parseLimit() throws(Diagnostic) -> ClauseKind {
         let count = try parseWholeNumber(after: "limit")
         offer(.words(["offset"]))
@@ -242,7 +243,14 @@ extension Parser {
             advance()
             offset = try parseWholeNumber(after: "offset")
         }
-        return .limit(count: count, offset: offset)
+        offer(.words(["per"]))
+        var per: [Expr] = []
+        if continuesLine, isKeyword(.per) {
+            advance()
+            offer(.field)
+            per = try parseExpressionList(after: "per")
+        }
+        return .limit(count: count, offset: offset, per: per)
     }
 
     /// A whole number after the keyword `word` (`limit`, `offset`).
@@ -263,11 +271,11 @@ extension Parser {
     /// aggregate = ( "count" "(" [ expression ] ")" | "count" "distinct" expression
     ///             | ( "sum" | "avg" | "min" | "max" ) "(" expression ")" ) [ "as" name ]
     private mutating func parseSummarize() throws(Diagnostic) -> ClauseKind {
-        var items: [AggregateItem] = []
+        var items: [SummaryItem] = []
         repeat {
             if !items.isEmpty { advance() }
             offer(.aggregate)
-            items.append(try parseAggregate())
+            items.append(try parseSummaryItem())
         } while continuesLine && current.kind == .comma
         var keys: [Expr] = []
         offer(.words(["by"]))
@@ -279,41 +287,60 @@ extension Parser {
         return .summarize(items, by: keys)
     }
 
-    private mutating func parseAggregate() throws(Diagnostic) -> AggregateItem {
-        guard continuesLine || current.kind == .endOfInput, current.kind == .word else {
+    /// summary_item = expression [ "as" name ], where the expression's operands may be
+    /// aggregates: `sum(v1)`, `max(v1) - min(v2) as range`.
+    private mutating func parseSummaryItem() throws(Diagnostic) -> SummaryItem {
+        guard continuesLine || current.kind == .endOfInput, current.kind == .word || current.kind == .leftParen
+            || current.kind == .number || current.kind == .minus
+        else {
             throw error(SyntaxMessages.expectedAggregate(found: describe(current)))
         }
         let start = current.start
-        let name = text(current)
-        guard let function = AggregateFunction(rawValue: name.lowercased()) else {
-            throw error(SyntaxMessages.notAnAggregate(name), incompleteAtEnd: false)
-        }
-        advance()
-        var argument: Expr?
-        var isDistinct = false
-        if function == .count, continuesLine, isKeyword(.distinct) {
-            advance()
-            isDistinct = true
-            offer(.field)
-            argument = try parseOperand(else: SyntaxMessages.missingCountDistinctField())
-        } else {
-            try expect(.leftParen) { SyntaxMessages.expectedOpenParenAfterAggregate(name, found: $0) }
-            parenDepth += 1
-            defer { parenDepth -= 1 }
-            if !(function == .count && current.kind == .rightParen) {
-                offer(.field)
-                argument = try parseOperand(else: SyntaxMessages.missingAggregateArgument())
-            }
-            try expect(.rightParen, else: SyntaxMessages.expectedCloseParen)
-        }
+        let outer = aggregatesAllowed
+        aggregatesAllowed = true
+        defer { aggregatesAllowed = outer }
+        let expression = try parseExpression()
         var alias: Name?
         offer(.words(["as"]))
         if continuesLine, isKeyword(.as) {
             advance()
             alias = try parseName(else: SyntaxMessages.expectedAggregateAlias)
         }
-        return AggregateItem(
-            function: function, argument: argument, isDistinct: isDistinct, alias: alias, range: start..<previousEnd)
+        return SummaryItem(expression: expression, alias: alias, range: start..<previousEnd)
+    }
+
+    /// aggregate = "count" "(" ")" | "count" "distinct" operand
+    ///           | aggregate_name "(" expression { "," expression } ")"
+    /// The current token is the aggregate's name.
+    package mutating func parseAggregateCall(_ function: AggregateFunction) throws(Diagnostic) -> Expr {
+        let nameToken = current
+        let name = text(nameToken)
+        advance()
+        // An aggregate inside this one (`sum(count())`) still parses as one, so the checker
+        // can say it cannot be used there.
+        var arguments: [Expr] = []
+        var isDistinct = false
+        if function == .count, continuesLine, isKeyword(.distinct) {
+            advance()
+            isDistinct = true
+            offer(.field)
+            arguments = [try parseOperand(else: SyntaxMessages.missingCountDistinctField(), allowBinary: false)]
+        } else {
+            try expect(.leftParen) { SyntaxMessages.expectedOpenParenAfterAggregate(name, found: $0) }
+            parenDepth += 1
+            defer { parenDepth -= 1 }
+            if !(function == .count && current.kind == .rightParen) {
+                offer(.field)
+                arguments.append(try parseOperand(else: SyntaxMessages.missingAggregateArgument()))
+                while current.kind == .comma {
+                    advance()
+                    arguments.append(try parseOperand(else: SyntaxMessages.missingAggregateArgument()))
+                }
+            }
+            try expect(.rightParen, else: SyntaxMessages.expectedCloseParen)
+        }
+        let call = AggregateCall(function: function, arguments: arguments, isDistinct: isDistinct, nameRange: nameToken.range)
+        return Expr(.aggregate(call), nameToken.start..<previousEnd)
     }
 
     /// join = [ "left" ] "join" name "on" key [ "=" key ]

@@ -324,6 +324,14 @@ extension Parser {
             case .and?, .or?:
                 throw error(SyntaxMessages.expectedConditionBefore(text(token)))
             default:
+                if aggregatesAllowed, let function = AggregateFunction(rawValue: text(token).lowercased()) {
+                    let next = peek()
+                    if (next.kind == .leftParen && !next.isAtStartOfLine)
+                        || (function == .count && next.kind == .word && keyword(next) == .distinct)
+                    {
+                        return try parseAggregateCall(function)
+                    }
+                }
                 let name = try nameOfCurrent()
                 advance()
                 return try finishName(name)

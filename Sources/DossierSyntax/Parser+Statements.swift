@@ -81,10 +81,15 @@ extension Parser {
         case .set?:
             advance()
             offer(.option)
+            guard continuesLine else {
+                kind = .showOptions(nil)
+                break
+            }
             let option = try parseName(else: SyntaxMessages.expectedOption, incompleteAtEnd: false)
             offer(.optionValue(option.text.lowercased()))
             guard continuesLine else {
-                throw error(SyntaxMessages.optionNeedsValue(option.text), incompleteAtEnd: false)
+                kind = .showOptions(option)
+                break
             }
             let value = Name(text(current).trimmingQuotes, range: current.range)
             advance()

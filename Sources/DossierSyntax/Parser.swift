@@ -37,6 +37,9 @@ public struct Parser {
     package var pipelineClauses: [Clause] = []
     /// Parsing a `where` condition: completion offers `and`, `or`, `in`, `between` …
     package var inCondition = false
+    /// Inside a `summarize` item, outside any aggregate: names of aggregates followed by `(`
+    /// (or `count distinct`) are aggregates.
+    package var aggregatesAllowed = false
     package var diagnostics: [Diagnostic] = []
     /// The last bare word that was the right operand of a comparison, to suggest quotes
     /// when the next word shows the value had spaces in it (`status = nearly finalized`).

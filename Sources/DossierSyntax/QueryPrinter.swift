@@ -22,20 +22,16 @@ public enum QueryPrinter {
             }.joined(separator: ", ")
         case .sort(let keys):
             return "sort by " + keys.map { expression($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
-        case .limit(let count, let offset):
+        case .limit(let count, let offset, let per):
             return "limit \(count.value)" + (offset.map { " offset \($0.value)" } ?? "")
+                + (per.isEmpty ? "" : " per " + per.map(expression).joined(separator: ", "))
         case .distinct(let keys):
             return keys.isEmpty ? "distinct" : "distinct " + keys.map(expression).joined(separator: ", ")
         case .count(let keys):
             return keys.isEmpty ? "count" : "count by " + keys.map(expression).joined(separator: ", ")
         case .summarize(let items, let keys):
             let aggregates = items.map { item -> String in
-                var text: String
-                if item.isDistinct {
-                    text = "count distinct " + (item.argument.map(expression) ?? "")
-                } else {
-                    text = item.function.rawValue + "(" + (item.argument.map(expression) ?? "") + ")"
-                }
+                var text = expression(item.expression)
                 if let alias = item.alias { text += " as " + name(alias) }
                 return text
             }
@@ -74,6 +70,9 @@ public enum QueryPrinter {
             return "(" + self.expression(operand) + (negated ? " is not missing)" : " is missing)")
         case .call(let function, let arguments):
             return name(function) + "(" + arguments.map(self.expression).joined(separator: ", ") + ")"
+        case .aggregate(let call):
+            if call.isDistinct { return "count distinct " + call.arguments.map(self.expression).joined() }
+            return call.function.rawValue + "(" + call.arguments.map(self.expression).joined(separator: ", ") + ")"
         }
     }
 

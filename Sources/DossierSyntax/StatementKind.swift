@@ -14,6 +14,8 @@ public enum StatementKind: Sendable {
     case cite(Query)
     case run(PathArgument)
     case set(option: Name, value: Name)
+    /// `set` alone (every option) or `set OPTION` without a value: what they are now.
+    case showOptions(Name?)
     case drop(Name)
     case help(topic: Name?)
     case quit

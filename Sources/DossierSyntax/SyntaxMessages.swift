@@ -72,10 +72,6 @@ package enum SyntaxMessages {
         expected("an option (format, timer, pager)", found: found, hint: "set format csv")
     }
 
-    package static func optionNeedsValue(_ option: String) -> Diagnostic {
-        Diagnostic(.unexpectedToken, "`set \(option)` needs a value", hint: "set format csv")
-    }
-
     package static func queryStartsWithSelect() -> Diagnostic {
         Diagnostic(.unknownStatement, "a query starts with the dataset, not with `select`",
             hint: "countries select name, status   (sqlite: SELECT name, status FROM countries)")

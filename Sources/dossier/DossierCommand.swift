@@ -32,7 +32,7 @@ struct DossierCommand: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file, exit (repeatable).", valueName: "script"))
     var scripts: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl or markdown.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl, markdown or record.", valueName: "format"))
     var format: String = "table"
 
     @Flag(help: "Start without the bundled sample.")
@@ -52,7 +52,7 @@ struct DossierCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(name: format) != nil else {
-            throw ValidationError("unknown format `\(format)`; use table, csv, tsv, json, jsonl or markdown")
+            throw ValidationError("unknown format `\(format)`; use table, csv, tsv, json, jsonl, markdown or record")
         }
     }
 

@@ -148,6 +148,53 @@ class ShellTest(unittest.TestCase):
         self.assertIn("10", output)
         self.assertNotIn("error", output)
 
+    def test_ctrl_c_and_ctrl_d_end_their_line(self):
+        child = self.start()
+        child.send("countries wh")
+        time.sleep(0.2)
+        child.send("\x03")
+        child.expect_exact(PROMPT)
+        self.assertTrue(child.before.endswith("countries wh^C\r\n"), repr(child.before))
+        self.settle()
+        child.send("\x04")
+        child.expect(pexpect.EOF)
+        self.assertTrue(child.before.endswith("\r\n"), "the calling shell's prompt starts on a new line")
+
+    def test_ctrl_d_at_the_continuation_prompt_abandons_the_statement(self):
+        child = self.start()
+        child.send("countries where\r")
+        child.expect_exact(CONTINUATION)
+        self.settle()
+        child.send("\x04")
+        child.expect_exact(PROMPT)
+        self.assertTrue(child.before.endswith("\r\n"))
+        self.settle()
+        output = self.run_line(child, "count agreements")
+        self.assertIn("10", output)
+        self.assertTrue(child.isalive())
+        with open(self.history, encoding="utf-8") as handle:
+            self.assertNotIn("countries where", handle.read())
+        child.send("\x04")  # on the empty main prompt Ctrl-D still leaves
+        child.expect(pexpect.EOF)
+
+    def test_cite_wraps_to_the_terminal_and_record_shows_a_block_a_row(self):
+        env = dict(os.environ, HOME=self.home, TERM="xterm", NO_COLOR="1", PAGER="cat")
+        child = pexpect.spawn(BINARY, ["--no-history"], env=env, encoding="utf-8", dimensions=(50, 60), timeout=20)
+        self.children.append(child)
+        child.expect_exact(PROMPT)
+        self.settle()
+        output = self.run_line(child, "cite countries where name = Libya")
+        lines = output.replace("\r", "").split("\n")[1:]  # the first line is the echo
+        self.assertTrue(all(len(line) <= 60 for line in lines), lines)
+        self.assertIn("“WSJ expressed concern", output)
+        self.assertIn("are being raised.”", output)
+        self.run_line(child, "set format record")
+        output = self.run_line(child, "countries where concern = rights select name, region")
+        self.assertIn("─[ 2 ]", output)
+        self.assertRegex(output, r"name +│ Rwanda")
+        output = self.run_line(child, "set")
+        self.assertRegex(output, r"value +│ record")  # `set` itself in the record format
+
     def test_ctrl_c_cancels_a_long_query_and_keeps_the_session(self):
         data = os.path.join(self.home, "big.csv")
         with open(data, "w") as handle:
@@ -163,6 +210,7 @@ class ShellTest(unittest.TestCase):
         time.sleep(0.6)
         child.send("\x03")
         child.expect_exact("cancelled", timeout=30)
+        self.assertTrue(child.before.endswith("\n"), "the note starts on a line of its own, after ^C")
         child.expect_exact(PROMPT)
         self.settle()
         output = self.run_line(child, "big count")

@@ -27,7 +27,8 @@ package enum Aggregation {
         return Relation(fields: Grouping.typed(fields, columns), columns: columns, rows: .some(order))
     }
 
-    /// Running state of one aggregate in one group, on boxed values: for the shapes the typed
+    /// Running state of one aggregate in one group, on boxed values (for `count`, `sum`,
+    /// `avg`, `min` and `max`: the statistics run only typed): for the shapes the typed
     /// loops of `GroupAggregates` do not cover (lists, floating-point extremes).
     package struct Accumulator {
         package var rows: Int64 = 0
@@ -51,6 +52,8 @@ package enum Aggregation {
                 }
             case .sum, .avg:
                 sum.add(value)
+            case .median, .quantile, .stddev, .variance, .corr:
+                break
             case .min, .max:
                 if extreme.isMissing {
                     extreme = value
@@ -74,6 +77,8 @@ package enum Aggregation {
                 return present == 0 ? .missing : sum.average(count: present)
             case .min, .max:
                 return extreme
+            case .median, .quantile, .stddev, .variance, .corr:
+                return .missing
             }
         }
     }

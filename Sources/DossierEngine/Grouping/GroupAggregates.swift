@@ -47,6 +47,21 @@ package struct GroupAggregates {
             if let best = try extremes(view, largest: aggregate.function == .max) {
                 return view.column.gather(best)
             }
+        case .median, .quantile:
+            if let column = try quantiles(view, fraction: aggregate.fraction ?? DecimalNumber(uncheckedMantissa: 5, scale: 1)) {
+                return column
+            }
+        case .stddev, .variance:
+            if let column = spread(view, squareRoot: aggregate.function == .stddev) { return column }
+        case .corr:
+            if let second = aggregate.second {
+                let other = try ColumnView(second, in: groups.relation, cancellation: cancellation)
+                if let column = correlations(view, other) { return column }
+            }
+        }
+        if !aggregate.function.hasBoxedForm {
+            // Only numbers reach these (the checker sees to it); nothing numeric: all missing.
+            return Column.build(.decimal, [Value](repeating: .missing, count: groups.groupCount))
         }
         return try boxed(aggregate, view)
     }
@@ -247,7 +262,10 @@ package struct GroupAggregates {
                 results.append(.missing)
                 continue
             }
-            if let mean = DecimalNumber.average(sum: exact.sums[group], scale: exact.scale, count: count) {
+            // At the digits the group's values were written with, as `ExactSum` divides.
+            let drop = exact.scale - Int(exact.scales[group])
+            let sum = drop == 0 ? exact.sums[group] : exact.sums[group] / Int128(DecimalNumber.powersOfTen[drop])
+            if let mean = DecimalNumber.average(sum: sum, scale: Int(exact.scales[group]), count: count) {
                 results.append(.decimal(mean))
             } else {
                 results.append(Arithmetic.float(DecimalNumber.sumToDouble(exact.sums[group], scale: exact.scale) / Double(count)))

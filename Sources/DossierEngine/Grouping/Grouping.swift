@@ -20,13 +20,16 @@ package enum Grouping {
     }
 
     /// The key columns of the groups, in group order.
+    /// A key is read at its group's first row (keeping how it was written: `1e300`), except a
+    /// list key, whose groups are its items.
     package static func keyColumns(_ groups: GroupAssignment, fields: [Field]) -> [Column] {
-        if let boxed = groups.boxedKeys {
-            return groups.keyViews.indices.map { key in
-                Column.buildWidening(fields[key].type, boxed.map { $0[key] })
+        groups.keyViews.indices.map { key in
+            let view = groups.keyViews[key]
+            if case .list = view.column, let boxed = groups.boxedKeys {
+                return Column.buildWidening(fields[key].type, boxed.map { $0[key] })
             }
+            return view.gather(groups.firstPosition)
         }
-        return groups.keyViews.map { $0.gather(groups.firstPosition) }
     }
 
     /// Fields with the types their columns turned out to have (a sum that outgrew integers).
@@ -51,5 +54,28 @@ package enum Grouping {
         let columns = groups.keyViews.map { $0.gather(groups.firstPosition) }
         return Relation(fields: typed(fields, columns), columns: columns, rows: .all(kept.count),
             lineage: relation.lineage.map { $0.gathered(kept) })
+    }
+}
+
+extension Grouping {
+    /// `limit N offset M per F, ...`: the rows ranked M..<M+N within their group of equal keys,
+    /// in the order they come (so after a `sort`, each group's top N).
+    package static func limitPer(
+        _ relation: Relation, count: Int, offset: Int, keys: [BoundExpr], cancellation: Cancellation?
+    ) throws(Diagnostic) -> Relation {
+        let groups = try GroupAssignment.make(relation, keys: keys, expandLists: false, cancellation: cancellation)
+        var seen = [Int](repeating: 0, count: groups.groupCount)
+        var kept: [Int32] = []
+        groups.groupOf.withUnsafeBufferPointer { groupOf in
+            relation.rows.forEachRow { position, row in
+                let group = Int(groupOf[position])
+                let rank = seen[group]
+                seen[group] = rank + 1
+                if rank >= offset, rank - offset < count { kept.append(Int32(truncatingIfNeeded: row)) }
+            }
+        }
+        var result = relation
+        result.rows = .some(kept)
+        return result
     }
 }

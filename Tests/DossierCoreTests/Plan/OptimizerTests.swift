@@ -27,6 +27,7 @@ import Testing
             case .project: return "project"
             case .sort: return "sort"
             case .limit: return "limit"
+            case .limitPer: return "limitPer"
             case .topK: return "topK"
             case .distinct: return "distinct"
             case .count: return "count"

@@ -86,7 +86,8 @@ import Testing
         let counted = shell.output.results.joined()
         #expect(counted.contains("2024"))
         #expect(counted.contains("2025"))
-        shell.run("ch summarize sum(n) as total by d | chart")
+        // A text label: bars (a date label would make a time chart, tested with the charts).
+        shell.run("ch summarize sum(n) as total by text(d) | chart")
         let lines = shell.output.results.joined().split(separator: "\n").map(String.init)
         let negative = lines.first { $0.hasPrefix("2024-01-01") } ?? ""
         let positive = lines.first { $0.hasPrefix("2025-01-01") } ?? ""

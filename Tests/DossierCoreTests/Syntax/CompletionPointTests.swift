@@ -52,7 +52,7 @@ import Testing
         #expect(items("countries count ") == ["by", "clause"])
         #expect(items("countries summarize ") == ["aggregate"])
         #expect(items("countries summarize sum(") == ["field"])
-        #expect(items("countries limit 3 ") == ["offset", "clause"])
+        #expect(items("countries limit 3 ") == ["offset", "per", "clause"])
     }
 
     @Test func thePipelineIsTheQueryBeforeTheClauseBeingWritten() {

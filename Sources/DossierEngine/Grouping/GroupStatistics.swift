@@ -1,0 +1,225 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+import DossierPlan
+
+/// `median`, `quantile`, `stddev`, `variance` and `corr` per group, over numeric columns.
+/// Missing values are ignored; a group without enough values gives missing.
+extension GroupAggregates {
+    /// A numeric column read as exact mantissas at one scale, or as doubles.
+    enum Numbers {
+        case exact(values: [Int64], scale: Int, missing: Bitmap?)
+        case floating(values: [Double], missing: Bitmap?)
+
+        init?(_ column: Column) {
+            switch column {
+            case .integer(let column): self = .exact(values: column.values, scale: 0, missing: column.missing)
+            case .decimal(let column): self = .exact(values: column.mantissas, scale: column.scale, missing: column.missing)
+            case .float(let column): self = .floating(values: column.values, missing: column.missing)
+            default: return nil
+            }
+        }
+
+        @inline(__always)
+        func isMissing(_ row: Int) -> Bool {
+            switch self {
+            case .exact(_, _, let missing), .floating(_, let missing): return missing?[row] ?? false
+            }
+        }
+
+        /// The value at `row` as the nearest double.
+        @inline(__always)
+        func double(_ row: Int) -> Double {
+            switch self {
+            case .exact(let values, let scale, _):
+                return DecimalNumber(uncheckedMantissa: values[row], scale: scale).doubleValue
+            case .floating(let values, _):
+                return values[row]
+            }
+        }
+    }
+
+    // MARK: - Quantiles
+
+    /// `quantile(x, p)` per group, interpolated between the two nearest values (as DuckDB's
+    /// `quantile_cont`, numpy's default and Python's `statistics.median`): exact for integers
+    /// and decimals, whose result has the digits the interpolation needs and no trailing zeros.
+    func quantiles(_ view: ColumnView, fraction: DecimalNumber) throws(Diagnostic) -> Column? {
+        guard let numbers = Numbers(view.column) else { return nil }
+        let groupCount = groups.groupCount
+        // Each group's present values, side by side: counted, then placed.
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        groups.groupOf.withUnsafeBufferPointer { groupOf in
+            view.rows.forEachRow { position, row in
+                if !numbers.isMissing(row) { starts[Int(groupOf[position]) + 1] += 1 }
+            }
+        }
+        for group in 0..<groupCount { starts[group + 1] += starts[group] }
+        try cancellation?.check()
+        var results = [Value](repeating: .missing, count: groupCount)
+        switch numbers {
+        case .exact(let values, let scale, _):
+            let placed = place(values, numbers, view, starts)
+            try eachGroupSorted(placed, starts) { group, slice in
+                results[group] = Self.exactQuantile(slice, scale: scale, fraction: fraction)
+            }
+        case .floating(let values, _):
+            let placed = place(values, numbers, view, starts)
+            try eachGroupSorted(placed, starts) { group, slice in
+                results[group] = Self.floatingQuantile(slice, fraction: fraction.doubleValue)
+            }
+        }
+        return Column.build(.decimal, results)
+    }
+
+    /// The present values in group order (`starts[g]..<starts[g+1]` holds group g's).
+    private func place<T>(_ values: [T], _ numbers: Numbers, _ view: ColumnView, _ starts: [Int]) -> [T] {
+        var cursor = starts
+        let total = starts.last ?? 0
+        guard let first = values.first else { return [] }
+        var placed = [T](repeating: first, count: total)
+        groups.groupOf.withUnsafeBufferPointer { groupOf in
+            values.withUnsafeBufferPointer { values in
+                placed.withUnsafeMutableBufferPointer { placed in
+                    view.rows.forEachRow { position, row in
+                        if numbers.isMissing(row) { return }
+                        let group = Int(groupOf[position])
+                        placed[cursor[group]] = values[row]
+                        cursor[group] += 1
+                    }
+                }
+            }
+        }
+        return placed
+    }
+
+    /// Sorts each group's values in place and hands them over, group by group.
+    private func eachGroupSorted<T: Comparable>(
+        _ placed: [T], _ starts: [Int], _ body: (Int, UnsafeMutableBufferPointer<T>) -> Void
+    ) throws(Diagnostic) {
+        var placed = placed
+        try placed.withUnsafeMutableBufferPointer { (buffer) throws(Diagnostic) in
+            for group in 0..<(starts.count - 1) {
+                if group & 0x3FF == 0 { try cancellation?.check() }
+                var slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[group]..<starts[group + 1]])
+                if slice.isEmpty { continue }
+                slice.sort()
+                body(group, slice)
+            }
+        }
+    }
+
+    /// `lower + (upper - lower) × r / 10^s` where `(n - 1) × p = q + r / 10^s`: exact in
+    /// 128 bits, at the column's scale plus the fraction's.
+    static func exactQuantile(_ sorted: UnsafeMutableBufferPointer<Int64>, scale: Int, fraction: DecimalNumber) -> Value {
+        let fractionScale = Int(fraction.scale)
+        let unit = Int128(DecimalNumber.powersOfTen[fractionScale])
+        let (whole, remainder) = (Int128(sorted.count - 1) * Int128(fraction.mantissa)).quotientAndRemainder(dividingBy: unit)
+        let lower = Int(whole)
+        let low = Int128(sorted[lower])
+        let high = Int128(sorted[min(lower + 1, sorted.count - 1)])
+        var mantissa = low * unit + (high - low) * remainder
+        var resultScale = scale + fractionScale
+        while resultScale > 0, mantissa % 10 == 0 {
+            mantissa /= 10
+            resultScale -= 1
+        }
+        if resultScale <= 18, let narrow = Int64(exactly: mantissa), let exact = DecimalNumber(mantissa: narrow, scale: resultScale) {
+            return .decimal(exact)
+        }
+        return Arithmetic.float(DecimalNumber.sumToDouble(mantissa, scale: min(18, resultScale)))
+    }
+
+    static func floatingQuantile(_ sorted: UnsafeMutableBufferPointer<Double>, fraction: Double) -> Value {
+        let position = Double(sorted.count - 1) * fraction
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let share = position - Double(lower)
+        return Arithmetic.float(sorted[lower] + (sorted[upper] - sorted[lower]) * share)
+    }
+
+    // MARK: - Spread and correlation
+
+    /// The sample variance (or its square root) per group, by Welford's updates in doubles.
+    func spread(_ view: ColumnView, squareRoot: Bool) -> Column? {
+        guard let numbers = Numbers(view.column) else { return nil }
+        let groupCount = groups.groupCount
+        var counts = [Double](repeating: 0, count: groupCount)
+        var means = [Double](repeating: 0, count: groupCount)
+        var squares = [Double](repeating: 0, count: groupCount)
+        groups.groupOf.withUnsafeBufferPointer { groupOf in
+            view.rows.forEachRow { position, row in
+                if numbers.isMissing(row) { return }
+                let group = Int(groupOf[position])
+                let value = numbers.double(row)
+                counts[group] += 1
+                let delta = value - means[group]
+                means[group] += delta / counts[group]
+                squares[group] += delta * (value - means[group])
+            }
+        }
+        var values = [Double](repeating: 0, count: groupCount)
+        var missing: Bitmap?
+        for group in 0..<groupCount {
+            let variance = squares[group] / (counts[group] - 1)
+            let result = squareRoot ? variance.squareRoot() : variance
+            if counts[group] < 2 || !result.isFinite {
+                if missing == nil { missing = Bitmap(count: groupCount) }
+                missing?[group] = true
+            } else {
+                values[group] = result
+            }
+        }
+        return .float(FloatColumn(values: values, missing: missing))
+    }
+
+    /// Pearson's correlation per group over the rows where both values are present.
+    func correlations(_ first: ColumnView, _ second: ColumnView) -> Column? {
+        guard let xs = Numbers(first.column), let ys = Numbers(second.column) else { return nil }
+        let groupCount = groups.groupCount
+        var counts = [Double](repeating: 0, count: groupCount)
+        var meanX = [Double](repeating: 0, count: groupCount)
+        var meanY = [Double](repeating: 0, count: groupCount)
+        var squaresX = [Double](repeating: 0, count: groupCount)
+        var squaresY = [Double](repeating: 0, count: groupCount)
+        var products = [Double](repeating: 0, count: groupCount)
+        for position in 0..<groups.groupOf.count {
+            let rowX = first.rows[position]
+            let rowY = second.rows[position]
+            if xs.isMissing(rowX) || ys.isMissing(rowY) { continue }
+            let group = Int(groups.groupOf[position])
+            let x = xs.double(rowX)
+            let y = ys.double(rowY)
+            counts[group] += 1
+            let deltaX = x - meanX[group]
+            meanX[group] += deltaX / counts[group]
+            let deltaY = y - meanY[group]
+            meanY[group] += deltaY / counts[group]
+            products[group] += deltaX * (y - meanY[group])
+            squaresX[group] += deltaX * (x - meanX[group])
+            squaresY[group] += deltaY * (y - meanY[group])
+        }
+        var values = [Double](repeating: 0, count: groupCount)
+        var missing: Bitmap?
+        for group in 0..<groupCount {
+            let result = products[group] / (squaresX[group] * squaresY[group]).squareRoot()
+            if counts[group] < 2 || !result.isFinite {
+                if missing == nil { missing = Bitmap(count: groupCount) }
+                missing?[group] = true
+            } else {
+                values[group] = min(1, max(-1, result))
+            }
+        }
+        return .float(FloatColumn(values: values, missing: missing))
+    }
+}
+
+extension AggregateFunction {
+    /// Has a boxed accumulator (`Aggregation.Accumulator`) for shapes the typed loops skip.
+    var hasBoxedForm: Bool {
+        switch self {
+        case .count, .sum, .avg, .min, .max: return true
+        case .median, .quantile, .stddev, .variance, .corr: return false
+        }
+    }
+}

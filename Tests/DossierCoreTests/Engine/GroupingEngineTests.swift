@@ -1,0 +1,125 @@
+import Testing
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierLoad
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierEngine
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
+
+/// The typed grouping engine (issue 13): its answers on the shapes that take different paths
+/// (direct table, hashing, keys wider than a word, boxed keys), its statistics, arithmetic on
+/// aggregates and `limit … per`.
+@Suite struct GroupingEngineTests {
+    let files = TemporaryDirectory()
+    let shell = TestSession(sample: false)
+
+    private func load(_ name: String, _ contents: String) {
+        shell.run("load \(files.write(name, contents)) as \(name.split(separator: ".")[0])")
+    }
+
+    @Test func statisticsPerGroup() {
+        load("v.csv", "g,x,y\na,1,2\na,2,4\na,4,7\na,,9\nb,5,5\nb,7,1\nc,3,\n")
+        let rows = shell.rows("v summarize median(x) as m, quantile(x, 0.25) as q, variance(x) as var, stddev(x) as sd, corr(x, y) as r by g")
+        #expect(rows[0] == ["g", "m", "q", "var", "sd", "r"])
+        // a: 1, 2, 4 → median 2, quantile 0.25 at position 0.5 → 1.5, variance 7/3.
+        #expect(rows[1][0] == "a" && rows[1][1] == "2" && rows[1][2] == "1.5")
+        #expect(abs((Double(rows[1][3]) ?? 0) - 7.0 / 3.0) < 1e-12)
+        #expect(abs((Double(rows[1][4]) ?? 0) - (7.0 / 3.0).squareRoot()) < 1e-12)
+        // x and y of a where both are present: (1,2) (2,4) (4,7): r = 69 / √(42 · 114).
+        #expect(abs((Double(rows[1][5]) ?? 0) - 69 / (42.0 * 114).squareRoot()) < 1e-12)
+        // b: 5, 7 → median 6 (exact); y falls as x rises → -1.
+        #expect(rows[2][1] == "6" && Double(rows[2][5]) == -1)
+        // c: one value: no spread, no correlation.
+        #expect(rows[3] == ["c", "3", "3", "", "", ""])
+    }
+
+    @Test func medianOfDecimalsIsExact() {
+        load("p.csv", "price\n0.10\n0.20\n19.99\n1.10\n")
+        // Sorted: 0.10 0.20 1.10 19.99 → (0.20 + 1.10) / 2 = 0.65, not 0.6500000000000001.
+        #expect(shell.column("p summarize median(price)") == ["0.65"])
+        #expect(shell.column("p summarize quantile(price, 1)") == ["19.99"])
+        #expect(shell.column("p summarize quantile(price, 0)") == ["0.1"])
+    }
+
+    @Test func arithmeticBetweenAggregates() {
+        load("v.csv", "g,a,b\nx,1,10\nx,5,2\ny,3,3\n")
+        #expect(shell.rows("v summarize max(a) - min(b) as range, count() by g")
+            == [["g", "range", "count"], ["x", "3", "2"], ["y", "0", "1"]])
+        #expect(shell.rows("v summarize sum(a) * 2 + 1 by g") == [["g", "sum(a) * 2 + 1"], ["x", "13"], ["y", "7"]])
+        // An item may use a key; a field neither grouped nor aggregated is an error that says so.
+        #expect(shell.error("v summarize sum(a) + b by g")?.message == "`b` has many values in each group")
+        #expect(shell.error("v summarize a by g")?.message == "`a` is not an aggregate")
+        #expect(shell.error("v summarize quantile(a, 1.5)")?.message == "the share of `quantile` is a number from 0 to 1")
+        #expect(shell.error("v summarize sum(count())")?.message == "`count` cannot be used here")
+        #expect(shell.error("v where count() > 1")?.hint?.contains("aggregates go in summarize") == true)
+    }
+
+    @Test func limitPerKeepsTheFirstRowsOfEachGroup() {
+        load("s.csv", "g,v\na,1\nb,9\na,3\nb,2\na,2\nc,5\n")
+        #expect(shell.rows("s sort by v desc limit 2 per g select g, v")
+            == [["g", "v"], ["b", "9"], ["c", "5"], ["a", "3"], ["b", "2"], ["a", "2"]])
+        // The second row of each group, in the order rows come.
+        #expect(shell.rows("s limit 1 offset 1 per g") == [["g", "v"], ["a", "3"], ["b", "2"]])
+    }
+
+    /// Keys that fit a direct table, need hashing (a wide integer range), are wider than one
+    /// word, or are boxed (decimals beyond 18 digits) group alike.
+    @Test func everyKeyPathGroupsTheSame() {
+        var csv = "t,i,w,f\n"
+        for row in 0..<300 {
+            let text = ["Alpha", "alpha", "beta", ""][row % 4]
+            let wide = [Int64.min + 1, 0, Int64.max, 17][row % 3]
+            let float = ["1e300", "2.5e300", ""][row % 3]
+            csv += "\(text),\(row % 7),\(wide),\(float)\n"
+        }
+        load("k.csv", csv)
+        let direct = shell.rows("k count by t")
+        // Ties in count come in key order: the alphabet, lower case first (§4), missing last.
+        #expect(direct == [["t", "count"], ["alpha", "75"], ["Alpha", "75"], ["beta", "75"], ["", "75"]])
+        let hashed = shell.rows("k count by w")
+        #expect(hashed.count == 4 && hashed.dropFirst().allSatisfy { $0[1] == "100" })
+        // Two full-range integers need two words.
+        let wide = shell.rows("k count by w, i, t")
+        #expect(wide.dropFirst().map { Int($0[3]) ?? 0 }.reduce(0, +) == 300)
+        #expect(wide.count - 1 == Set(wide.dropFirst().map { $0.prefix(3).joined(separator: "|") }).count)
+        let boxed = shell.rows("k summarize count() by f")
+        #expect(boxed == [["f", "count"], ["1e300", "100"], ["2.5e300", "100"], ["", "100"]])
+    }
+
+    /// Groups come out in key order (summarize) and count order (count by), missing last,
+    /// whatever the path and however many groups.
+    @Test func manyGroupsComeOutInOrder() {
+        var csv = "a,b\n"
+        for row in 0..<5000 { csv += "\(row * 7919 % 5000),\(row % 3 == 0 ? "" : String(row % 11))\n" }
+        load("m.csv", csv)
+        let keys = shell.column("m summarize count() by a").compactMap(Int.init)
+        #expect(keys == Array(0..<5000))
+        let pairs = shell.rows("m summarize count() as n by b, a").dropFirst()
+        let bs = pairs.map { $0[0] }
+        // Numbers first in order, missing last.
+        let present = bs.filter { !$0.isEmpty }.compactMap(Int.init)
+        #expect(present == present.sorted())
+        let afterFirstMissing = bs.drop { !$0.isEmpty }
+        #expect(afterFirstMissing.allSatisfy { $0.isEmpty })
+    }
+
+    @Test func radixSortIsStableAndKeepsMissingLast() {
+        load("r.csv", "id,x,s\n1,2,b\n2,,a\n3,2,B\n4,-1,\n5,2,b\n")
+        #expect(shell.column("r sort by x select id") == ["4", "1", "3", "5", "2"])
+        #expect(shell.column("r sort by x desc select id") == ["1", "3", "5", "4", "2"])
+        #expect(shell.column("r sort by s desc, id desc select id") == ["3", "5", "1", "2", "4"])
+    }
+
+    @Test func radixOrderOfWideKeys() {
+        let keys: [UInt64] = [5, 1 << 40, 3, 5, UInt64.max, 0]
+        #expect(RadixSort.order(keys) == [5, 2, 0, 3, 1, 4])
+        let high: [UInt64] = [1, 0, 1, 0]
+        let low: [UInt64] = [0, 9, 0, 1]
+        #expect(RadixSort.order(words: [high, low]) == [3, 1, 0, 2])
+    }
+}
