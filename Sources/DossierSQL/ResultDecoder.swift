@@ -171,7 +171,7 @@ public enum ArrayLiteral {
 
     /// Items as an array literal, every item quoted: `{"a","b \"c\""}` (COPY's own escaping
     /// is applied to the whole cell after this).
-    public static func copyCell(_ items: [String]) -> String {
+    public static func literal(_ items: [String]) -> String {
         "{" + items.map { item in
             "\"" + item.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
         }.joined(separator: ",") + "}"

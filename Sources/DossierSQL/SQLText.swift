@@ -23,19 +23,17 @@ public enum SQLText {
 
     /// `'\x0a1b…'::bytea`: a collation key, compared bytewise on the server.
     public static func bytea(_ bytes: [UInt8]) -> String {
-        var text = "'\\x"
-        text.reserveCapacity(bytes.count * 2 + 12)
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0xF)])
-        }
-        return text + "'::bytea"
+        "'\\x" + hex(bytes) + "'::bytea"
     }
 
-    /// The same bytes as COPY's text format wants a bytea cell: `\\x0a1b`.
-    public static func byteaCopy(_ bytes: [UInt8]) -> String {
-        var text = "\\\\x"
-        text.reserveCapacity(bytes.count * 2 + 3)
+    /// The bytes as bytea's input text, `\\x0a1b` (COPY's own escaping comes after).
+    public static func byteaText(_ bytes: [UInt8]) -> String {
+        "\\x" + hex(bytes)
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        var text = ""
+        text.reserveCapacity(bytes.count * 2)
         for byte in bytes {
             text.append(hexDigits[Int(byte >> 4)])
             text.append(hexDigits[Int(byte & 0xF)])

@@ -17,6 +17,10 @@ extension Session {
 
     package func runQuery(_ query: Query, source: SourceText) throws(Diagnostic) {
         let plan = try plan(query, source: source)
+        if touchesServer(plan) {
+            try emitResult(try runOnServer(plan), chartLabels: plan.isChart ? plan.chartLabelColumns : nil)
+            return
+        }
         let executor = Executor(cancellation: cancellation)
         let outcome = try executor.run(plan)
         try emitResult(outcome.relation, chartLabels: plan.isChart ? plan.chartLabelColumns : nil)
@@ -42,7 +46,7 @@ extension Session {
         let previous = updated.set(.query(named))
         // Check it as it will be used: by name, so a query that names itself is refused.
         let plan = try Checker(catalog: updated, source: source).resolveSource(Name(name.text, range: name.range))
-        let count = try Executor(cancellation: cancellation).run(plan).relation.count
+        let count = touchesServer(plan) ? try runOnServer(Optimizer.optimize(plan)).count : try Executor(cancellation: cancellation).run(plan).relation.count
         commit(updated)
         let verb = previous == nil ? "defined" : "redefined"
         note(.defined, "\(verb) `\(name.text)` (\(count) row\(count == 1 ? "" : "s") now; re-evaluated each time it is used)")
@@ -50,6 +54,10 @@ extension Session {
 
     package func explain(_ query: Query, source: SourceText) throws(Diagnostic) {
         let plan = try plan(query, source: source)
+        if touchesServer(plan) {
+            output.emit(.result(explainOnServer(plan, source: source)))
+            return
+        }
         let outcome = try Executor(cancellation: cancellation).run(plan)
         output.emit(.result(ExplainWriter(source: source).describe(plan, counts: outcome.counts)))
     }
@@ -67,6 +75,7 @@ extension Session {
                 at: .source(source, step.range),
                 hint: "cite the rows themselves: cite \(query.source.text) where ...")
         }
+        if touchesServer(plan) { throw ServerMessages.citeOnServer() }
         let outcome = try Executor(cancellation: cancellation).run(plan)
         let citations = try Citations(relation: outcome.relation, catalog: catalog, source: source, query: query)
         if options.format == .table {

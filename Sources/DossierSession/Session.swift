@@ -7,6 +7,7 @@ import DossierPlan
 import DossierSemantics
 import DossierEngine
 import DossierOutput
+import DossierPostgres
 
 /// What a session says: results for stdout, diagnostics and notes for stderr. The shell or
 /// the command line decides how to print them (colour, pager); the core only produces them.
@@ -43,6 +44,8 @@ public final class Session {
     package let output: SessionOutput
     /// `run` inside `run`: capped so a script that runs itself stops.
     package var scriptDepth = 0
+    /// The PostgreSQL server `connect` reached, whose tables are datasets of the catalog.
+    package var server: PostgresConnection?
     package static let maximumScriptDepth = 16
 
     public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {
@@ -151,6 +154,10 @@ public final class Session {
             listSamples()
         case .save(let query, let path):
             try save(query, to: path, source: source)
+        case .saveToServer(let query, let table):
+            try saveToServer(query, table: table, source: source)
+        case .connect(let url):
+            try connect(url?.text ?? "")
         case .datasets:
             listDatasets()
         case .describe(let name):
