@@ -157,7 +157,15 @@ public final class Session {
         case .saveToServer(let query, let table):
             try saveToServer(query, table: table, source: source)
         case .connect(let url):
-            try connect(url?.text ?? "")
+            do throws(Diagnostic) {
+                try connect(url?.text ?? "")
+            } catch {
+                // Errors show the statement: show it without the password it may hold.
+                var located = error
+                let shown = ConnectionText.redacted(source.text(statement.range))
+                located.location = .source(SourceText(shown, path: source.path), 0..<shown.utf8.count)
+                throw located
+            }
         case .datasets:
             listDatasets()
         case .describe(let name):
