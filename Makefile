@@ -60,5 +60,13 @@ bench: build
 	@python3 -c 'import duckdb_cli' 2>/dev/null || python3 -m pip install --quiet duckdb-cli || true
 	python3 bench/bench.py
 
+# The db-benchmark groupby and join questions on loaded data, side by side with DuckDB; 1e6 rows,
+# or N=1e7 make bench-groupby. Uses the release build as it is (make build first).
+.PHONY: bench-groupby
+bench-groupby:
+	@python3 -c 'import duckdb_cli' 2>/dev/null || python3 -m pip install --quiet duckdb-cli || true
+	@python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy
+	python3 bench/groupby.py
+
 clean:
 	rm -rf .build

@@ -39,16 +39,4 @@ public struct Bitmap: Sendable, Equatable {
     public var setCount: Int {
         words.reduce(0) { $0 + $1.nonzeroBitCount }
     }
-
-    /// Grows to `newCount` rows, new rows unset.
-    public func resized(to newCount: Int) -> Bitmap {
-        var copy = Bitmap(count: newCount)
-        let shared = min(words.count, copy.words.count)
-        for index in 0..<shared { copy.words[index] = words[index] }
-        // Clear bits past the old count in the last shared word.
-        if count < newCount, count & 63 != 0, shared > 0 {
-            copy.words[shared - 1] &= (1 << UInt64(count & 63)) - 1
-        }
-        return copy
-    }
 }

@@ -140,126 +140,24 @@ public enum Column: Sendable {
     }
 
     private func gatherValues<T>(_ values: [T], _ missing: Bitmap?, _ indices: [Int32], filler: T) -> ([T], Bitmap?) {
-        var result = [T]()
-        result.reserveCapacity(indices.count)
         var resultMissing: Bitmap?
-        for (position, index) in indices.enumerated() {
-            if index < 0 || (missing?[Int(index)] ?? false) {
-                if resultMissing == nil { resultMissing = Bitmap(count: indices.count) }
-                resultMissing?[position] = true
-                result.append(filler)
-            } else {
-                result.append(values[Int(index)])
+        let result = [T](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
+            values.withUnsafeBufferPointer { values in
+                indices.withUnsafeBufferPointer { indices in
+                    for (position, index) in indices.enumerated() {
+                        // A negative index, or one past the column, gives a missing value.
+                        if index < 0 || Int(index) >= values.count || (missing?[Int(index)] ?? false) {
+                            if resultMissing == nil { resultMissing = Bitmap(count: indices.count) }
+                            resultMissing?[position] = true
+                            buffer.initializeElement(at: position, to: filler)
+                        } else {
+                            buffer.initializeElement(at: position, to: values[Int(index)])
+                        }
+                    }
+                }
             }
+            initialized = indices.count
         }
         return (result, resultMissing)
-    }
-}
-
-public struct IntegerColumn: Sendable {
-    public var values: [Int64]
-    /// Nil when nothing is missing.
-    public var missing: Bitmap?
-
-    package init(values: [Int64], missing: Bitmap?) {
-        self.values = values
-        self.missing = missing
-    }
-}
-
-/// Exact decimals at one scale: row `i` is `mantissas[i] / 10^scale`. Each value also keeps
-/// how many digits after the point it was written with (`1.10`, `7`, `2.0` in one column), so
-/// it prints and saves as written; comparisons and sums run on the mantissas alone.
-public struct DecimalColumn: Sendable {
-    public var mantissas: [Int64]
-    /// Digits after the point shared by every mantissa, 0...18.
-    public var scale: Int
-    /// Digits after the point each value was written with (≤ `scale`); nil when every value
-    /// was written with `scale` digits.
-    public var writtenScales: [UInt8]?
-    public var missing: Bitmap?
-
-    public init(mantissas: [Int64], scale: Int, writtenScales: [UInt8]? = nil, missing: Bitmap? = nil) {
-        self.mantissas = mantissas
-        self.scale = scale
-        self.writtenScales = writtenScales
-        self.missing = missing
-    }
-
-    /// The value at `row` as written.
-    @inline(__always)
-    public func decimal(at row: Int) -> DecimalNumber {
-        let mantissa = mantissas[row]
-        guard let written = writtenScales?[row], Int(written) < scale else {
-            return DecimalNumber(uncheckedMantissa: mantissa, scale: scale)
-        }
-        // The mantissa is a multiple of 10^(scale - written) by construction.
-        let divisor = DecimalNumber.powersOfTen[scale - Int(written)]
-        return DecimalNumber(uncheckedMantissa: mantissa / divisor, scale: Int(written))
-    }
-}
-
-/// Decimals no scaled 64-bit integer holds (more than 18 significant digits, `1e300`): binary
-/// floating point, with the text each value was written with, so it prints as the file wrote it.
-public struct FloatColumn: Sendable {
-    public var values: [Double]
-    public var missing: Bitmap?
-    /// The values as written (code 0: none, print the double); nil for computed values.
-    public var written: TextColumn?
-
-    public init(values: [Double], missing: Bitmap? = nil, written: TextColumn? = nil) {
-        self.values = values
-        self.missing = missing
-        self.written = written
-    }
-}
-
-public struct DateColumn: Sendable {
-    /// Days since 1970-01-01.
-    public var values: [Int32]
-    public var missing: Bitmap?
-
-    package init(values: [Int32], missing: Bitmap?) {
-        self.values = values
-        self.missing = missing
-    }
-}
-
-public struct BoolColumn: Sendable {
-    /// 0 false, 1 true, `missingCode` missing: one byte a row, no separate mask.
-    public var values: [UInt8]
-    public static let missingCode: UInt8 = 2
-
-    package init(values: [UInt8]) {
-        self.values = values
-    }
-}
-
-/// Dictionary-coded text: a code a row, 0 for missing.
-public struct TextColumn: Sendable {
-    public var codes: [UInt32]
-    public var dictionary: TextDictionary
-
-    package init(codes: [UInt32], dictionary: TextDictionary) {
-        self.codes = codes
-        self.dictionary = dictionary
-    }
-}
-
-/// Lists of text: row `i` holds the codes `items[offsets[i]..<offsets[i+1]]`. An empty list is
-/// missing.
-public struct ListColumn: Sendable {
-    public var offsets: [UInt32]
-    public var items: [UInt32]
-    public var dictionary: TextDictionary
-
-    public func items(at row: Int) -> [String] {
-        items[Int(offsets[row])..<Int(offsets[row + 1])].map { dictionary.string($0) }
-    }
-
-    package init(offsets: [UInt32], items: [UInt32], dictionary: TextDictionary) {
-        self.offsets = offsets
-        self.items = items
-        self.dictionary = dictionary
     }
 }

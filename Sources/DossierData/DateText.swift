@@ -45,9 +45,9 @@ public enum DateText {
             let years = pieces.filter { $0 == .year4 || $0 == .year2 }.count
             let months = pieces.filter { $0 == .month || $0 == .monthName }.count
             let days = pieces.filter { $0 == .day }.count
-            if years != 1 { return years == 0 ? "it has no year (yyyy or yy)" : "it has the year twice" }
-            if months != 1 { return months == 0 ? "it has no month (mm, m, mon or month)" : "it has the month twice" }
-            if days != 1 { return days == 0 ? "it has no day (dd or d)" : "it has the day twice" }
+            if years != 1 { return years == 0 ? DataMessages.formatHasNoYear() : DataMessages.formatHasYearTwice() }
+            if months != 1 { return months == 0 ? DataMessages.formatHasNoMonth() : DataMessages.formatHasMonthTwice() }
+            if days != 1 { return days == 0 ? DataMessages.formatHasNoDay() : DataMessages.formatHasDayTwice() }
             return nil
         }
 

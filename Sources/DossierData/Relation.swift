@@ -1,57 +1,6 @@
 import DossierSupport
 import DossierDiagnostics
 
-/// Which rows of a relation's columns are in it, in order.
-public enum RowSet: Sendable {
-    /// Rows `0..<n` in order: no index array needed.
-    case all(Int)
-    case some([Int32])
-
-    public var count: Int {
-        switch self {
-        case .all(let count): return count
-        case .some(let indices): return indices.count
-        }
-    }
-
-    /// The row id at a position.
-    @inline(__always)
-    public subscript(position: Int) -> Int {
-        switch self {
-        case .all: return position
-        case .some(let indices): return Int(indices[position])
-        }
-    }
-
-    public var indices: [Int32] {
-        switch self {
-        case .all(let count): return (0..<count).map { Int32(truncatingIfNeeded: $0) }
-        case .some(let indices): return indices
-        }
-    }
-}
-
-/// The rows of one dataset that a relation's rows rest on, for `cite`.
-public struct Lineage: Sendable {
-    public var dataset: Dataset
-    /// For each column row, the dataset's row (-1: none, as for a left join's unmatched row);
-    /// nil when column rows are the dataset's rows.
-    public var rows: [Int32]?
-
-    /// The same lineage for column rows picked by `indices` (-1 picks nothing).
-    package func gathered(_ indices: [Int32]) -> Lineage {
-        let picked = rows.map { previous in indices.map { $0 < 0 ? -1 : previous[Int($0)] } } ?? indices
-        return Lineage(dataset: dataset, rows: picked)
-    }
-
-    /// The dataset row behind a column row, if any.
-    package func row(_ columnRow: Int) -> Int? {
-        guard let rows else { return columnRow }
-        let row = rows[columnRow]
-        return row < 0 ? nil : Int(row)
-    }
-}
-
 /// Data flowing through a pipeline: columns (all of one length) and the rows of them that are
 /// in the result, in order. Filtering, sorting and limiting only change `rows`; steps that
 /// compute new values build new columns.

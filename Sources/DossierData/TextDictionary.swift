@@ -21,6 +21,7 @@ public final class TextDictionary: Sendable {
 
     private struct Cache {
         package var sortRanks: [UInt32]?
+        package var canonicalCodes: [UInt32]?
     }
 
     /// Every entry differs from every other. False for a column of mostly distinct texts that
@@ -32,14 +33,6 @@ public final class TextDictionary: Sendable {
         self.arena = arena
         self.offsets = offsets
         self.isUnique = isUnique
-    }
-
-    /// A dictionary of the given texts, in order, codes 1...n (empty texts included as is).
-    public convenience init(_ texts: [String]) {
-        var builder = TextDictionaryBuilder()
-        for text in texts { _ = builder.appendNew(text) }
-        let built = builder.build()
-        self.init(arena: built.arena, offsets: built.offsets, isUnique: false)
     }
 
     /// Number of codes, including the missing code 0.
@@ -56,6 +49,8 @@ public final class TextDictionary: Sendable {
     public func withBytes<R>(_ code: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = Int(offsets[Int(code)])
         let end = Int(offsets[Int(code) + 1])
+        // Safe: `offsets` are ascending and end at arena.count, so start..<end is inside the arena; the
+        // view lives only for `body`, and the arena is immutable.
         return arena.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
         }
@@ -74,6 +69,8 @@ public final class TextDictionary: Sendable {
             offsets.withUnsafeBufferPointer { offsets in
                 for code in 1..<max(1, offsets.count - 1) {
                     if code & 0x3FF == 0, cancellation?.isCancelled == true { return }
+                    // Safe: code + 1 < offsets.count by the loop bound, and offsets lie inside the arena; the view
+                    // is used only by `predicate` within this closure.
                     let entry = UnsafeBufferPointer(rebasing: buffer[Int(offsets[code])..<Int(offsets[code + 1])])
                     result[code] = predicate(entry)
                 }
@@ -100,6 +97,25 @@ public final class TextDictionary: Sendable {
             merged[text, default: 0] += countsByCode[code]
         }
         return order.map { ($0, merged[$0] ?? 0) }
+    }
+
+    /// For each code, the first code holding the same text: what grouping compares when the
+    /// dictionary is not unique. Computed once per dictionary.
+    public func canonicalCodes() -> [UInt32] {
+        if let codes = cache.withLock({ $0.canonicalCodes }) { return codes }
+        var builder = TextDictionaryBuilder(capacity: min(codeCount, 1 << 20))
+        var firstCode: [UInt32] = [0]
+        var canonical = [UInt32](repeating: 0, count: codeCount)
+        arena.withUnsafeBufferPointer { arena in
+            for code in 1..<max(1, codeCount) {
+                let bytes = UnsafeBufferPointer(rebasing: arena[Int(offsets[code])..<Int(offsets[code + 1])])
+                let interned = Int(builder.intern(bytes))
+                if interned == firstCode.count { firstCode.append(UInt32(code)) }
+                canonical[code] = interned < firstCode.count ? firstCode[interned] : UInt32(code)
+            }
+        }
+        cache.withLock { $0.canonicalCodes = canonical }
+        return canonical
     }
 
     /// Sort rank of each code: case-insensitive order, ties broken case-sensitively (§4).
@@ -131,7 +147,7 @@ public final class TextDictionary: Sendable {
                 return TextFolding.compare(keys[a], keys[b]) < 0
             }
         } catch {
-            throw (error as? Diagnostic) ?? Diagnostic(.cancelled, "cancelled")
+            throw (error as? Diagnostic) ?? DataMessages.cancelled()
         }
         // Equal keys are the same text (in NFC): they share a rank.
         var ranks = [UInt32](repeating: 0, count: count)
@@ -141,205 +157,5 @@ public final class TextDictionary: Sendable {
             ranks[code] = rank + 1
         }
         return ranks
-    }
-}
-
-/// Builds a `TextDictionary`, interning each distinct text once: open addressing over a
-/// power-of-two table, the hash kept beside the code so most probes never touch the arena.
-public struct TextDictionaryBuilder: Sendable {
-    package private(set) var arena: [UInt8] = []
-    package private(set) var offsets: [UInt32] = [0, 0]
-    /// Slot: hash in the high 32 bits, code in the low 32; 0 is empty.
-    private var slots: [UInt64]
-    private var mask: Int
-    /// False once `stopDeduplicating` was called: every text gets a new code.
-    public private(set) var deduplicates = true
-
-    public init(capacity: Int = 64) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-    }
-
-    /// Number of codes so far, including the missing code 0.
-    public var codeCount: Int { offsets.count - 1 }
-
-    /// Total bytes stored; the arena is addressed with 32-bit offsets.
-    public var byteCount: Int { arena.count }
-
-    /// The code of `bytes`, adding it if new. Empty text is missing (code 0). Text is kept in
-    /// NFC (§4 "Text"): `café` typed with a combining accent is the same entry as `café`, so
-    /// `=`, `count by`, `distinct` and joins agree. Only a new entry is checked (ASCII at a
-    /// glance); a text in another form is normalised each time it is met.
-    @inline(__always)
-    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        if bytes.isEmpty { return 0 }
-        if !deduplicates {
-            guard TextDictionaryBuilder.isASCII(bytes) || TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
-            arena.append(contentsOf: bytes)
-            offsets.append(UInt32(truncatingIfNeeded: arena.count))
-            return UInt32(truncatingIfNeeded: offsets.count - 2)
-        }
-        let hash = TextDictionaryBuilder.hash(bytes)
-        var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-                let code = Int(UInt32(truncatingIfNeeded: entry))
-                if equals(code, bytes) { return UInt32(code) }
-            }
-            slot = (slot + 1) & mask
-        }
-        guard TextDictionaryBuilder.isASCII(bytes) || TextFolding.isCertainlyNFC(bytes) else { return internNormalised(bytes) }
-        let code = UInt32(codeCount)
-        arena.append(contentsOf: bytes)
-        offsets.append(UInt32(truncatingIfNeeded: arena.count))
-        slots[slot] = UInt64(hash) << 32 | UInt64(code)
-        if codeCount * 2 > slots.count { grow() }
-        return code
-    }
-
-    /// Text that may not be NFC: interned in its NFC form (which is certainly NFC, or equal
-    /// to the input, so this recurses at most once).
-    private mutating func internNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let normalised = TextFolding.nfc(bytes)
-        if normalised.elementsEqual(bytes) {
-            if !deduplicates {
-                arena.append(contentsOf: bytes)
-                offsets.append(UInt32(truncatingIfNeeded: arena.count))
-                return UInt32(truncatingIfNeeded: offsets.count - 2)
-            }
-            return insertNew(bytes)
-        }
-        return normalised.withUnsafeBufferPointer { intern($0) }
-    }
-
-    /// Adds an entry known to be absent and NFC.
-    private mutating func insertNew(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = TextDictionaryBuilder.hash(bytes)
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        let code = UInt32(codeCount)
-        arena.append(contentsOf: bytes)
-        offsets.append(UInt32(truncatingIfNeeded: arena.count))
-        slots[slot] = UInt64(hash) << 32 | UInt64(code)
-        if codeCount * 2 > slots.count { grow() }
-        return code
-    }
-
-    /// For columns of mostly distinct texts (names, ids) hashing costs more than it saves:
-    /// from now on each text is appended as a new entry.
-    public mutating func stopDeduplicating() {
-        deduplicates = false
-        slots = []
-        mask = 0
-    }
-
-    public mutating func intern(_ text: String) -> UInt32 {
-        var copy = text
-        return copy.withUTF8 { intern($0) }
-    }
-
-    /// Appends an entry without looking it up.
-    package mutating func appendEntry(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        arena.append(contentsOf: bytes)
-        offsets.append(UInt32(truncatingIfNeeded: arena.count))
-        return UInt32(truncatingIfNeeded: offsets.count - 2)
-    }
-
-    /// Appends without de-duplicating (used when building a dictionary from a list).
-    package mutating func appendNew(_ text: String) -> UInt32 {
-        let code = UInt32(codeCount)
-        arena.append(contentsOf: text.utf8)
-        offsets.append(UInt32(truncatingIfNeeded: arena.count))
-        return code
-    }
-
-    public func build() -> TextDictionary {
-        TextDictionary(arena: arena, offsets: offsets, isUnique: deduplicates)
-    }
-
-    @inline(__always)
-    private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(offsets[code])
-        let end = Int(offsets[code + 1])
-        guard end - start == bytes.count else { return false }
-        guard let other = bytes.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            return memcmp(base + start, other, bytes.count) == 0
-        }
-    }
-
-    private mutating func grow() {
-        let size = slots.count * 2
-        var newSlots = [UInt64](repeating: 0, count: size)
-        let newMask = size - 1
-        for entry in slots where entry != 0 {
-            var slot = Int(entry >> 32) & newMask
-            while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
-            newSlots[slot] = entry
-        }
-        slots = newSlots
-        mask = newMask
-    }
-
-    /// ASCII is NFC: checked eight bytes at a time, inline, before any Unicode work.
-    @inline(__always)
-    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        var index = 0
-        var high: UInt64 = 0
-        while index + 8 <= count {
-            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        while index < count {
-            high |= UInt64(bytes[index])
-            index += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-
-    /// A fast 32-bit hash: 8 bytes at a time through a folded 64×64 multiply. Never 0, so a
-    /// slot of 0 always means empty.
-    @inline(__always)
-    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return 1 }
-        let raw = UnsafeRawPointer(base)
-        let count = bytes.count
-        var index = 0
-        while index + 8 <= count {
-            state = mix(state ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += 8
-        }
-        if index < count {
-            var word: UInt64 = 0
-            if count >= 8 {
-                // The last eight bytes, overlapping what was hashed: no byte loop.
-                word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            } else {
-                var shift: UInt64 = 0
-                while index < count {
-                    word |= UInt64(bytes[index]) << shift
-                    shift += 8
-                    index += 1
-                }
-            }
-            state = mix(state ^ word)
-        }
-        let result = UInt32(truncatingIfNeeded: state ^ (state >> 32))
-        return result == 0 ? 1 : result
-    }
-
-    @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
-        return product.high ^ product.low
     }
 }

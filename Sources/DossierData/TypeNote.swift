@@ -28,28 +28,12 @@ public struct TypeNote: Sendable, Equatable {
 
     /// "`code` is text: 3 of 1,204 values are not numbers (first: `unknown`, line 17)"
     public func sentence(field: String) -> String {
-        let where_ = place.map { ", \($0)" } ?? ""
-        let what = strays == 1 ? (kind == .numbers ? "values is not a number" : "values is not a date")
-            : (kind == .numbers ? "values are not numbers" : "values are not dates")
-        return "`\(field)` is text: \(NumberWords.grouped(strays)) of \(NumberWords.grouped(total)) \(what) (first: `\(first)`\(where_))"
+        DataMessages.typeNote(self, field: field)
     }
 
     /// The conversion that reads the field as intended: `number(code)`, `date(when)`.
     public func conversion(of field: String) -> String {
         "\(kind == .numbers ? "number" : "date")(\(field))"
-    }
-}
-
-/// Counts as people read them: 1,204.
-public enum NumberWords {
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
     }
 }
 

@@ -1,34 +1,6 @@
 import DossierSupport
 import DossierDiagnostics
 
-/// The types of §6. Every value may also be missing.
-public enum ValueType: String, Sendable, CaseIterable, Equatable {
-    case text, integer, decimal, bool, date, list
-
-    /// The names accepted in typed CSV headers (`people:int`).
-    public init?(headerName: String) {
-        switch headerName.lowercased() {
-        case "text", "string", "str": self = .text
-        case "int", "integer": self = .integer
-        case "decimal", "double", "float", "number": self = .decimal
-        case "bool", "boolean": self = .bool
-        case "date": self = .date
-        case "list": self = .list
-        default: return nil
-        }
-    }
-
-    /// The name written in typed CSV headers when saving.
-    public var headerName: String {
-        switch self {
-        case .integer: return "int"
-        default: return rawValue
-        }
-    }
-
-    public var isNumeric: Bool { self == .integer || self == .decimal }
-}
-
 /// One value, boxed. Used for literals, for results of computed expressions, and at the
 /// edges (output, completion); hot loops work on typed columns instead.
 public enum Value: Sendable, Hashable {
@@ -85,15 +57,5 @@ public enum Value: Sendable, Hashable {
         case .date(let days): return CivilDate.format(days)
         case .list(let items): return items.joined(separator: separator)
         }
-    }
-}
-
-package enum NumberFormatting {
-    /// Shortest text that reads back as the same double; whole numbers keep a `.0` so a
-    /// decimal column still looks decimal, and huge or tiny ones use exponents.
-    package static func float(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        return value.description
     }
 }

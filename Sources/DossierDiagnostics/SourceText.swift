@@ -59,13 +59,3 @@ public final class SourceText: Sendable {
         return text(lineStart..<end)
     }
 }
-
-/// A 1-based position for people.
-public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
-    /// Byte offset of the start of the line, to print it.
-    package let lineStart: Int
-
-    public var description: String { "\(line):\(column)" }
-}

@@ -4,6 +4,8 @@ import DossierData
 
 /// Line and column of a byte offset in a data file, computed only when an error is reported.
 package struct ByteLocator {
+    // Safe: a view of a FileBytes that the reader holding this locator keeps alive; offsets are
+    // clamped to buffer.count before any read.
     package let buffer: UnsafeBufferPointer<UInt8>
     package let path: String
 

@@ -34,6 +34,7 @@ public enum CSVReader {
     /// One load's state.
     private struct Reader {
         package let file: FileBytes
+        // Safe: `file.buffer`, alive as long as `file`, which this reader holds.
         package let buffer: UnsafeBufferPointer<UInt8>
         package let locator: ByteLocator
         package let delimiter: UInt8
@@ -71,8 +72,7 @@ public enum CSVReader {
 
             var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
             guard scanner.skipBlankLines() else {
-                throw Diagnostic(.badData, "the file is empty", at: .path(path),
-                    hint: "a CSV file needs a header row naming its fields, such as: name,region")
+                throw LoadMessages.emptyCSV(path)
             }
             let headerStart = scanner.position
             var headerCells: [String] = []
@@ -81,8 +81,7 @@ public enum CSVReader {
                 let (cell, end) = try scan(&scanner) { String(decoding: $0, as: UTF8.self) }
                 headerCells.append(cell)
                 if headerCells.count > DataLimits.maximumFields {
-                    throw Diagnostic(.tooLarge, "the header has more than \(DataLimits.maximumFields) fields",
-                        at: locator.diagnosticLocation(cellStart), hint: "is this a CSV file? (a TSV file should end in .tsv)")
+                    throw LoadMessages.tooManyHeaderFields(limit: DataLimits.maximumFields, at: locator.diagnosticLocation(cellStart))
                 }
                 if end != .delimiter { break }
             }
@@ -107,7 +106,7 @@ public enum CSVReader {
             while pending.count > 0 {
                 let (count, chunkStart) = pending
                 if rows + count > CSVReader.maximumRows {
-                    throw Diagnostic(.tooLarge, "more than \(CSVReader.maximumRows) rows", at: locator.diagnosticLocation(chunkStart))
+                    throw LoadMessages.tooManyRows(limit: CSVReader.maximumRows, at: locator.diagnosticLocation(chunkStart))
                 }
                 converter.prepare(spans: tables[current], count: count, chunkStart: chunkStart, rowsBefore: rows)
                 let helper = parallel ? converter.startHelper() : nil
@@ -130,20 +129,18 @@ public enum CSVReader {
             }
             let columns = converter.finish()
             if shortRows > 0 {
-                warnings.append(Diagnostic(.dataWarning,
-                    "\(shortRows) row\(shortRows == 1 ? " has" : "s have") fewer fields than the header; the cells left out are missing",
-                    at: locator.diagnosticLocation(firstShortRow), severity: .warning))
+                warnings.append(LoadMessages.shortRows(shortRows, at: locator.diagnosticLocation(firstShortRow)))
             }
             try validate(through: buffer.count)
             try monitor.checkpoint(buffer.count, of: buffer.count, path: path)
             for column in columns where column.textBytes > Int(UInt32.max) {
-                throw Diagnostic(.tooLarge, "a text field holds more than 4 GB of distinct text", at: .path(path))
+                throw LoadMessages.distinctTextTooLarge(path)
             }
             let built = columns.map { $0.build() }
             var fields = zip(header, built).map { Field($0.name, $1.type) }
             warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: header.map(\.declared)) { row, field in
                 let start = cellOffset(row, field: field, dataStart: dataStart)
-                return (locator.diagnosticLocation(start), "line \(locator.location(of: start).line)")
+                return (locator.diagnosticLocation(start), LoadMessages.line(locator.location(of: start).line))
             }
             let dataset = Dataset(name: name, fields: fields, columns: built, rowCount: rows, origin: path)
             return LoadResult(dataset: dataset, warnings: warnings)
@@ -170,8 +167,7 @@ public enum CSVReader {
                     }
                     let (spanStart, spanEnd, end) = try scanSpan(&scanner)
                     if (spanEnd & ~CSVScanner.escapedFlag) - spanStart > DataLimits.maximumValueBytes {
-                        throw Diagnostic(.tooLarge, "a value longer than \(DataLimits.maximumValueBytes >> 20) MB",
-                            at: locator.diagnosticLocation(spanStart), hint: "is a closing quote missing before it?")
+                        throw LoadMessages.valueTooLong(limitBytes: DataLimits.maximumValueBytes, at: locator.diagnosticLocation(spanStart))
                     }
                     row[2 * field] = UInt32(truncatingIfNeeded: spanStart - chunkStart)
                     row[2 * field + 1] = spanEnd & CSVScanner.escapedFlag != 0
@@ -217,19 +213,14 @@ public enum CSVReader {
         private func diagnostic(_ failure: CSVScanner.Failure) -> Diagnostic {
             switch failure {
             case .unterminatedQuote(let start):
-                return Diagnostic(.badData, "a quoted field is never closed", at: locator.diagnosticLocation(start),
-                    hint: "add the closing \" (a quote inside a quoted field is written twice: \"\")")
+                return LoadMessages.unterminatedQuote(at: locator.diagnosticLocation(start))
             case .textAfterQuote(let offset):
-                return Diagnostic(.badData, "text after the closing quote of a field", at: locator.diagnosticLocation(offset),
-                    hint: "a quote inside a quoted field is written twice: \"5\"\" screen\"")
+                return LoadMessages.textAfterQuote(at: locator.diagnosticLocation(offset))
             }
         }
 
         private func raggedRow(recordStart: Int, found: Int, more: Bool, expected: Int) -> Diagnostic {
-            Diagnostic(.badData,
-                "this row has \(more ? "more than " : "")\(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
-                at: locator.diagnosticLocation(recordStart),
-                hint: "a value with a comma must be quoted: \"Libya, Rwanda\"")
+            LoadMessages.raggedRow(found: found, more: more, expected: expected, at: locator.diagnosticLocation(recordStart))
         }
 
         /// Where cell `field` of record `row` starts (0 is the first after the header), by
@@ -262,39 +253,5 @@ public enum CSVReader {
                 if count > expected + 100 { return (count, true) }
             }
         }
-    }
-}
-
-/// The field spans of one chunk of records, row by row, as 32-bit offsets from the chunk's
-/// first byte: written in order by the scanner, read column by column by the builders.
-package final class SpanTable {
-    /// Marks an end whose quoted content holds doubled quotes.
-    package static let escaped: UInt32 = 1 << 31
-    /// A chunk ends before its offsets would need more than 31 bits.
-    package static let maximumChunkBytes = 1 << 30
-
-    package let fields: Int
-    private let storage: UnsafeMutablePointer<UInt32>
-
-    package init(records: Int, fields: Int) {
-        self.fields = fields
-        storage = .allocate(capacity: max(1, records * fields * 2))
-    }
-
-    package func deallocate() { storage.deallocate() }
-
-    /// The (start, end) pairs of record `index`.
-    @inline(__always)
-    package func row(_ index: Int) -> UnsafeMutablePointer<UInt32> { storage + index * fields * 2 }
-}
-
-/// A loaded dataset and the warnings worth showing (renamed headers, ...).
-public struct LoadResult: Sendable {
-    public var dataset: Dataset
-    public var warnings: [Diagnostic]
-
-    package init(dataset: Dataset, warnings: [Diagnostic]) {
-        self.dataset = dataset
-        self.warnings = warnings
     }
 }

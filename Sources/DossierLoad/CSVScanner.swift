@@ -13,6 +13,7 @@ package struct CSVScanner {
         case textAfterQuote(offset: Int)
     }
 
+    // Safe: a view of the file's bytes; the reader that owns the scanner keeps the FileBytes alive.
     package let bytes: UnsafeBufferPointer<UInt8>
     package let delimiter: UInt8
     package var position: Int
@@ -66,6 +67,7 @@ package struct CSVScanner {
             let newlinePattern = UInt64(0x0A) &* ones
             let returnPattern = UInt64(0x0D) &* ones
             while index + 8 <= count {
+                // Safe: index + 8 <= count, so the eight bytes are inside the buffer.
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let a = word ^ delimiterPattern
                 let b = word ^ newlinePattern
@@ -152,6 +154,7 @@ package struct CSVScanner {
             CSVScanner.unescape(bytes, start, end & ~CSVScanner.escapedFlag, into: &scratch)
             return (scratch.withUnsafeBufferPointer { body($0) }, terminator)
         }
+        // Safe: scanSpan returns start <= end <= bytes.count; the view lives only for `body`.
         return (body(UnsafeBufferPointer(rebasing: bytes[start..<end])), terminator)
     }
 

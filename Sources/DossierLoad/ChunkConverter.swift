@@ -4,90 +4,14 @@ import DossierSupport
 import DossierDiagnostics
 import DossierData
 
-/// What building a column needs to know about the file: to read spans, to re-read a column as
-/// text, and to say where a bad value is.
-package struct ConversionContext: @unchecked Sendable {
-    package let buffer: UnsafeBufferPointer<UInt8>
-    package let delimiter: UInt8
-    /// Where the first record starts (after the header).
-    package let dataStart: Int
-    package let locator: ByteLocator
-    package let header: [HeaderField]
-
-    /// One column's values of a chunk; when its inferred type fails, re-reads it as text.
-    package func convert(
-        _ column: inout ColumnAccumulator, field: Int, spans: SpanTable, count: Int, chunkStart: Int, rowsBefore: Int,
-        scratch: inout [UInt8]
-    ) throws(Diagnostic) {
-        let chunk = UnsafeBufferPointer(rebasing: buffer[chunkStart...])
-        while true {
-            switch column.appendSpans(chunk, spans: spans, field: field, count: count, scratch: &scratch) {
-            case nil:
-                return
-            case .needsText?:
-                // Earlier chunks are read again as text; then this chunk, from its start.
-                column.restartAsText()
-                try replayAsText(&column, field: field, rows: rowsBefore, scratch: &scratch)
-            case .invalid(let index, let expected)?:
-                let row = spans.row(index)
-                let start = chunkStart + Int(row[2 * field])
-                let endMark = row[2 * field + 1]
-                let end = chunkStart + Int(endMark & ~SpanTable.escaped)
-                var bytes: [UInt8] = []
-                if endMark & SpanTable.escaped != 0 {
-                    CSVScanner.unescape(buffer, start, end, into: &bytes)
-                } else {
-                    bytes = Array(buffer[start..<end])
-                }
-                let text = String(decoding: bytes, as: UTF8.self)
-                let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-                throw Diagnostic(.badData,
-                    "`\(shown)` is not \(expected == .integer ? "an" : "a") \(expected.rawValue) (field `\(header[field].name)` is declared :\(expected.headerName))",
-                    at: locator.diagnosticLocation(start),
-                    hint: "fix the value, leave the cell empty for missing, or remove the type from the header")
-            }
-        }
-    }
-
-    /// Re-reads one field of the first `rows` records as text (a column whose inferred type
-    /// failed). Happens at most once a column.
-    private func replayAsText(_ column: inout ColumnAccumulator, field: Int, rows: Int, scratch: inout [UInt8]) throws(Diagnostic) {
-        var scanner = CSVScanner(buffer, delimiter: delimiter, position: dataStart)
-        var row = 0
-        while row < rows, scanner.skipBlankLines() {
-            var index = 0
-            var value: (Int, Int)?
-            while true {
-                let (start, end, terminator): (Int, Int, CSVScanner.FieldEnd)
-                do throws(CSVScanner.Failure) {
-                    (start, end, terminator) = try scanner.scanSpan()
-                } catch {
-                    // These bytes were scanned once already without error.
-                    throw Diagnostic(.badData, "the file changed while it was being read", at: .path(locator.path))
-                }
-                if index == field { value = (start, end) }
-                index += 1
-                if terminator != .delimiter { break }
-            }
-            if let (start, end) = value {
-                if end & CSVScanner.escapedFlag != 0 {
-                    CSVScanner.unescape(buffer, start, end & ~CSVScanner.escapedFlag, into: &scratch)
-                    _ = scratch.withUnsafeBufferPointer { column.append($0) }
-                } else {
-                    _ = column.append(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-                }
-            } else {
-                column.appendMissing()
-            }
-            row += 1
-        }
-    }
-}
-
 /// Builds the columns of one chunk, on the calling thread and optionally a helper thread:
 /// each takes the next column from a shared counter, so a slow column (dates, many distinct
 /// texts) does not hold the other thread up. Columns are independent, so nothing else is
 /// shared; each thread has its own scratch buffer.
+// Safe: the two threads never touch the same memory: each column index is handed out once by the
+// atomic `next` (so columns[i] and failures[i] have one writer), each thread has its own
+// scratch slot, and prepare/finish/failure run only while no helper is running (the caller
+// waits on the DispatchGroup first).
 package final class ChunkConverter: @unchecked Sendable {
     private let columns: UnsafeMutablePointer<ColumnAccumulator>
     private let columnCount: Int
@@ -105,6 +29,8 @@ package final class ChunkConverter: @unchecked Sendable {
 
     package init(columns: [ColumnAccumulator], context: ConversionContext) {
         columnCount = columns.count
+        // Safe: owned by this converter; `deallocate` (deferred by the reader) deinitializes and frees
+        // them once, after `finish` has copied the columns out.
         self.columns = .allocate(capacity: max(1, columns.count))
         self.columns.initialize(from: columns, count: columns.count)
         failures = .allocate(capacity: max(1, columns.count))
@@ -163,6 +89,7 @@ package final class ChunkConverter: @unchecked Sendable {
 
     /// The finished columns.
     package func finish() -> [ColumnAccumulator] {
+        // Safe: columnCount initialized accumulators; the Array copies them.
         Array(UnsafeBufferPointer(start: columns, count: columnCount))
     }
 }

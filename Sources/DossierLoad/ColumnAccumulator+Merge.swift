@@ -119,6 +119,8 @@ extension TextDictionaryBuilder {
             for code in 1..<max(1, other.codeCount) {
                 let start = Int(other.offsets[code])
                 let end = Int(other.offsets[code + 1])
+                // Safe: the other builder's offsets are ascending and end at its arena's count; intern and
+                // appendEntry copy the bytes before the closure ends.
                 let bytes = UnsafeBufferPointer(rebasing: arena[start..<end])
                 mapping[code] = deduplicates || bytes.isEmpty ? intern(bytes) : appendEntry(bytes)
             }

@@ -179,6 +179,7 @@ package struct ColumnAccumulator {
                 CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), into: &scratch)
                 outcome = scratch.withUnsafeBufferPointer { append($0) }
             } else {
+                // Safe: the scanner wrote start <= endMark, both offsets inside this chunk of the file.
                 outcome = append(UnsafeBufferPointer(start: base + start, count: Int(endMark) - start))
             }
             switch outcome {
@@ -308,7 +309,10 @@ package struct ColumnAccumulator {
         case .date: return .date(DateColumn(values: dates, missing: missing))
         case .bool: return .bool(BoolColumn(values: bools))
         case .list: return .list(ListColumn(offsets: listOffsets, items: listItems, dictionary: dictionary.build()))
-        case .text: return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
+        case .text:
+            var codes = codes
+            let dictionary = dictionary.deduplicatedIfRepeating(&codes) ?? dictionary
+            return .text(TextColumn(codes: codes, dictionary: dictionary.build()))
         case .undecided:
             // Only markers (or nothing): they are the column's text.
             var codes = [UInt32](repeating: 0, count: rowCount)

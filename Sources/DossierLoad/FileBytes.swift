@@ -10,6 +10,9 @@ import DossierData
 /// the columns it builds rather than the file plus the columns. Pages released and needed
 /// again (a column re-read as text) come back from the file.
 public final class FileBytes {
+    // Safe: `buffer` points into memory this object owns (the mapping or `owned`), freed only in
+    // deinit; every reader that keeps a view of it (CSVReader, JSONReader, ByteLocator, the
+    // scanners) keeps this object alive for as long.
     public let buffer: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer?
     private let owned: UnsafeMutableBufferPointer<UInt8>?
@@ -27,6 +30,7 @@ public final class FileBytes {
     private init(mapping: UnsafeMutableRawPointer, count: Int) {
         self.mapping = mapping
         owned = nil
+        // Safe: mmap returned `count` readable bytes, and raw bytes may be read as UInt8.
         buffer = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
@@ -45,7 +49,7 @@ public final class FileBytes {
         guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return FileBytes(try FileAccess.read(path, limit: limit)) }
         let size = Int(info.st_size)
         if size > limit {
-            throw FileError(.tooLarge, "the file is \(size) bytes, more than the \(limit) bytes allowed", path: path)
+            throw SupportMessages.fileTooLarge(path, size: size, limit: limit)
         }
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
             return FileBytes(try FileAccess.read(path, limit: limit))
@@ -63,6 +67,8 @@ public final class FileBytes {
         let start = (released + FileBytes.pageSize - 1) / FileBytes.pageSize * FileBytes.pageSize
         let end = offset / FileBytes.pageSize * FileBytes.pageSize
         guard end > start else { return released }
+        // Safe: start and end are page-aligned and at most offset <= buffer.count; on a private read-only
+        // mapping DONTNEED only drops pages, which come back from the file when read again.
         madvise(mapping + start, end - start, MADV_DONTNEED)
         return end
     }

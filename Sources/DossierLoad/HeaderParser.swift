@@ -2,12 +2,6 @@ import DossierSupport
 import DossierDiagnostics
 import DossierData
 
-/// A header cell: its field name and the type it declares, if any (`people:int`).
-package struct HeaderField {
-    package var name: String
-    package var declared: ValueType?
-}
-
 /// Reads header cells: typed names, empty names and duplicates (renamed with a warning, §6).
 package enum HeaderParser {
     package static func parse(_ cells: [String], path: String, line: Int, warnings: inout [Diagnostic]) -> [HeaderField] {
@@ -17,15 +11,15 @@ package enum HeaderParser {
             var name = fields[index].name
             if name.isEmpty {
                 name = "column_\(index + 1)"
-                warnings.append(Diagnostic(.dataWarning, "header \(index + 1) is empty; named it `\(name)`",
-                    at: .file(path: path, line: line, column: 1, lineText: nil), severity: .warning))
+                warnings.append(
+                    LoadMessages.emptyHeader(index + 1, namedIt: name, at: .file(path: path, line: line, column: 1, lineText: nil)))
             }
             if used.contains(FieldName.key(name)) {
                 var suffix = 2
                 while used.contains(FieldName.key("\(name)_\(suffix)")) { suffix += 1 }
                 let renamed = "\(name)_\(suffix)"
-                warnings.append(Diagnostic(.dataWarning, "header `\(name)` appears twice; the second is named `\(renamed)`",
-                    at: .file(path: path, line: line, column: 1, lineText: nil), severity: .warning))
+                warnings.append(
+                    LoadMessages.duplicateHeader(name, renamed: renamed, at: .file(path: path, line: line, column: 1, lineText: nil)))
                 name = renamed
             }
             used.insert(FieldName.key(name))

@@ -44,9 +44,7 @@ public enum JSONReader {
                 while used.contains(FieldName.key("\(key)_\(suffix)")) || keys.contains("\(key)_\(suffix)") { suffix += 1 }
                 name = "\(key)_\(suffix)"
                 let first = names.first { FieldName.key($0) == FieldName.key(key) } ?? key
-                warnings.append(Diagnostic(.dataWarning,
-                    "keys `\(first)` and `\(key)` differ only in case; the second is named `\(name)`",
-                    at: .path(path), severity: .warning))
+                warnings.append(LoadMessages.keysDifferInCase(first, key, renamed: name, path: path))
             }
             used.insert(FieldName.key(name))
             names.append(name)
@@ -79,6 +77,8 @@ public enum JSONReader {
     }
 
     /// The second half's reader, run on another thread.
+    // Safe: only the helper thread touches `reader` and `succeeded` while it runs; the calling thread
+    // reads them after group.wait(), which orders the two. The file bytes it reads are immutable.
     private final class HalfReader: @unchecked Sendable {
         package var reader: Reader
         package var succeeded = false
@@ -129,6 +129,7 @@ public enum JSONReader {
             locator = ByteLocator(buffer: file.buffer, path: path)
             self.monitor = monitor
             // The scanner sees nothing past the range's end; offsets stay those of the file.
+            // Safe: the reader keeps `file`, which owns these bytes, for as long as the scanner lives.
             scanner = JSONScanner(UnsafeBufferPointer(rebasing: file.buffer[0..<range.upperBound]), position: range.lowerBound)
             validated = range.lowerBound
             released = range.lowerBound
@@ -147,7 +148,7 @@ public enum JSONReader {
         package var path: String { locator.path }
 
         package func diagnostic(_ failure: JSONScanner.Failure) -> Diagnostic {
-            Diagnostic(.badData, failure.message, at: locator.diagnosticLocation(failure.offset), hint: failure.hint)
+            LoadMessages.badJSON(failure, at: locator.diagnosticLocation(failure.offset))
         }
 
         package mutating func parse(lines: Bool) throws(Diagnostic) {
@@ -159,8 +160,7 @@ public enum JSONReader {
             scanner.position = start
             guard scanner.peek() != nil else {
                 if range.lowerBound > 0 { return }
-                throw Diagnostic(.badData, "the file is empty", at: .path(path),
-                    hint: lines ? "JSON Lines holds one object a line: {\"name\": \"Libya\"}" : "a JSON file holds an array of objects: [{\"name\": \"Libya\"}]")
+                throw LoadMessages.emptyJSON(path, lines: lines)
             }
             do throws(JSONScanner.Failure) {
                 if lines {
@@ -178,14 +178,14 @@ public enum JSONReader {
 
         package func result(name: String) throws(Diagnostic) -> LoadResult {
             guard !fieldNames.isEmpty else {
-                throw Diagnostic(.badData, record == 0 ? "the file holds no records" : "the records have no fields", at: .path(path))
+                throw LoadMessages.noRecords(path, anyRecord: record != 0)
             }
             let built = columns.map { $0.build() }
             var warnings = self.warnings
             let names = JSONReader.distinctNames(fieldNames, path: path, warnings: &warnings)
             var fields = zip(names, built).map { Field($0, $1.type) }
             warnings += LoadNotes.annotate(&fields, columns: columns, built: built, declared: columns.map { _ in nil }) { row, _ in
-                (.path(path), "record \(row + 1)")
+                (.path(path), LoadMessages.record(row + 1))
             }
             return LoadResult(
                 dataset: Dataset(name: name, fields: fields, columns: built, rowCount: record, origin: path),
@@ -230,40 +230,36 @@ public enum JSONReader {
                 if scanner.peek() != UInt8(ascii: "}") {
                     while true {
                         let key = try scanner.string { String(decoding: $0, as: UTF8.self) }
-                        try scanner.expect(UInt8(ascii: ":"), "`:` after the name")
+                        try scanner.expect(UInt8(ascii: ":"), else: LoadMessages.expectedColonAfterName)
                         if scanner.peek() == UInt8(ascii: "[") { arrays.append((key, scanner.position)) }
                         try scanner.skipValue()
                         if scanner.peek() == UInt8(ascii: ",") {
                             scanner.position += 1
                             continue
                         }
-                        try scanner.expect(UInt8(ascii: "}"), "`,` or `}` in an object")
+                        try scanner.expect(UInt8(ascii: "}"), else: LoadMessages.expectedObjectEnd)
                         break
                     }
                 }
                 try expectEnd()
                 guard arrays.count == 1 else {
-                    let names = arrays.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                    throw JSONScanner.Failure(offset: objectStart,
-                        message: arrays.isEmpty ? "expected an array of records, found an object without one"
-                            : "this object has several arrays (\(names)); which one is the data is not clear",
-                        hint: "dossier reads an array of objects, or an object with exactly one array member")
+                    throw LoadMessages.unclearDataArray(arrays.map(\.name), at: objectStart)
                 }
                 let end = scanner.position
                 scanner.position = arrays[0].position
                 try readRecordArray()
                 scanner.position = end
             default:
-                throw scanner.failure("expected an array of objects", hint: "a JSON file holds [{\"name\": \"Libya\"}, ...]; for one object a line, name the file .jsonl")
+                throw scanner.failure(LoadMessages.expectedDataArray)
             }
         }
 
         private mutating func expectEnd() throws(JSONScanner.Failure) {
-            if scanner.peek() != nil { throw scanner.failure("expected the end of the file after the data") }
+            if scanner.peek() != nil { throw scanner.failure(LoadMessages.expectedEndOfFile) }
         }
 
         private mutating func readRecordArray() throws(JSONScanner.Failure) {
-            try scanner.expect(UInt8(ascii: "["), "`[`")
+            try scanner.expect(UInt8(ascii: "["), else: LoadMessages.expectedArrayStart)
             if scanner.peek() == UInt8(ascii: "]") {
                 scanner.position += 1
                 return
@@ -274,7 +270,7 @@ public enum JSONReader {
                     scanner.position += 1
                     continue
                 }
-                try scanner.expect(UInt8(ascii: "]"), "`,` or `]` after a record")
+                try scanner.expect(UInt8(ascii: "]"), else: LoadMessages.expectedRecordSeparator)
                 return
             }
         }
@@ -292,8 +288,8 @@ public enum JSONReader {
                     scanner.position += 1
                 }
                 if scanner.position < bytes.count, bytes[scanner.position] != 0x0A {
-                    throw scanner.failure("expected a new line after the object",
-                        hint: scanner.position > lineStart ? "JSON Lines holds one object a line" : nil)
+                    let afterObject = scanner.position > lineStart
+                    throw scanner.failure { LoadMessages.expectedNewLine(found: $0, at: $1, afterObject: afterObject) }
                 }
             }
         }
@@ -306,12 +302,11 @@ public enum JSONReader {
                     released = file.release(from: released, upTo: scanner.position)
                 } catch {
                     validationFailure = error
-                    throw JSONScanner.Failure(offset: scanner.position, message: "load cancelled")
+                    throw LoadMessages.interrupted(at: scanner.position)
                 }
             }
             guard scanner.peek() == UInt8(ascii: "{") else {
-                throw scanner.failure("expected an object for each record",
-                    hint: "each record is an object such as {\"name\": \"Libya\", \"region\": \"Africa\"}")
+                throw scanner.failure(LoadMessages.expectedRecordObject)
             }
             previousField = -1
             try readObject(prefix: [], depth: 1)
@@ -322,9 +317,9 @@ public enum JSONReader {
         /// An object's members; nested objects add their members with a dotted prefix.
         private mutating func readObject(prefix: [UInt8], depth: Int) throws(JSONScanner.Failure) {
             guard depth <= JSONReader.maximumDepth else {
-                throw scanner.failure("objects nested more than \(JSONReader.maximumDepth) deep")
+                throw scanner.failure { LoadMessages.objectsTooDeep(limit: JSONReader.maximumDepth, found: $0, at: $1) }
             }
-            try scanner.expect(UInt8(ascii: "{"), "`{`")
+            try scanner.expect(UInt8(ascii: "{"), else: LoadMessages.expectedObjectStart)
             if scanner.peek() == UInt8(ascii: "}") {
                 scanner.position += 1
                 return
@@ -332,7 +327,7 @@ public enum JSONReader {
             while true {
                 let keyOffset = scanner.position
                 let (keyStart, keyEnd, keyEscaped) = try scanner.stringSpan()
-                try scanner.expect(UInt8(ascii: ":"), "`:` after the name")
+                try scanner.expect(UInt8(ascii: ":"), else: LoadMessages.expectedColonAfterName)
                 if scanner.peek() == UInt8(ascii: "{") {
                     var nested = prefix
                     nested.append(contentsOf: keyEscaped ? scanner.scratch : Array(scanner.bytes[keyStart..<keyEnd]))
@@ -343,13 +338,12 @@ public enum JSONReader {
                         ? scanner.scratch.withUnsafeBufferPointer { fieldFor($0, prefix: prefix) }
                         : fieldFor(UnsafeBufferPointer(rebasing: scanner.bytes[keyStart..<keyEnd]), prefix: prefix)
                     if tooManyFields {
-                        throw JSONScanner.Failure(offset: keyOffset, message: "more than \(DataLimits.maximumFields) different fields")
+                        throw LoadMessages.tooManyJSONFields(limit: DataLimits.maximumFields, at: keyOffset)
                     }
                     if seenIn[field] == record {
                         if !warnedDuplicate {
                             warnedDuplicate = true
-                            warnings.append(Diagnostic(.dataWarning, "`\(fieldNames[field])` appears twice in one record; the first value is kept",
-                                at: locator.diagnosticLocation(keyOffset), severity: .warning))
+                            warnings.append(LoadMessages.keyTwiceInRecord(fieldNames[field], at: locator.diagnosticLocation(keyOffset)))
                         }
                         try scanner.skipValue()
                     } else {
@@ -361,7 +355,7 @@ public enum JSONReader {
                     scanner.position += 1
                     continue
                 }
-                try scanner.expect(UInt8(ascii: "}"), "`,` or `}` in an object")
+                try scanner.expect(UInt8(ascii: "}"), else: LoadMessages.expectedObjectEnd)
                 return
             }
         }
@@ -389,6 +383,8 @@ public enum JSONReader {
                 guard let base = arena.baseAddress else { return key.isEmpty && prefix.isEmpty }
                 if !prefix.isEmpty {
                     let same = prefix.withUnsafeBufferPointer { bytes in
+                        // Safe: the length check above makes start + prefix.count + key.count == nameStarts[index + 1]
+                        // <= nameArena.count, so both memcmp calls stay inside the arena and the borrowed buffers.
                         bytes.baseAddress.map { memcmp(base + start, $0, prefix.count) == 0 } ?? true
                     }
                     if !same { return false }
@@ -424,6 +420,7 @@ public enum JSONReader {
                 if escaped {
                     scanner.scratch.withUnsafeBufferPointer { columns[field].appendJSONString($0) }
                 } else {
+                    // Safe: a span the scanner just returned, inside its bytes; the column copies what it keeps.
                     columns[field].appendJSONString(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
                 }
             case UInt8(ascii: "[")?:
@@ -467,7 +464,7 @@ public enum JSONReader {
                         scanner.position += 1
                         continue
                     }
-                    try scanner.expect(UInt8(ascii: "]"), "`,` or `]` in an array")
+                    try scanner.expect(UInt8(ascii: "]"), else: LoadMessages.expectedArrayEnd)
                     break
                 }
             }

@@ -5,6 +5,7 @@ import DossierData
 /// A byte-level JSON tokenizer for the loaders: values are handed out as byte ranges (or an
 /// unescaped copy in `scratch`), never as boxed trees, so a large file costs its columns only.
 package struct JSONScanner {
+    // Safe: a view of the file's bytes; the reader that owns the scanner keeps the FileBytes alive.
     package let bytes: UnsafeBufferPointer<UInt8>
     package var position: Int
     package var scratch: [UInt8] = []
@@ -40,27 +41,22 @@ package struct JSONScanner {
         return position < bytes.count ? bytes[position] : nil
     }
 
-    package mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
-        guard peek() == byte else { throw failure("expected \(what)") }
+    /// Consumes `byte`; anything else is `problem(found, position)`.
+    package mutating func expect(_ byte: UInt8, else problem: (_ found: String, _ offset: Int) -> Failure) throws(Failure) {
+        guard peek() == byte else { throw failure(problem) }
         position += 1
     }
 
-    package func failure(_ message: String, hint: String? = nil) -> Failure {
-        let found: String
-        if position >= bytes.count {
-            found = "the end of the file"
-        } else {
-            let byte = bytes[position]
-            found = byte >= 0x20 && byte < 0x7F ? "`\(Character(Unicode.Scalar(byte)))`" : "byte 0x\(String(byte, radix: 16))"
-        }
-        return Failure(offset: position, message: "\(message), found \(found)", hint: hint)
+    /// A failure at the cursor: `problem` (from `LoadMessages`) told what stands there.
+    package func failure(_ problem: (_ found: String, _ offset: Int) -> Failure) -> Failure {
+        problem(LoadMessages.jsonFound(position < bytes.count ? bytes[position] : nil), position)
     }
 
     /// A string at the cursor, as the byte range of its content; when it holds escapes, the
     /// unescaped bytes are in `scratch` and `escaped` is true. No closure: the loaders' hot path.
     @inline(__always)
     package mutating func stringSpan() throws(Failure) -> (start: Int, end: Int, escaped: Bool) {
-        guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string") }
+        guard peek() == UInt8(ascii: "\"") else { throw failure(LoadMessages.expectedString) }
         let start = position + 1
         var index = start
         var escaped = false
@@ -73,6 +69,7 @@ package struct JSONScanner {
             let quotes: UInt64 = 0x22 &* ones
             let backslashes: UInt64 = 0x5C &* ones
             while index + 8 <= count {
+                // Safe: index + 8 <= count, so the eight bytes are inside the buffer.
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let q = word ^ quotes
                 let b = word ^ backslashes
@@ -95,17 +92,17 @@ package struct JSONScanner {
             }
             if byte < 0x20 {
                 position = index
-                throw failure("a line break or control character inside a string", hint: "write it as \\n")
+                throw failure(LoadMessages.controlCharacterInString)
             }
             index += 1
         }
         guard index < count else {
             position = start - 1
-            throw Failure(offset: start - 1, message: "this string is never closed", hint: "add the closing \"")
+            throw LoadMessages.unclosedString(at: start - 1)
         }
         if index - start > DataLimits.maximumValueBytes {
             position = start - 1
-            throw failure("a string longer than \(DataLimits.maximumValueBytes >> 20) MB", hint: "is a closing quote missing?")
+            throw failure { LoadMessages.stringTooLong(limitBytes: DataLimits.maximumValueBytes, found: $0, at: $1) }
         }
         position = index + 1
         if escaped { try unescape(start..<index) }
@@ -116,6 +113,7 @@ package struct JSONScanner {
     package mutating func string<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) throws(Failure) -> R {
         let (start, end, escaped) = try stringSpan()
         if escaped { return scratch.withUnsafeBufferPointer { body($0) } }
+        // Safe: stringSpan returns start <= end <= bytes.count; the view lives only for `body`.
         return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
@@ -155,7 +153,7 @@ package struct JSONScanner {
                 scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
                 position = index - 2
-                throw failure("an unknown escape in a string", hint: "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                throw failure(LoadMessages.unknownEscape)
             }
         }
     }
@@ -163,7 +161,7 @@ package struct JSONScanner {
     private mutating func hex4(at index: Int) throws(Failure) -> UInt32 {
         guard index + 4 <= bytes.count else {
             position = index
-            throw failure("expected four hex digits after \\u")
+            throw failure(LoadMessages.expectedHexDigits)
         }
         var value: UInt32 = 0
         for offset in 0..<4 {
@@ -175,7 +173,7 @@ package struct JSONScanner {
             case 0x61...0x66: digit = UInt32(byte - 0x57)
             default:
                 position = index + offset
-                throw failure("expected four hex digits after \\u")
+                throw failure(LoadMessages.expectedHexDigits)
             }
             value = value * 16 + digit
         }
@@ -190,10 +188,10 @@ package struct JSONScanner {
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
         while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
-        guard index > digitsStart else { throw failure("expected a value") }
+        guard index > digitsStart else { throw failure(LoadMessages.expectedNumberValue) }
         if index - digitsStart > 1, bytes[digitsStart] == UInt8(ascii: "0") {
             position = digitsStart
-            throw failure("a number with a leading zero", hint: "JSON numbers cannot start with 0; quote codes such as \"004\"")
+            throw failure(LoadMessages.leadingZero)
         }
         var isWhole = true
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -203,7 +201,7 @@ package struct JSONScanner {
             while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
             guard index > fraction else {
                 position = index
-                throw failure("expected digits after the decimal point")
+                throw failure(LoadMessages.expectedFractionDigits)
             }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
@@ -214,7 +212,7 @@ package struct JSONScanner {
             while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
             guard index > exponent else {
                 position = index
-                throw failure("expected digits in the exponent")
+                throw failure(LoadMessages.expectedExponentDigits)
             }
         }
         position = index
@@ -227,6 +225,7 @@ package struct JSONScanner {
         skipSpace()
         // Four bytes at once: "true", "null", or "fals" followed by "e".
         if position + 4 <= bytes.count, let base = bytes.baseAddress {
+            // Safe: position + 4 <= bytes.count was checked, so the four bytes are inside the buffer.
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
             switch word {
             case 0x6575_7274:  // "true"
@@ -242,12 +241,14 @@ package struct JSONScanner {
                 break
             }
         }
-        throw failure("expected a value (a string, number, true, false, null, an array or an object)")
+        throw failure(LoadMessages.expectedValue)
     }
 
     /// Skips any value (used for members that are not the data).
     package mutating func skipValue(depth: Int = 0) throws(Failure) {
-        guard depth < JSONReader.maximumDepth else { throw failure("values nested more than \(JSONReader.maximumDepth) deep") }
+        guard depth < JSONReader.maximumDepth else {
+            throw failure { LoadMessages.valuesTooDeep(limit: JSONReader.maximumDepth, found: $0, at: $1) }
+        }
         switch peek() {
         case UInt8(ascii: "{")?:
             position += 1
@@ -257,13 +258,13 @@ package struct JSONScanner {
             }
             while true {
                 _ = try string { _ in () }
-                try expect(UInt8(ascii: ":"), "`:` after the name")
+                try expect(UInt8(ascii: ":"), else: LoadMessages.expectedColonAfterName)
                 try skipValue(depth: depth + 1)
                 if peek() == UInt8(ascii: ",") {
                     position += 1
                     continue
                 }
-                try expect(UInt8(ascii: "}"), "`,` or `}` in an object")
+                try expect(UInt8(ascii: "}"), else: LoadMessages.expectedObjectEnd)
                 return
             }
         case UInt8(ascii: "[")?:
@@ -278,7 +279,7 @@ package struct JSONScanner {
                     position += 1
                     continue
                 }
-                try expect(UInt8(ascii: "]"), "`,` or `]` in an array")
+                try expect(UInt8(ascii: "]"), else: LoadMessages.expectedArrayEnd)
                 return
             }
         case UInt8(ascii: "\"")?:

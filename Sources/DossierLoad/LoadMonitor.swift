@@ -18,7 +18,7 @@ public struct LoadMonitor {
     @inline(__always)
     package func checkpoint(_ done: Int, of total: Int, path: String) throws(Diagnostic) {
         if let cancellation, cancellation.isCancelled {
-            throw Diagnostic(.cancelled, "load cancelled", at: .path(path))
+            throw LoadMessages.cancelled(path)
         }
         progress?(path, done, total)
     }

@@ -14,6 +14,8 @@ package enum TextValidation {
         while index < count {
             // Eight ASCII bytes without a NUL at a time.
             if index + 8 <= count, let base = buffer.baseAddress {
+                // Safe: index + 8 <= count <= buffer.count (callers pass end <= buffer.count), so the eight
+                // bytes are inside the buffer.
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let hasHigh = word & 0x8080_8080_8080_8080 != 0
                 let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
@@ -24,9 +26,7 @@ package enum TextValidation {
             }
             let byte = buffer[index]
             if byte == 0 {
-                throw Diagnostic(.badData, "the file contains a NUL byte (at byte \(index))",
-                    at: locator.diagnosticLocation(index),
-                    hint: "this looks like a binary file, or text saved as UTF-16; save it as UTF-8 text")
+                throw LoadMessages.nulByte(offset: index, at: locator.diagnosticLocation(index))
             }
             if byte < 0x80 {
                 index += 1
@@ -34,9 +34,7 @@ package enum TextValidation {
             }
             let length = sequenceLength(buffer, at: index)
             if length == 0 {
-                throw Diagnostic(.badData, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(index))",
-                    at: locator.diagnosticLocation(index),
-                    hint: "save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+                throw LoadMessages.invalidUTF8(byte, offset: index, at: locator.diagnosticLocation(index))
             }
             index += length
         }

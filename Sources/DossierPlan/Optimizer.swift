@@ -2,14 +2,6 @@ import DossierSupport
 import DossierDiagnostics
 import DossierData
 
-/// One rewrite of a logical plan that keeps its answer: the rows, in the same order.
-package protocol OptimizerRule: Sendable {
-    /// A short name, for tests and for people reading `explain`.
-    var name: String { get }
-    /// The plan rewritten, or the same plan when the rule does not apply.
-    func rewrite(_ plan: LogicalPlan) -> LogicalPlan
-}
-
 /// The stage between the checker and the engine: every decision about *how* a query runs is
 /// a rule here (the engine decides nothing), each with its own test. Rules run in order, on
 /// the pipeline and on every plan inside it (named queries, the joined side of a join).

@@ -4,23 +4,6 @@ import DossierData
 import DossierSyntax
 import DossierPlan
 
-/// A query given a name with `let`: kept as its syntax and re-checked at each use, so it sees
-/// the datasets as they are then.
-public struct NamedQuery: Sendable {
-    public var name: String
-    public var query: Query
-    public var source: SourceText
-
-    /// The query as the user wrote it.
-    public var text: String { source.text(query.range) }
-
-    package init(name: String, query: Query, source: SourceText) {
-        self.name = name
-        self.query = query
-        self.source = source
-    }
-}
-
 /// What the session knows by name: datasets and named queries. Names are case-insensitive.
 /// A value type: a statement works on a copy and the session keeps it only on success, which
 /// is how a failed load changes nothing.
@@ -42,7 +25,6 @@ public struct Catalog: Sendable {
     private var order: [String] = []
 
     public init() {}
-
 
     public subscript(name: String) -> Entry? { entries[FieldName.key(name)] }
 

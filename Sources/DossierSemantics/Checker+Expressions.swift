@@ -12,12 +12,7 @@ extension Checker {
         case .bool?, nil:
             return bound
         case let type?:
-            let written = source.text(expression.range)
-            var hint = "compare it with a value: \(clause) \(written) = ..."
-            if type == .text || type == .list { hint = "compare it with a value, such as: \(clause) \(written) = rights" }
-            if type.isNumeric { hint = "compare it with a number, such as: \(clause) \(written) > 10" }
-            throw error(.notACondition, "`\(clause)` needs a condition, but `\(written)` is \(describe(type))",
-                at: expression.range, hint: hint)
+            throw error(SemanticsMessages.notACondition(source.text(expression.range), of: type, in: clause), at: expression.range)
         }
     }
 
@@ -64,7 +59,7 @@ extension Checker {
         case .negate(let operand):
             let bound = try bind(operand, in: scope)
             guard let type = bound.type, type.isNumeric else {
-                throw error(.typeMismatch, "`-` needs a number, but this is \(describe(bound.type))", at: operand.range)
+                throw error(SemanticsMessages.negateNeedsNumber(bound.type), at: operand.range)
             }
             return .negate(bound, type)
         case .call(let name, let arguments):
@@ -80,11 +75,9 @@ extension Checker {
             if index > 0, case .name(let name) = operand.kind, !name.isQuoted, (try? lookupField(operand, in: scope)) == nil,
                 case .comparison(let op, let field, let value) = operands[index - 1].kind
             {
-                let fieldText = source.text(field.range)
-                let valueText = source.text(value.range)
-                var hint = "repeat the field: \(fieldText) \(op.rawValue) \(valueText) \(word) \(fieldText) \(op.rawValue) \(name.text)"
-                if op == .equal && word == "or" { hint += "\nor list the values: \(fieldText) in (\(valueText), \(name.text))" }
-                throw error(.notACondition, "`\(name.text)` is not a condition (nor a field)", at: name.range, hint: hint)
+                let message = SemanticsMessages.valueAsCondition(
+                    name.text, joinedBy: word, field: source.text(field.range), op: op, value: source.text(value.range))
+                throw error(message, at: name.range)
             }
             bound.append(try bindCondition(operand, in: scope, clause: word))
         }
@@ -102,18 +95,6 @@ extension Checker {
         case .bool(let flag): return .bool(flag)
         case .date(let days): return .date(days)
         case .missing: return .missing
-        }
-    }
-
-    package func describe(_ type: ValueType?) -> String {
-        switch type {
-        case nil: return "missing"
-        case .integer?: return "a whole number"
-        case .decimal?: return "a number"
-        case .text?: return "text"
-        case .bool?: return "true/false"
-        case .date?: return "a date"
-        case .list?: return "a list"
         }
     }
 
@@ -150,17 +131,10 @@ extension Checker {
         case .date: kind = .dates
         default: return
         }
-        let fieldText = source.text(written.range)
         let note = bound.fieldIndex.flatMap { scope.fields[$0].note }
-        let conversion = "\(kind == .numbers ? "number" : "date")(\(fieldText))"
-        var message = "`\(fieldText)` is text, so `\(op) \(source.text(literal.range))` would compare text, not \(kind.rawValue)"
-        if let note, note.kind == kind {
-            message = note.sentence(field: fieldText) + ", so it cannot be ordered against \(kind == .numbers ? "a number" : "a date")"
-        }
-        let example = op == "between" ? "\(conversion) between ..." : "\(conversion) \(op) \(source.text(literal.range))"
-        throw error(.typeMismatch, message, at: literal.range,
-            hint: "to compare as \(kind.rawValue): \(example) (values that are not \(kind.rawValue) are then missing)\nto compare as text, quote it: \"\(source.text(literal.range))\"",
-            fixIts: [Diagnostic.FixIt(replacing: written.range, with: conversion)])
+        let message = SemanticsMessages.textOrdering(
+            source.text(written.range), at: written.range, op: op, literal: source.text(literal.range), kind: kind, note: note)
+        throw error(message, at: literal.range)
     }
 
     /// Binds the value side of a comparison: bare words allowed, constants converted to the
@@ -177,10 +151,9 @@ extension Checker {
             return .constant(try convert(constant, written: written, toward: target, otherExpr: otherExpr))
         }
         guard let type = value.type, !compatible(type, target) else { return value }
-        throw error(.typeMismatch,
-            "cannot compare \(describeOperand(otherExpr, target)) with \(describeOperand(written, type))",
-            at: written.range.lowerBound..<written.range.upperBound,
-            hint: "compare fields of the same kind, or use a literal value")
+        throw error(
+            SemanticsMessages.incomparable(describeOperand(otherExpr, target), describeOperand(written, type)),
+            at: written.range.lowerBound..<written.range.upperBound)
     }
 
     private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {
@@ -191,11 +164,12 @@ extension Checker {
     }
 
     private func describeOperand(_ expression: Expr, _ type: ValueType) -> String {
-        let text = source.text(expression.range)
+        let isField: Bool
         switch expression.kind {
-        case .name, .qualified: return "`\(text)` (\(describe(type)))"
-        default: return "\(text) (\(describe(type)))"
+        case .name, .qualified: isField = true
+        default: isField = false
         }
+        return SemanticsMessages.describeOperand(source.text(expression.range), isField: isField, type)
     }
 
     /// Converts a constant to `target`, as §4 says: a number written where text is compared
@@ -222,14 +196,12 @@ extension Checker {
                 return nil
             }
             if let number { return number }
-            throw error(.typeMismatch, "`\(value)` is not a number, and `\(source.text(otherExpr.range))` holds numbers",
-                at: written.range, hint: "compare it with a number, such as: \(source.text(otherExpr.range)) > 100")
+            throw error(SemanticsMessages.notANumber(value, comparedWith: source.text(otherExpr.range)), at: written.range)
         case (.date, .date):
             return constant
         case (.text(let value), .date):
             if let days = CivilDate.parse(value.trimmingSpaces) { return .date(days) }
-            throw error(.typeMismatch, "`\(value)` is not a date, and `\(source.text(otherExpr.range))` holds dates",
-                at: written.range, hint: "write dates as YYYY-MM-DD, such as 2025-03-01")
+            throw error(SemanticsMessages.notADate(value, comparedWith: source.text(otherExpr.range)), at: written.range)
         case (.bool, .bool):
             return constant
         case (.text(let value), .bool):
@@ -237,12 +209,11 @@ extension Checker {
             case "true", "yes": return .bool(true)
             case "false", "no": return .bool(false)
             default:
-                throw error(.typeMismatch, "`\(value)` is not true or false, and `\(source.text(otherExpr.range))` holds true/false",
-                    at: written.range, hint: "\(source.text(otherExpr.range)) = true")
+                throw error(SemanticsMessages.notABool(value, comparedWith: source.text(otherExpr.range)), at: written.range)
             }
         default:
-            throw error(.typeMismatch,
-                "cannot compare `\(source.text(otherExpr.range))` (\(describe(target))) with \(text) (\(describe(constant.type)))",
+            throw error(
+                SemanticsMessages.incomparableConstant(text, constant.type, field: source.text(otherExpr.range), target),
                 at: written.range)
         }
     }
@@ -272,13 +243,11 @@ extension Checker {
     ) throws(Diagnostic) -> BoundExpr {
         let left = try bind(operand, in: scope)
         if let type = left.type, type != .text, type != .list {
-            throw error(.typeMismatch, "`\(op.rawValue)` works on text, but `\(source.text(operand.range))` is \(describe(type))",
-                at: operand.range, hint: type.isNumeric ? "compare numbers with = < >" : nil)
+            throw error(SemanticsMessages.textMatchOnNonText(op, source.text(operand.range), type), at: operand.range)
         }
         let boundPattern = try bind(pattern, in: scope, bareWords: true)
         guard case .constant(let constant) = boundPattern else {
-            throw error(.badPattern, "the text after `\(op.rawValue)` must be a value, not a field", at: pattern.range,
-                hint: "name contains \"ica\"")
+            throw error(SemanticsMessages.patternIsField(op), at: pattern.range)
         }
         let text: String
         switch constant {
@@ -307,8 +276,7 @@ extension Checker {
                     range = (start + error.range.lowerBound)..<(start + max(error.range.upperBound, error.range.lowerBound + 1))
                     range = range.clamped(to: pattern.range)
                 }
-                throw self.error(.badPattern, "this is not a valid regular expression: \(error.message)", at: range,
-                    hint: "for case-insensitive matching start with (?i); for plain text use contains")
+                throw self.error(SemanticsMessages.badRegex(error), at: range)
             }
         }
     }
@@ -322,8 +290,7 @@ extension Checker {
         var rightBound = try bind(right, in: scope)
         for (bound, expression) in [(leftBound, left), (rightBound, right)] {
             if let type = bound.type, !type.isNumeric {
-                throw error(.typeMismatch, "`\(op.rawValue)` needs numbers, but `\(source.text(expression.range))` is \(describe(type))",
-                    at: expression.range)
+                throw error(SemanticsMessages.arithmeticNeedsNumbers(op, source.text(expression.range), type), at: expression.range)
             }
         }
         if case .constant(let value) = leftBound, case .text = value { leftBound = .constant(.missing) }

@@ -29,10 +29,9 @@ extension Checker {
         let rightType = rightScope.fields[rightKey].type
         let comparable = (leftType.isNumeric && rightType.isNumeric) || leftType == rightType
         guard comparable, leftType != .list else {
-            throw error(.typeMismatch,
-                "cannot join `\(scope.fields[leftKey].displayName)` (\(describe(leftType))) with `\(rightScope.fields[rightKey].displayName)` (\(describe(rightType)))",
-                at: join.leftKey.range.lowerBound..<join.rightKey.range.upperBound,
-                hint: leftType == .list || rightType == .list ? "join keys cannot be lists" : "join on fields of the same kind")
+            throw error(
+                SemanticsMessages.joinTypesDiffer(scope.fields[leftKey], rightScope.fields[rightKey]),
+                at: join.leftKey.range.lowerBound..<join.rightKey.range.upperBound)
         }
 
         // The pipeline's fields keep their names; a joined field whose name is taken is reached

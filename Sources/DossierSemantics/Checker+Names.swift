@@ -17,9 +17,8 @@ extension Checker {
                 if plain.count == 1 { matches = plain }
             }
             if matches.count > 1 {
-                let options = matches.map { "`\(scope.fields[$0].displayName)`" }.joined(separator: " or ")
-                throw error(.ambiguousField, "`\(name.text)` is in both joined datasets", at: name.range,
-                    hint: "write \(options)")
+                let candidates = matches.map { scope.fields[$0].displayName }
+                throw error(SemanticsMessages.ambiguousField(name.text, candidates: candidates), at: name.range)
             }
             return matches.first
         case .qualified(let qualifier, let name):
@@ -43,22 +42,9 @@ extension Checker {
         var typed = written
         if case .name(let name) = expression.kind { typed = name.text }
         if case .qualified(_, let name) = expression.kind { typed = name.text }
-        let names = scope.fields.map(\.displayName)
-        let close = Suggestions.closest(to: typed, in: names)
-        var hint = ""
-        var fixIts: [Diagnostic.FixIt] = []
-        if let clause = scope.droppedBy[FieldName.key(typed)] {
-            let shown = DisplayWidth.truncate(clause, to: 40)
-            hint = "`\(typed)` was left out by `\(shown)` earlier in the query: keep it there, or move this clause before it\n"
-        } else if let best = close.first {
-            hint = "did you mean `\(best)`?\n"
-            let plain = best.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-            fixIts = [Diagnostic.FixIt(replacing: expression.range, with: plain ? best : "`\(best)`")]
-        } else if let function = BuiltinFunction(rawValue: typed.lowercased()) {
-            hint = "`\(function.rawValue)` is a function: \(function.summary)\n"
-        }
-        hint += "fields: " + Checker.fieldList(scope.fields)
-        return error(.unknownField, "no field `\(written)` here", at: expression.range, hint: hint, fixIts: fixIts)
+        let message = SemanticsMessages.unknownField(
+            written, typed: typed, at: expression.range, droppedBy: scope.droppedBy[FieldName.key(typed)], fields: scope.fields)
+        return error(message, at: expression.range)
     }
 
     package static func fieldList(_ fields: [Field]) -> String {

@@ -21,10 +21,11 @@ public struct Checker {
         self.source = source
     }
 
-    package func error(
-        _ id: DiagnosticID, _ message: String, at range: Range<Int>, hint: String? = nil, fixIts: [Diagnostic.FixIt] = []
-    ) -> Diagnostic {
-        Diagnostic(id, message, at: .source(source, range), hint: hint, fixIts: fixIts)
+    /// `diagnostic` (from `SemanticsMessages`) placed at `range` of the statement.
+    package func error(_ diagnostic: Diagnostic, at range: Range<Int>) -> Diagnostic {
+        var placed = diagnostic
+        placed.location = .source(source, range)
+        return placed
     }
 
     // MARK: - Sources
@@ -32,7 +33,7 @@ public struct Checker {
     /// Resolves a dataset or named-query name.
     package func resolveSource(_ name: Name) throws(Diagnostic) -> LogicalPlan {
         guard let entry = catalog[name.text] else {
-            throw unknownDataset(name)
+            throw error(SemanticsMessages.unknownDataset(name.text, at: name.range, known: catalog.names), at: name.range)
         }
         switch entry {
         case .dataset(let dataset):
@@ -40,11 +41,10 @@ public struct Checker {
         case .query(let named):
             let key = FieldName.key(named.name)
             if expanding.contains(key) {
-                throw error(.recursion, "`\(named.name)` refers to itself", at: name.range,
-                    hint: "a named query cannot use its own name; give the new query another name")
+                throw error(SemanticsMessages.queryRefersToItself(named.name), at: name.range)
             }
             if expanding.count >= Checker.maximumQueryDepth {
-                throw error(.recursion, "named queries nest more than \(Checker.maximumQueryDepth) deep here", at: name.range)
+                throw error(SemanticsMessages.queriesNestTooDeep(limit: Checker.maximumQueryDepth), at: name.range)
             }
             var inner = Checker(catalog: catalog, source: named.source)
             inner.expanding = expanding + [key]
@@ -53,30 +53,9 @@ public struct Checker {
                 return LogicalPlan(source: .namedQuery(named.name, plan), sourceFields: plan.fields, steps: [])
             } catch {
                 if error.id == .recursion, case .source(let text, _) = error.location, text === source { throw error }
-                throw self.error(error.id, "the named query `\(named.name)` no longer works: \(error.message)",
-                    at: name.range, hint: "it is: let \(named.name) = \(named.text)\n(re-create it with let, or remove it with drop \(named.name))")
+                throw self.error(SemanticsMessages.namedQueryBroken(named.name, text: named.text, problem: error), at: name.range)
             }
         }
-    }
-
-    private func unknownDataset(_ name: Name) -> Diagnostic {
-        let names = catalog.names
-        var hint: String
-        let close = Suggestions.closest(to: name.text, in: names)
-        if let best = close.first {
-            hint = "did you mean `\(best)`?"
-        } else if let word = Suggestions.closest(to: name.text, in: Keyword.statementWords.map(\.rawValue)).first {
-            hint = "did you mean the statement `\(word)`?"
-        } else if names.isEmpty {
-            hint = "nothing is loaded; try: load sample third-country-deals"
-        } else {
-            hint = "datasets: " + names.joined(separator: ", ")
-        }
-        if close.isEmpty, !names.isEmpty, !hint.hasPrefix("datasets") {
-            hint += "\ndatasets: " + names.joined(separator: ", ")
-        }
-        return error(.unknownDataset, "no dataset named `\(name.text)`", at: name.range, hint: hint,
-            fixIts: close.first.map { [Diagnostic.FixIt(replacing: name.range, with: $0)] } ?? [])
     }
 
     // MARK: - Queries
@@ -134,11 +113,10 @@ public struct Checker {
             switch previous?.kind {
             case .count?, .summarize?: break
             default:
-                throw error(.misplacedClause, "`chart` draws the result of `count by` or `summarize`", at: clause.range,
-                    hint: "countries count by region | chart")
+                throw error(SemanticsMessages.chartWithoutGroups(), at: clause.range)
             }
             if !isLast {
-                throw error(.misplacedClause, "`chart` must be the last clause", at: clause.range)
+                throw error(SemanticsMessages.chartNotLast(), at: clause.range)
             }
             return .chart
         }
@@ -159,13 +137,12 @@ public struct Checker {
                     added += 1
                 }
                 if added == 0, !scope.fields.isEmpty {
-                    throw error(.duplicateName, "this `*` adds no field: every field is already in the result", at: item.range,
-                        hint: "`*` is every field not listed before it; write it once")
+                    throw error(SemanticsMessages.starAddsNothing(), at: item.range)
                 }
             case .expression(let expression, let alias):
                 let value = try bind(expression, in: scope)
                 guard let type = value.type else {
-                    throw error(.typeMismatch, "a field cannot be only `missing`", at: expression.range)
+                    throw error(SemanticsMessages.fieldOnlyMissing(), at: expression.range)
                 }
                 var field: Field
                 if let alias {
@@ -176,11 +153,13 @@ public struct Checker {
                     field = Field(source.text(expression.range), type)
                 }
                 if fields.contains(where: { FieldName.key($0.displayName) == FieldName.key(field.displayName) }) {
-                    var hint = "name this one with `as`: ... as \(field.name)_2"
-                    if items.contains(where: { if case .all = $0.kind { return $0.range.upperBound <= item.range.lowerBound } else { return false } }) {
-                        hint = "`*` already brought `\(field.displayName)`; to put it first: select \(field.displayName), *"
+                    let afterStar = items.contains { other in
+                        if case .all = other.kind { return other.range.upperBound <= item.range.lowerBound }
+                        return false
                     }
-                    throw error(.duplicateName, "the result already has a field `\(field.displayName)`", at: item.range, hint: hint)
+                    throw error(
+                        SemanticsMessages.duplicateSelectField(field.displayName, name: field.name, afterStar: afterStar),
+                        at: item.range)
                 }
                 bound.append(value)
                 fields.append(field)
@@ -203,11 +182,11 @@ public struct Checker {
         for expression in expressions {
             let value = try bind(expression, in: scope)
             guard let type = value.type else {
-                throw error(.typeMismatch, "cannot group by `missing`", at: expression.range)
+                throw error(SemanticsMessages.groupByMissing(), at: expression.range)
             }
             var field = value.fieldIndex.map { scope.fields[$0] } ?? Field(source.text(expression.range), type)
             if fields.contains(where: { FieldName.key($0.displayName) == FieldName.key(field.displayName) }) {
-                throw error(.duplicateName, "`\(field.displayName)` is listed twice", at: expression.range)
+                throw error(SemanticsMessages.keyListedTwice(field.displayName), at: expression.range)
             }
             field.type = explodingLists && type == .list ? .text : type
             bound.append(value)
@@ -233,12 +212,13 @@ public struct Checker {
                 switch item.function {
                 case .sum, .avg:
                     guard type == nil || type?.isNumeric == true else {
-                        throw error(.typeMismatch, "`\(item.function.rawValue)` needs numbers; `\(source.text(expression.range))` is \(type?.rawValue ?? "missing")",
-                            at: expression.range, hint: "count it instead: count(\(source.text(expression.range)))")
+                        throw error(
+                            SemanticsMessages.aggregateNeedsNumbers(item.function, source.text(expression.range), type),
+                            at: expression.range)
                     }
                 case .min, .max:
                     guard type != .list else {
-                        throw error(.typeMismatch, "`\(item.function.rawValue)` does not work on lists", at: expression.range)
+                        throw error(SemanticsMessages.aggregateOnList(item.function), at: expression.range)
                     }
                 case .count:
                     break
@@ -263,7 +243,7 @@ public struct Checker {
             }
             if fields.contains(where: { FieldName.key($0.name) == FieldName.key(name) }) {
                 if item.alias != nil {
-                    throw error(.duplicateName, "the result already has a field `\(name)`", at: item.range)
+                    throw error(SemanticsMessages.duplicateAggregateName(name), at: item.range)
                 }
                 var suffix = 2
                 while fields.contains(where: { FieldName.key($0.name) == FieldName.key("\(name)_\(suffix)") }) { suffix += 1 }
@@ -275,14 +255,4 @@ public struct Checker {
         scope = Scope(fields: fields, sourceName: scope.sourceName)
         return .summarize(aggregates, keys: boundKeys)
     }
-}
-
-/// The fields visible at one point of a pipeline.
-package struct Scope {
-    package var fields: [Field]
-    /// The dataset the pipeline started from, for `countries.name` before any join.
-    package var sourceName: String
-    /// Fields an earlier clause left out (`select name` drops `region`), by lower-cased name,
-    /// with that clause's text: to say why a field is not there any more.
-    package var droppedBy: [String: String] = [:]
 }

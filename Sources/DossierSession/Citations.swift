@@ -37,11 +37,7 @@ package struct Citations {
                 source: lineage.dataset.fieldIndex("source").map { lineage.dataset.columns[$0] }))
         }
         guard !cited.isEmpty else {
-            let names = relation.lineage.map { "`\($0.dataset.name)`" }
-            let subject = names.isEmpty ? "this result" : names.joined(separator: " and ")
-            throw Diagnostic(.unknownField, "\(subject) \(names.count > 1 ? "have" : "has") no `quote` field to cite",
-                at: .source(source, query.source.range),
-                hint: "cite works on datasets whose rows carry the sentence they rest on, in a field named quote (and the source in source)")
+            throw SessionMessages.nothingToCite(relation.lineage.map(\.dataset.name), at: .source(source, query.source.range))
         }
         self.relation = relation
         self.cited = cited

@@ -12,15 +12,18 @@ import DossierOutput
 /// (`14 → 4 → 0`), and, when a text value compared with `=` or `in` occurs nowhere in its
 /// field, the closest values that do. Notes only: never part of a csv or json result.
 package enum EmptyResultExplainer {
-    package static func explain(_ plan: LogicalPlan, _ outcome: Executor.Outcome, source: SourceText, cancellation: Cancellation? = nil) -> String? {
+    /// The note that says why a result is empty, or nil when it is not.
+    package static func explain(
+        _ plan: LogicalPlan, _ outcome: Executor.Outcome, source: SourceText, cancellation: Cancellation? = nil
+    ) -> Diagnostic? {
         let counts = outcome.counts
         guard counts.last == 0 else { return nil }
-        if counts[0] == 0 { return "no rows: `\(plan.sourceName)` is empty" }
+        if counts[0] == 0 { return SessionMessages.emptyResult([SessionMessages.emptySource(plan.sourceName)]) }
         guard let stepIndex = plan.steps.indices.first(where: { counts[$0 + 1] == 0 }) else { return nil }
         let step = plan.steps[stepIndex]
-        let chain = counts[0...(stepIndex + 1)].map(String.init).joined(separator: " → ")
-        let removed = counts[stepIndex]
-        var lines = ["no rows: \(chain); `\(source.text(step.range))` removed the last \(removed == 1 ? "row" : "\(removed) rows")"]
+        var lines = [
+            SessionMessages.emptiedBy(Array(counts[0...(stepIndex + 1)]), clause: source.text(step.range), removed: counts[stepIndex])
+        ]
         if case .filter(let condition) = step.kind, stepIndex < outcome.inputs.count {
             let input = outcome.inputs[stepIndex]
             var seen = Set<String>()
@@ -33,7 +36,7 @@ package enum EmptyResultExplainer {
                 lines.append(hint)
             }
         }
-        return lines.joined(separator: "\n")
+        return SessionMessages.emptyResult(lines)
     }
 
     /// `field = "text"` and `field in ("a", "b")` inside a condition (not under `not`).
@@ -81,16 +84,15 @@ package enum EmptyResultExplainer {
         let candidates = present.prefix(50_000).map { dictionary.string(UInt32($0)) }
         let close = Suggestions.closest(to: value, in: candidates)
         if cancellation?.isCancelled == true { return nil }
-        let subject = "no \(sourceName) have \(fieldName) \"\(value)\""
         if !close.isEmpty {
-            return subject + "; closest: " + close.map { "\"\($0)\"" }.joined(separator: ", ")
+            return SessionMessages.absentValue(value, field: fieldName, source: sourceName, closest: close)
         }
-        if present.isEmpty { return subject + "; \(fieldName) is always missing" }
+        if present.isEmpty { return SessionMessages.absentValueAlwaysMissing(value, field: fieldName, source: sourceName) }
         if present.count <= Profile.fewValues {
-            let values = present.sorted { counts[$0] > counts[$1] }.map { "\"\(dictionary.string(UInt32($0)))\"" }
-            return subject + "; \(fieldName) is one of " + values.joined(separator: ", ")
+            let values = present.sorted { counts[$0] > counts[$1] }.map { dictionary.string(UInt32($0)) }
+            return SessionMessages.absentValueOneOf(value, field: fieldName, source: sourceName, values: values)
         }
         let word = value.split(separator: " ").first.map(String.init) ?? value
-        return subject + "; for part of a text, try: \(fieldName) contains \"\(word)\""
+        return SessionMessages.absentValuePartOfText(value, field: fieldName, source: sourceName, word: word)
     }
 }

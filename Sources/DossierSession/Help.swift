@@ -8,26 +8,6 @@ import DossierSemantics
 import DossierEngine
 import DossierOutput
 
-/// `help` and `help TOPIC`. Every example here runs on the bundled sample, and a test runs
-/// them all, so the help cannot drift from the language.
-public struct HelpTopic: Sendable {
-    public let name: String
-    public let aliases: [String]
-    public let summary: String
-    public let body: String
-    /// Statements that run on the bundled sample.
-    public let examples: [String]
-
-    public var text: String {
-        var result = "\(name): \(summary)\n"
-        if !body.isEmpty { result += "\n" + body + "\n" }
-        if !examples.isEmpty {
-            result += "\nexamples:\n" + examples.map { "  " + $0 }.joined(separator: "\n") + "\n"
-        }
-        return result
-    }
-}
-
 public enum Help {
     public static let overview = """
         dossier: ask questions of datasets. A query starts with a dataset; clauses follow:
@@ -222,11 +202,9 @@ extension Session {
             return
         }
         guard let found = Help.topic(named: topic.text) else {
-            let names = Help.topics.flatMap { [$0.name] + $0.aliases }
-            let close = Suggestions.closest(to: topic.text, in: names)
-            throw Diagnostic(.unknownHelpTopic, "no help on `\(topic.text)`", at: .source(source, topic.range),
-                hint: close.first.map { "did you mean `help \($0)`?" }
-                    ?? "topics: " + Help.topics.map(\.name).joined(separator: ", "))
+            throw SessionMessages.unknownHelpTopic(
+                topic.text, names: Help.topics.flatMap { [$0.name] + $0.aliases }, topics: Help.topics.map(\.name),
+                at: .source(source, topic.range))
         }
         output.emit(.result(found.text))
     }

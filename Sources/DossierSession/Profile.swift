@@ -45,15 +45,14 @@ package enum Profile {
 
     /// What a reader of the numbers should know about a field (§6): text because of a few
     /// stray values, or decimals held in binary floating point.
-    package static func notes(_ relation: Relation) -> [String] {
-        var notes: [String] = []
+    package static func notes(_ relation: Relation) -> [Diagnostic] {
+        var notes: [Diagnostic] = []
         for (index, field) in relation.fields.enumerated() {
             if let note = field.note {
-                notes.append(note.sentence(field: field.displayName) + "; \(note.conversion(of: field.displayName)) reads them")
+                notes.append(SessionMessages.strayValuesNote(note, field: field.displayName))
             }
             if case .float = relation.columns[index] {
-                notes.append("`\(field.displayName)` holds numbers beyond 18 significant digits: they are binary floating point, "
-                    + "so its sums and averages are approximate")
+                notes.append(SessionMessages.binaryFloatingPointNote(field: field.displayName))
             }
         }
         return notes

@@ -18,14 +18,8 @@ extension Session {
 
     package func loadSample(_ name: Name, source: SourceText, quiet: Bool = false) throws(Diagnostic) {
         guard let path = samples.path(for: name.text) else {
-            let available = samples.names
-            let close = Suggestions.closest(to: name.text, in: available)
-            var hint = available.isEmpty
-                ? "no samples were found; set DOSSIER_SAMPLES to the samples folder"
-                : "samples: " + available.joined(separator: ", ")
-            if let best = close.first { hint = "did you mean `\(best)`?" }
-            throw Diagnostic(.unknownDataset, "no sample named `\(name.text)`",
-                at: name.range.isEmpty ? .none : .source(source, name.range), hint: hint)
+            throw SessionMessages.unknownSample(
+                name.text, available: samples.names, at: name.range.isEmpty ? .none : .source(source, name.range))
         }
         let results = try DataLoader.load(path, as: nil, monitor: loadMonitor()).map { result in
             LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings)
@@ -50,22 +44,18 @@ extension Session {
     /// Puts loaded datasets in the catalog, all at once, saying what was replaced.
     private func install(_ results: [LoadResult], quiet: Bool) {
         var updated = catalog
-        var notes: [(DiagnosticID, String)] = []
+        var notes: [Diagnostic] = []
         for result in results {
             let dataset = result.dataset
             for warning in result.warnings { output.emit(.diagnostic(warning)) }
-            let shape = "\(dataset.rowCount) row\(dataset.rowCount == 1 ? "" : "s"), \(dataset.fields.count) field\(dataset.fields.count == 1 ? "" : "s")"
             switch updated.set(.dataset(dataset)) {
-            case .dataset(let previous)?:
-                notes.append((.replaced, "replaced `\(dataset.name)` (\(previous.rowCount) row\(previous.rowCount == 1 ? "" : "s") from \(previous.origin)) with \(shape) from \(dataset.origin)"))
-            case .query?:
-                notes.append((.replaced, "replaced the named query `\(dataset.name)` with a dataset: \(shape) from \(dataset.origin)"))
-            case nil:
-                notes.append((.loaded, "loaded `\(dataset.name)`: \(shape) from \(dataset.origin)"))
+            case .dataset(let previous)?: notes.append(SessionMessages.replaced(previous, with: dataset))
+            case .query?: notes.append(SessionMessages.replacedNamedQuery(with: dataset))
+            case nil: notes.append(SessionMessages.loaded(dataset))
             }
         }
         commit(updated)
-        if !quiet { for (id, text) in notes { note(id, text) } }
+        if !quiet { notes.forEach(note) }
     }
 
     package func listSamples() {
@@ -84,15 +74,14 @@ extension Session {
                 Column.build(.bool, names.map { .bool(loaded.contains("sample \($0)")) }),
             ],
             rows: .all(names.count)))
-        if names.isEmpty { note(.nothingLoaded, "no samples were found; set DOSSIER_SAMPLES to the samples folder") }
+        if names.isEmpty { note(SessionMessages.noSamples()) }
     }
 
     // MARK: - save
 
     package func save(_ query: Query, to path: PathArgument, source: SourceText) throws(Diagnostic) {
         guard let format = OutputFormat(pathExtension: path.text) else {
-            throw Diagnostic(.unsupportedFormat, "cannot tell the format from the name `\(path.text)`",
-                at: .source(source, path.range), hint: "end the name with .csv, .tsv, .json, .jsonl or .md")
+            throw SessionMessages.unknownSaveFormat(path.text, at: .source(source, path.range))
         }
         let plan = try plan(query, source: source)
         let relation = try Executor(cancellation: cancellation).run(plan).relation
@@ -108,10 +97,10 @@ extension Session {
         } catch {
             var located = Diagnostic(error)
             located.location = .source(source, path.range)
-            located.message = "cannot save to \(path.text): \(error.message)"
+            located.message = SessionMessages.cannotSave(to: path.text, error.message)
             throw located
         }
-        note(.saved, "saved \(relation.count) row\(relation.count == 1 ? "" : "s") to \(path.text)")
+        note(SessionMessages.saved(relation.count, to: path.text))
     }
 
     // MARK: - datasets, describe, drop
@@ -154,7 +143,7 @@ extension Session {
                 Column.build(.text, sources),
             ],
             rows: .all(names.count)))
-        if names.isEmpty { note(.nothingLoaded, "nothing is loaded; try: load sample third-country-deals") }
+        if names.isEmpty { note(SessionMessages.nothingLoaded()) }
     }
 
     package func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
@@ -163,28 +152,26 @@ extension Session {
         try emitResult(try Profile.describe(relation, cancellation: cancellation))
         let origin: String
         switch plan.source {
-        case .dataset(let dataset): origin = "from \(dataset.origin)"
+        case .dataset(let dataset): origin = SessionMessages.fromOrigin(dataset.origin)
         case .namedQuery(let queryName, _):
-            origin = "the named query " + (catalog[queryName].flatMap { entry -> String? in
+            origin = SessionMessages.fromNamedQuery(catalog[queryName].flatMap { entry -> String? in
                 if case .query(let named) = entry { return named.text }
                 return nil
             } ?? queryName)
         }
-        note(.summary, "\(plan.sourceName): \(relation.count) row\(relation.count == 1 ? "" : "s"), \(relation.fields.count) fields, \(origin)")
-        for text in Profile.notes(relation) { note(.typeNote, text) }
+        note(SessionMessages.describeSummary(plan.sourceName, rows: relation.count, fields: relation.fields.count, origin: origin))
+        Profile.notes(relation).forEach(note)
     }
 
     package func drop(_ name: Name, source: SourceText) throws(Diagnostic) {
         var updated = catalog
         guard let removed = updated.remove(name.text) else {
-            let close = Suggestions.closest(to: name.text, in: catalog.names)
-            throw Diagnostic(.unknownDataset, "nothing named `\(name.text)` to drop", at: .source(source, name.range),
-                hint: close.first.map { "did you mean `\($0)`?" } ?? "datasets: " + catalog.names.joined(separator: ", "))
+            throw SessionMessages.nothingToDrop(name.text, known: catalog.names, at: .source(source, name.range))
         }
         commit(updated)
         switch removed {
-        case .dataset(let dataset): note(.dropped, "dropped the dataset `\(dataset.name)`")
-        case .query(let named): note(.dropped, "dropped the named query `\(named.name)`")
+        case .dataset(let dataset): note(SessionMessages.droppedDataset(dataset.name))
+        case .query(let named): note(SessionMessages.droppedNamedQuery(named.name))
         }
     }
 }

@@ -13,20 +13,16 @@ extension Session {
         switch option.text.lowercased() {
         case "format", "mode":
             guard let format = OutputFormat(name: value.text) else {
-                throw Diagnostic(.unknownOption, "`\(value.text)` is not an output format", at: .source(source, value.range),
-                    hint: "formats: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                throw SessionMessages.unknownFormat(value.text, at: .source(source, value.range))
             }
             options.format = format
-            note(.optionSet, "output format: \(format.rawValue)")
+            note(SessionMessages.formatSet(format))
         case "timer":
             options.timer = try onOff(value, source: source)
         case "pager":
             options.pager = try onOff(value, source: source)
         default:
-            let known = ["format", "timer", "pager"]
-            let close = Suggestions.closest(to: option.text, in: known)
-            throw Diagnostic(.unknownOption, "there is no option `\(option.text)`", at: .source(source, option.range),
-                hint: close.first.map { "did you mean `set \($0)`?" } ?? "options: set format F, set timer on|off, set pager on|off")
+            throw SessionMessages.unknownOption(option.text, known: WordTable.options, at: .source(source, option.range))
         }
     }
 
@@ -35,22 +31,21 @@ extension Session {
         case "on", "true", "yes", "1": return true
         case "off", "false", "no", "0": return false
         default:
-            throw Diagnostic(.unknownOption, "expected on or off, found `\(value.text)`", at: .source(source, value.range))
+            throw SessionMessages.expectedOnOrOff(value.text, at: .source(source, value.range))
         }
     }
 
     /// `run PATH`: the statements of a script file, reported as `path:line:col`.
     package func runScript(_ path: PathArgument, source: SourceText, keepGoing: Bool) throws(Diagnostic) -> Status {
         guard scriptDepth < Session.maximumScriptDepth else {
-            throw Diagnostic(.recursion, "scripts run each other more than \(Session.maximumScriptDepth) deep",
-                at: .source(source, path.range), hint: "does the script run itself?")
+            throw SessionMessages.scriptsTooDeep(limit: Session.maximumScriptDepth, at: .source(source, path.range))
         }
         let bytes: [UInt8]
         do throws(FileError) {
             bytes = try FileAccess.read(path.text, limit: DataLimits.maximumScriptBytes)
         } catch {
             var located = Diagnostic(error)
-            located.message = "cannot run \(path.text): \(error.message)"
+            located.message = SessionMessages.cannotRun(path.text, error.message)
             located.location = .source(source, path.range)
             throw located
         }

@@ -29,7 +29,7 @@ extension Session {
             if let traced = try? executor.run(plan, recordInputs: true),
                 let explanation = EmptyResultExplainer.explain(plan, traced, source: source, cancellation: cancellation)
             {
-                note(.emptyResult, explanation)
+                note(explanation)
             }
             try cancellation.check()
         }
@@ -38,8 +38,7 @@ extension Session {
     /// `let NAME = QUERY`: checked now, stored as syntax, re-checked at each use.
     package func define(_ name: Name, _ query: Query, source: SourceText) throws(Diagnostic) {
         if case .dataset? = catalog[name.text] {
-            throw Diagnostic(.duplicateName, "a dataset named `\(name.text)` is loaded", at: .source(source, name.range),
-                hint: "choose another name, or `drop \(name.text)` first")
+            throw SessionMessages.nameIsDataset(name.text, at: .source(source, name.range))
         }
         let named = NamedQuery(name: name.text, query: query, source: source)
         var updated = catalog
@@ -48,8 +47,7 @@ extension Session {
         let plan = try Checker(catalog: updated, source: source).resolveSource(Name(name.text, range: name.range))
         let count = touchesServer(plan) ? try runOnServer(Optimizer.optimize(plan)).count : try Executor(cancellation: cancellation).run(plan).relation.count
         commit(updated)
-        let verb = previous == nil ? "defined" : "redefined"
-        note(.defined, "\(verb) `\(name.text)` (\(count) row\(count == 1 ? "" : "s") now; re-evaluated each time it is used)")
+        note(SessionMessages.defined(name.text, rows: count, again: previous != nil))
     }
 
     package func explain(_ query: Query, source: SourceText) throws(Diagnostic) {
@@ -71,9 +69,7 @@ extension Session {
             default: return false
             }
         }) {
-            throw Diagnostic(.misplacedClause, "`cite` shows the records behind rows, but this clause combines records",
-                at: .source(source, step.range),
-                hint: "cite the rows themselves: cite \(query.source.text) where ...")
+            throw SessionMessages.citeCombinedRecords(query.source.text, at: .source(source, step.range))
         }
         if touchesServer(plan) { throw ServerMessages.citeOnServer() }
         let outcome = try Executor(cancellation: cancellation).run(plan)

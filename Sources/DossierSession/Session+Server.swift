@@ -35,12 +35,12 @@ extension Session {
             }
             updated.set(.dataset(dataset))
             names.append(dataset.name)
-            if !table.skipped.isEmpty { note(.dataWarning, ServerMessages.skippedColumns(dataset.name, table.skipped)) }
+            if !table.skipped.isEmpty { note(Diagnostic(.dataWarning, ServerMessages.skippedColumns(dataset.name, table.skipped), severity: .warning)) }
         }
         server?.close()
         server = connection
         commit(updated)
-        note(.loaded, ServerMessages.connected(connection.display, names))
+        note(Diagnostic(.loaded, ServerMessages.connected(connection.display, names), severity: .note))
     }
 
     /// Whether any part of the plan reads a server table.
@@ -149,7 +149,7 @@ extension Session {
             rowCount: relation.count, origin: "\(connection.display) table public.\(table.text)", remote: remote)
         updated.set(.dataset(dataset))
         commit(updated)
-        note(.saved, ServerMessages.uploaded(relation.count, table.text, connection.display))
-        if replacesLocal { note(.replaced, ServerMessages.replacedLocal(table.text)) }
+        note(Diagnostic(.saved, ServerMessages.uploaded(relation.count, table.text, connection.display), severity: .note))
+        if replacesLocal { note(Diagnostic(.replaced, ServerMessages.replacedLocal(table.text), severity: .note)) }
     }
 }

@@ -9,31 +9,6 @@ import DossierEngine
 import DossierOutput
 import DossierPostgres
 
-/// What a session says: results for stdout, diagnostics and notes for stderr. The shell or
-/// the command line decides how to print them (colour, pager); the core only produces them.
-public enum SessionEvent: Sendable {
-    /// A formatted result, ending with a newline.
-    case result(String)
-    case diagnostic(Diagnostic)
-    /// How far a long load has come, in percent; 100 when it is done.
-    case progress(String, Int)
-}
-
-public protocol SessionOutput: AnyObject {
-    func emit(_ event: SessionEvent)
-}
-
-/// Options changed with `set`.
-public struct SessionOptions: Sendable {
-    public var format: OutputFormat = .table
-    public var timer = false
-    public var pager = true
-    /// The terminal's width, when output goes to one (tables shrink to fit, charts scale).
-    public var terminalWidth: Int?
-
-    public init() {}
-}
-
 /// Statements run against a catalog (§3). One session is one shell or one script run.
 public final class Session {
     public private(set) var catalog = Catalog()
@@ -84,8 +59,7 @@ public final class Session {
                 for diagnostic in parsed.diagnostics { output.emit(.diagnostic(diagnostic)) }
             }
             if statements.count > 1 {
-                let count = broken.count == 1 ? "a statement has a syntax error" : "\(broken.count) statements have syntax errors"
-                note(.nothingRun, "nothing was run: \(count) (\(source.path ?? "the input") is parsed whole before it runs)")
+                note(SessionMessages.nothingRun(broken: broken.count, path: source.path))
             }
             summary.failed = true
             return summary
@@ -117,7 +91,7 @@ public final class Session {
         do throws(Diagnostic) {
             status = try perform(statement, source: source, keepGoing: keepGoing)
         } catch where error.id == .cancelled {
-            note(.cancelled, "cancelled; every dataset is as it was")
+            note(SessionMessages.cancelled())
             status = .failed
         } catch {
             var diagnostic = error
@@ -126,7 +100,7 @@ public final class Session {
                 diagnostic.location = .source(source, statement.range)
             case .path(let path):
                 // Say which file, and where in the statement or script it was named.
-                diagnostic.message = "\(path): \(diagnostic.message)"
+                diagnostic.message = SessionMessages.aboutFile(path, diagnostic.message)
                 diagnostic.location = .source(source, statement.range)
             default:
                 break
@@ -135,7 +109,7 @@ public final class Session {
             status = .failed
         }
         if options.timer, status != .quit {
-            note(.timing, "time: \(Session.format(clock.now - start))")
+            note(SessionMessages.timing(clock.now - start))
         }
         return status
     }
@@ -201,17 +175,9 @@ public final class Session {
     }
 
     /// Information for people, never part of a result (`loaded`, `replaced`, timings, why a
-    /// result is empty): a note-level diagnostic with its id.
-    package func note(_ id: DiagnosticID, _ text: String) {
-        output.emit(.diagnostic(Diagnostic(id, text, severity: .note)))
-    }
-
-    package static func format(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        if milliseconds < 10 { return String(Double(Int(milliseconds * 100)) / 100) + " ms" }
-        if milliseconds < 1000 { return String(Double(Int(milliseconds * 10)) / 10) + " ms" }
-        return String(Double(Int(milliseconds / 10)) / 100) + " s"
+    /// result is empty): a note-level diagnostic from `SessionMessages`.
+    package func note(_ diagnostic: Diagnostic) {
+        output.emit(.diagnostic(diagnostic))
     }
 
     // MARK: - Catalog changes

@@ -15,6 +15,8 @@ public final class EditLineReader: LineReader {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     /// The prompt libedit draws, kept alive as a C string between calls.
+    // Safe: owned here (strdup), freed only when replaced in readLine or in deinit; libedit reads it
+    // only during el_gets, which runs on this thread while the pointer is current.
     private var promptStorage: UnsafeMutablePointer<CChar>
     /// Computes candidates for text (earlier continuation lines + this line) at a byte offset.
     private let completer: (String, Int) -> Completion
@@ -40,6 +42,8 @@ public final class EditLineReader: LineReader {
         _ = dossier_el_set_editor(editLine, "emacs")
         _ = dossier_el_set_signal(editLine, 1)
         _ = dossier_el_set_history(editLine, history)
+        // Safe: unretained, because self owns editLine and el_end runs in deinit: no callback can find
+        // this pointer after self is gone.
         _ = dossier_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = dossier_el_set_prompt(editLine) { editLine in
             guard let reader = EditLineReader.from(editLine) else { return nil }
@@ -90,6 +94,8 @@ public final class EditLineReader: LineReader {
         guard let info = el_line(editLine)?.pointee, let buffer = info.buffer, let cursor = info.cursor else {
             return UInt8(CC_ERROR)
         }
+        // Safe: buffer ..< lastchar is libedit's line, cursor lies within it, and both stay valid until
+        // this callback returns; the Strings below copy the bytes.
         let lineLength = info.lastchar.map { $0 - buffer } ?? 0
         let cursorOffset = cursor - buffer
         let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: lineLength).bindMemory(to: UInt8.self), as: UTF8.self)
@@ -132,31 +138,5 @@ public final class EditLineReader: LineReader {
         // libedit counts characters as wide characters: one per Unicode scalar.
         el_deletestr(editLine, Int32(partial.unicodeScalars.count))
         _ = el_insertstr(editLine, text)
-    }
-}
-
-/// Candidates laid out in columns under the line, as shells list completions.
-enum CandidateList {
-    static let maximumShown = 120
-
-    static func format(_ items: [String], width: Int) -> String {
-        let shown = Array(items.prefix(maximumShown))
-        let columnWidth = min(width, (shown.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
-        let columns = max(1, width / max(1, columnWidth))
-        let rows = (shown.count + columns - 1) / columns
-        var text = ""
-        for row in 0..<rows {
-            var line = ""
-            for column in 0..<columns {
-                let index = column * rows + row
-                guard index < shown.count else { continue }
-                let item = DisplayWidth.truncate(shown[index], to: columnWidth - 1)
-                line += item + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(item)))
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            text += line + "\n"
-        }
-        if items.count > shown.count { text += "… and \(items.count - shown.count) more\n" }
-        return text
     }
 }

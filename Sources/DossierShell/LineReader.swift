@@ -1,11 +1,3 @@
-/// What reading a line gave.
-public enum LineInput: Sendable, Equatable {
-    case line(String)
-    /// Ctrl-C at the prompt: clear what was typed.
-    case interrupted
-    /// Ctrl-D on an empty line, or the end of piped input.
-    case endOfInput
-}
 
 /// Reads lines from the user. The shell does not know whether libedit or plain reading is
 /// behind it.

@@ -36,6 +36,7 @@ public final class ShellOutput: SessionOutput {
     private func page(_ text: String, through command: String) -> Bool {
         guard let pipe = popen(command, "w") else { return false }
         var copy = text
+        // Safe: fwrite reads bytes.count bytes of the borrowed UTF-8, and copies them before returning.
         copy.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, pipe) }
         let status = pclose(pipe)
         // 127: the shell could not find the pager; show the text plainly instead.

@@ -38,6 +38,7 @@ public enum CivilDate {
     /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.
     @inline(__always)
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        // Safe: every index read below is under 10, the count checked here.
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         @inline(__always) func digit(_ index: Int) -> Int? {
             let value = bytes[index] &- 0x30

@@ -6,26 +6,6 @@ import Musl
 import Darwin
 #endif
 
-/// Why a file could not be read or written: what went wrong, at which path, and what to do
-/// when there is something. The Diagnostics layer turns it into a diagnostic.
-public struct FileError: Error, Sendable {
-    public enum Kind: Sendable {
-        case notFound, unreadable, unwritable, tooLarge
-    }
-
-    public var kind: Kind
-    public var message: String
-    public var path: String
-    public var hint: String?
-
-    public init(_ kind: Kind, _ message: String, path: String, hint: String? = nil) {
-        self.kind = kind
-        self.message = message
-        self.path = path
-        self.hint = hint
-    }
-}
-
 /// Reading and writing whole files with the C library (no Foundation: it doubles start-up).
 /// Every failure is a `FileError` that names the path and says what to do.
 public enum FileAccess {
@@ -45,10 +25,9 @@ public enum FileAccess {
     public static func read(_ path: String, limit: Int = Int.max) throws(FileError) -> [UInt8] {
         switch kind(of: path) {
         case .missing:
-            throw FileError(.notFound, "no such file", path: path, hint: missingFileHint(path))
+            throw SupportMessages.noSuchFile(path, hint: missingFileHint(path))
         case .directory:
-            throw FileError(.unreadable, "this is a directory, not a file", path: path,
-                hint: "`load \(path)` loads every supported file in a directory")
+            throw SupportMessages.isDirectory(path)
         case .file, .other:
             break
         }
@@ -57,23 +36,23 @@ public enum FileAccess {
         defer { close(descriptor) }
         var info = stat()
         if fstat(descriptor, &info) == 0, info.st_size > limit {
-            throw FileError(.tooLarge, "the file is \(info.st_size) bytes, more than the \(limit) bytes allowed",
-                path: path)
+            throw SupportMessages.fileTooLarge(path, size: info.st_size, limit: limit)
         }
         var bytes: [UInt8] = []
         let expected = max(0, Int(info.st_size))
         bytes.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
+            // Safe: read(2) writes at most chunk.count bytes into the chunk, which outlives the call.
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileError(.unreadable, "could not read: \(errorText(errno))", path: path)
+                throw SupportMessages.couldNotRead(path, errorText(errno))
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit {
-                throw FileError(.tooLarge, "the file is larger than the \(limit) bytes allowed", path: path)
+                throw SupportMessages.fileGrewTooLarge(path, limit: limit)
             }
         }
         return bytes
@@ -83,7 +62,7 @@ public enum FileAccess {
     /// write never leaves half a file.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
         if kind(of: path) == .directory {
-            throw FileError(.unwritable, "this is a directory", path: path, hint: "give a file name, such as \(path)/out.csv")
+            throw SupportMessages.cannotWriteDirectory(path)
         }
         // A device, a pipe or a link is written in place: renaming a new file over it would
         // replace the device or the link itself.
@@ -100,12 +79,12 @@ public enum FileAccess {
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
-            throw FileError(.unwritable, "could not write: \(errorText(failure))", path: path)
+            throw SupportMessages.couldNotWrite(path, errorText(failure))
         }
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
-            throw FileError(.unwritable, "could not write: \(errorText(code))", path: path)
+            throw SupportMessages.couldNotWrite(path, errorText(code))
         }
     }
 
@@ -115,13 +94,15 @@ public enum FileAccess {
         var failure = writeAll(descriptor, bytes)
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 {
-            throw FileError(.unwritable, "could not write: \(errorText(failure))", path: path)
+            throw SupportMessages.couldNotWrite(path, errorText(failure))
         }
     }
 
     /// Writes every byte to a descriptor, retrying partial writes and interruptions. Returns 0
     /// or the errno of the failure.
     public static func writeAll<C: Collection>(_ descriptor: Int32, _ bytes: C) -> Int32 where C.Element == UInt8 {
+        // Safe: write(2) reads base + offset ..< base + buffer.count, inside the borrowed storage, and the
+        // pointer does not leave the closure.
         let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             var offset = 0
@@ -144,6 +125,8 @@ public enum FileAccess {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
+            // Safe: d_name is a NUL-terminated char[256] inside the dirent readdir returned, valid until the
+            // next readdir; String(cString:) copies it before then.
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
@@ -156,27 +139,25 @@ public enum FileAccess {
         let code = errno
         switch code {
         case EACCES, EPERM:
-            return FileError(.unreadable, "permission denied", path: path,
-                hint: writing ? "choose a folder you can write to" : "check the file's permissions (ls -l)")
+            return SupportMessages.permissionDenied(path, writing: writing)
         case ENOENT:
-            return FileError(writing ? .unwritable : .notFound,
-                writing ? "the folder does not exist" : "no such file", path: path)
+            return SupportMessages.missing(path, writing: writing)
         case EROFS:
-            return FileError(.unwritable, "the file system is read-only", path: path)
+            return SupportMessages.readOnlyFileSystem(path)
         default:
-            return FileError(writing ? .unwritable : .unreadable, errorText(code), path: path)
+            return SupportMessages.cannotOpen(path, writing: writing, errorText(code))
         }
     }
 
     package static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
+        guard let text = strerror(code) else { return SupportMessages.unknownError(code) }
         return String(cString: text).lowercased()
     }
 
     private static func missingFileHint(_ path: String) -> String? {
         if path.hasPrefix("~") {
             let home = ProcessEnvironment.current["HOME"] ?? "/home/you"
-            return "paths are taken literally, without ~ expansion: write \(home)\(path.dropFirst())"
+            return SupportMessages.tildeNotExpanded(path, home: home)
         }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
@@ -187,14 +168,7 @@ public enum FileAccess {
         let close = Suggestions.closest(to: base, in: names)
         guard let best = close.first else { return nil }
         let suggestion = slash == nil ? best : directory + "/" + best
-        return "did you mean \(suggestion)?"
-    }
-
-    /// The current working directory, for messages.
-    public static var currentDirectory: String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return SupportMessages.didYouMeanPath(suggestion)
     }
 }
 
@@ -204,6 +178,7 @@ extension FileAccess {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            // Safe: read(2) writes at most chunk.count bytes into the chunk, which outlives the call.
             let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }

@@ -47,14 +47,4 @@ public enum Suggestions {
         }
         return previous[b.count]
     }
-
-    /// `"a"`, `"a" or "b"`, `"a", "b" or "c"`: for hints.
-    public static func quotedList(_ names: [String], conjunction: String = "or") -> String {
-        let quoted = names.map { "\"\($0)\"" }
-        switch quoted.count {
-        case 0: return ""
-        case 1: return quoted[0]
-        default: return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + quoted[quoted.count - 1]
-        }
-    }
 }

@@ -33,22 +33,3 @@ public enum Keyword: String, Sendable, CaseIterable {
         return Keyword(rawValue: lowered)
     }
 }
-
-/// Habits from other query languages, mapped to the way to say it here. Used in hints.
-package enum ForeignHabit {
-    package static func hint(for word: String) -> String? {
-        switch word.lowercased() {
-        case "group": return "to group, use `count by F` or `summarize AGG by F`"
-        case "filter": return "to keep rows, use `where`: countries where region = Africa"
-        case "top", "take", "head": return "to keep the first rows, use `limit N` (after `sort by F desc` for a top N)"
-        case "having": return "to filter groups, add `where` after the count: count by region | where count > 2"
-        case "from": return "queries start with the dataset: countries select name, status"
-        case "project": return "to choose fields, use `select`"
-        case "extend": return "to compute a field, use `select *, EXPR as NAME`"
-        case "uniq", "unique": return "to remove duplicates, use `distinct [F, ...]`"
-        case "descending", "decending", "desending", "ascending", "acending":
-            return "write `desc` (or `asc`) after the field: sort by name desc"
-        default: return nil
-        }
-    }
-}

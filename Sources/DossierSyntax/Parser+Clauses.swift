@@ -13,14 +13,10 @@ extension Parser {
         let start = current.start
         offer(.dataset)
         guard current.kind == .word || current.kind == .quotedName else {
-            throw error(
-                .unexpectedToken, "expected a dataset name, found \(describe(current))",
-                hint: "for example: countries where region = Africa")
+            throw error(SyntaxMessages.expectedDatasetName(found: describe(current)))
         }
         if current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) {
-            throw error(
-                .unexpectedToken, "a query starts with a dataset name, not `\(text(current))`",
-                hint: "for example: countries \(text(current)) ...   (`datasets` lists them)", incompleteAtEnd: false)
+            throw error(SyntaxMessages.queryStartsWithClause(text(current)), incompleteAtEnd: false)
         }
         let source = try nameOfCurrent()
         advance()
@@ -42,7 +38,7 @@ extension Parser {
                     advance()
                     offer(.clauseWord)
                     if atStatementEnd {
-                        throw error(.unexpectedToken, "expected a clause after `|`", hint: Parser.clauseList)
+                        throw error(SyntaxMessages.expectedClauseAfterPipe())
                     }
                 }
                 let clause = try parseClause()
@@ -71,7 +67,7 @@ extension Parser {
         if continuesLine, isKeyword(.by) {
             advance()
             offer(.field)
-            keys = try parseExpressionList(after: "`by`")
+            keys = try parseExpressionList(after: "by")
         }
         query.clauses.append(
             Clause(kind: .count(by: keys), range: countStart..<previousEnd, keywordRange: keywordToken.range))
@@ -79,8 +75,6 @@ extension Parser {
         query.range = keywordToken.start..<previousEnd
         return query
     }
-
-    package static var clauseList: String { WordTable.clauseList }
 
     /// clause = where | select | sort | limit | distinct | count | summarize | join | chart
     private mutating func parseClause() throws(Diagnostic) -> Clause {
@@ -97,7 +91,7 @@ extension Parser {
             offer(.field)
             inCondition = true
             defer { inCondition = false }
-            kind = .filter(try parseOperand(after: "`where`", what: "a condition", example: "where region = Africa"))
+            kind = .filter(try parseOperand(else: SyntaxMessages.missingCondition()))
         case .select:
             kind = .select(try parseSelectItems())
         case .sort, .order:
@@ -113,7 +107,7 @@ extension Parser {
             offer(.field)
             var fields: [Expr] = []
             if continuesLine, current.kind == .word || current.kind == .quotedName, !startsClauseOrStop {
-                fields = try parseExpressionList(after: "`distinct`")
+                fields = try parseExpressionList(after: "distinct")
             }
             kind = .distinct(fields)
         case .count:
@@ -123,7 +117,7 @@ extension Parser {
                 keywordEnd = current.end
                 advance()
                 offer(.field)
-                keys = try parseExpressionList(after: "`count by`")
+                keys = try parseExpressionList(after: "count by")
             }
             kind = .count(by: keys)
         case .summarize:
@@ -133,7 +127,7 @@ extension Parser {
         case .left:
             offer(.words(["join"]))
             guard isKeyword(.join) else {
-                throw error(.unexpectedToken, "expected `join` after `left`", hint: "left join agreements on name = country")
+                throw error(SyntaxMessages.expectedJoinAfterLeft())
             }
             keywordEnd = current.end
             advance()
@@ -156,7 +150,6 @@ extension Parser {
         if current.kind == .unknown { return unknownCharacterError() }
         if current.kind == .rightParen { return unexpectedAfterStatement() }
         let found = text(current)
-        var hint = Parser.clauseList
         if current.kind == .word {
             if let bare = lastBareValue, bare.upperBound == previousEnd {
                 // `status = nearly finalized`: the value was meant to include this word.
@@ -170,33 +163,20 @@ extension Parser {
                 }
                 let value = source.text(bare.lowerBound..<end)
                 return error(
-                    .unexpectedToken, "unexpected word `\(found)` after `\(source.text(bare))`",
-                    hint: "text with spaces needs quotes: \"\(value)\"",
-                    fixIts: [Diagnostic.FixIt(replacing: bare.lowerBound..<end, with: "\"\(value)\"")], incompleteAtEnd: false)
+                    SyntaxMessages.valueNeedsQuotes(found, after: source.text(bare), value: value, at: bare.lowerBound..<end),
+                    incompleteAtEnd: false)
             }
-            var fixIts: [Diagnostic.FixIt] = []
-            if let habit = ForeignHabit.hint(for: found) {
-                hint = habit
-            } else {
-                let words = WordTable.clauses.flatMap { [$0.keyword.rawValue, $0.typed] } + ["desc", "asc"]
-                let close = Suggestions.closest(to: found, in: words)
-                if let best = close.first {
-                    hint = "did you mean `\(best)`?"
-                    fixIts = [Diagnostic.FixIt(replacing: current.range, with: best)]
-                }
-            }
-            if peekWithoutMutating(1).map({ $0.kind.isComparison }) == true {
-                hint = "conditions go after `where`: where \(found) ..."
-                fixIts = [Diagnostic.FixIt(replacing: current.start..<current.start, with: "where ")]
-            }
-            return error(.unknownClause, "`\(found)` is not a clause", hint: hint, fixIts: fixIts, incompleteAtEnd: false)
-        }
-        if current.kind.isComparison {
+            let words = WordTable.clauses.flatMap { [$0.keyword.rawValue, $0.typed] } + ["desc", "asc"]
+            let closest = Suggestions.closest(to: found, in: words).first
+            let beforeComparison = peekWithoutMutating(1).map({ $0.kind.isComparison }) == true
             return error(
-                .unknownClause, "unexpected \(describe(current))", hint: "conditions go after `where`: where field = value",
+                SyntaxMessages.notAClause(found, at: current.range, closest: closest, beforeComparison: beforeComparison),
                 incompleteAtEnd: false)
         }
-        return error(.unknownClause, "expected a clause, found \(describe(current))", hint: hint)
+        if current.kind.isComparison {
+            return error(SyntaxMessages.comparisonWithoutWhere(describe(current)), incompleteAtEnd: false)
+        }
+        return error(SyntaxMessages.expectedClause(found: describe(current)))
     }
 
     /// Lookahead without consuming, for hints only.
@@ -222,12 +202,12 @@ extension Parser {
                 items.append(SelectItem(kind: .all, range: start..<previousEnd))
                 continue
             }
-            let expression = try parseOperand(after: items.isEmpty ? "`select`" : "`,`", what: "a field", example: "select name, status")
+            let expression = try parseOperand(else: SyntaxMessages.missingSelectField(afterComma: !items.isEmpty))
             var alias: Name?
             offer(.words(["as"]))
             if continuesLine, isKeyword(.as) {
                 advance()
-                alias = try parseName("a name after `as`", hint: "select upper(name) as country")
+                alias = try parseName(else: SyntaxMessages.expectedSelectAlias)
             }
             items.append(SelectItem(kind: .expression(expression, alias: alias), range: start..<previousEnd))
         } while continuesLine && current.kind == .comma
@@ -241,8 +221,7 @@ extension Parser {
         repeat {
             if !keys.isEmpty { advance() }
             offer(.field)
-            let expression = try parseOperand(
-                after: keys.isEmpty ? "`sort by`" : "`,`", what: "a field to sort by", example: "sort by name")
+            let expression = try parseOperand(else: SyntaxMessages.missingSortField(afterComma: !keys.isEmpty))
             offer(.words(["asc", "desc"]))
             var descending = false
             if continuesLine, let word = keyword(current), word == .asc || word == .desc {
@@ -256,23 +235,24 @@ extension Parser {
 
     /// limit = "limit" integer [ "offset" integer ]
     private mutating func parseLimit() throws(Diagnostic) -> ClauseKind {
-        let count = try parseWholeNumber(after: "`limit`", example: "limit 10")
+        let count = try parseWholeNumber(after: "limit")
         offer(.words(["offset"]))
         var offset: NumberArgument?
         if continuesLine, isKeyword(.offset) {
             advance()
-            offset = try parseWholeNumber(after: "`offset`", example: "limit 10 offset 20")
+            offset = try parseWholeNumber(after: "offset")
         }
         return .limit(count: count, offset: offset)
     }
 
-    private mutating func parseWholeNumber(after what: String, example: String) throws(Diagnostic) -> NumberArgument {
+    /// A whole number after the keyword `word` (`limit`, `offset`).
+    private mutating func parseWholeNumber(after word: String) throws(Diagnostic) -> NumberArgument {
         guard continuesLine || current.kind == .endOfInput, current.kind == .number else {
-            throw error(.badNumber, "expected a whole number after \(what), found \(describe(current))", hint: example)
+            throw error(SyntaxMessages.expectedWholeNumber(after: word, found: describe(current)))
         }
         let digits = text(current).filter { $0 != "_" }
         guard let value = Int(digits) else {
-            throw error(.badNumber, "`\(text(current))` is not a whole number", hint: example)
+            throw error(SyntaxMessages.notAWholeNumber(text(current), after: word))
         }
         let range = current.range
         advance()
@@ -294,28 +274,19 @@ extension Parser {
         if continuesLine, isKeyword(.by) {
             advance()
             offer(.field)
-            keys = try parseExpressionList(after: "`by`")
+            keys = try parseExpressionList(after: "by")
         }
         return .summarize(items, by: keys)
     }
 
     private mutating func parseAggregate() throws(Diagnostic) -> AggregateItem {
-        let example = "summarize count() as n, avg(people) by origin"
         guard continuesLine || current.kind == .endOfInput, current.kind == .word else {
-            throw error(.unexpectedToken, "expected an aggregate such as count() or sum(F), found \(describe(current))", hint: example)
+            throw error(SyntaxMessages.expectedAggregate(found: describe(current)))
         }
         let start = current.start
         let name = text(current)
         guard let function = AggregateFunction(rawValue: name.lowercased()) else {
-            let known = AggregateFunction.allCases.map(\.rawValue)
-            let close = Suggestions.closest(to: name, in: known + ["average", "mean"])
-            var hint = "aggregates: count(), count(F), count distinct F, sum(F), avg(F), min(F), max(F)"
-            if ["average", "mean"].contains(name.lowercased()) || close.contains("average") || close.contains("mean") {
-                hint = "did you mean `avg`?"
-            } else if let best = close.first {
-                hint = "did you mean `\(best)`?"
-            }
-            throw error(.unknownFunction, "`\(name)` is not an aggregate", hint: hint, incompleteAtEnd: false)
+            throw error(SyntaxMessages.notAnAggregate(name), incompleteAtEnd: false)
         }
         advance()
         var argument: Expr?
@@ -324,22 +295,22 @@ extension Parser {
             advance()
             isDistinct = true
             offer(.field)
-            argument = try parseOperand(after: "`count distinct`", what: "a field", example: "count distinct origin")
+            argument = try parseOperand(else: SyntaxMessages.missingCountDistinctField())
         } else {
-            try expect(.leftParen, "`(` after `\(name)`", hint: example)
+            try expect(.leftParen) { SyntaxMessages.expectedOpenParenAfterAggregate(name, found: $0) }
             parenDepth += 1
             defer { parenDepth -= 1 }
             if !(function == .count && current.kind == .rightParen) {
                 offer(.field)
-                argument = try parseOperand(after: "`(`", what: "a field", example: example)
+                argument = try parseOperand(else: SyntaxMessages.missingAggregateArgument())
             }
-            try expect(.rightParen, "`)`")
+            try expect(.rightParen, else: SyntaxMessages.expectedCloseParen)
         }
         var alias: Name?
         offer(.words(["as"]))
         if continuesLine, isKeyword(.as) {
             advance()
-            alias = try parseName("a name after `as`", hint: example)
+            alias = try parseName(else: SyntaxMessages.expectedAggregateAlias)
         }
         return AggregateItem(
             function: function, argument: argument, isDistinct: isDistinct, alias: alias, range: start..<previousEnd)
@@ -348,44 +319,45 @@ extension Parser {
     /// join = [ "left" ] "join" name "on" key [ "=" key ]
     /// key  = name [ "." name ]
     private mutating func parseJoin(isLeft: Bool) throws(Diagnostic) -> JoinClause {
-        let example = "join countries on country = name"
         offer(.dataset)
-        let source = try parseName("a dataset to join", hint: example)
+        let source = try parseName(else: SyntaxMessages.expectedJoinDataset)
         offer(.words(["on"]))
         guard continuesLine, isKeyword(.on) else {
-            throw error(.unexpectedToken, "expected `on` after `join \(source.text)`", hint: example)
+            throw error(SyntaxMessages.expectedOn(afterJoining: source.text))
         }
         advance()
         offer(.joinKey(joined: source))
-        let left = try parseJoinKey(example: example)
+        let left = try parseJoinKey()
         offer(.words(["="]))
         var right = left
         if continuesLine, current.kind == .equal {
             advance()
             offer(.joinKey(joined: source))
-            right = try parseJoinKey(example: example)
+            right = try parseJoinKey()
         }
         return JoinClause(isLeft: isLeft, source: source, leftKey: left, rightKey: right)
     }
 
-    private mutating func parseJoinKey(example: String) throws(Diagnostic) -> Expr {
-        let key = try parseOperand(after: "`on`", what: "a field", example: example, allowBinary: false)
+    private mutating func parseJoinKey() throws(Diagnostic) -> Expr {
+        let key = try parseOperand(else: SyntaxMessages.missingJoinKey(), allowBinary: false)
         switch key.kind {
         case .name, .qualified: return key
         default:
-            throw error(.unexpectedToken, "a join key must be a field name", at: key.range, hint: example)
+            throw error(SyntaxMessages.joinKeyNotAField(), at: key.range)
         }
     }
 
     /// expression_list = expression { "," expression }
-    package mutating func parseExpressionList(after what: String) throws(Diagnostic) -> [Expr] {
+    ///
+    /// `word` is what comes before the list (`by`, `distinct`), for the message when it is missing.
+    package mutating func parseExpressionList(after word: String) throws(Diagnostic) -> [Expr] {
         var list: [Expr] = []
         repeat {
             if !list.isEmpty {
                 advance()
                 offer(.field)
             }
-            list.append(try parseOperand(after: list.isEmpty ? what : "`,`", what: "a field", example: "count by region, status"))
+            list.append(try parseOperand(else: SyntaxMessages.missingListField(after: list.isEmpty ? word : ",")))
         } while continuesLine && current.kind == .comma
         return list
     }

@@ -2,13 +2,14 @@ import DossierSupport
 import DossierDiagnostics
 
 extension Parser {
-    /// An expression that must come next. When it is missing, says what was expected after
-    /// what (`expected a condition after where`); at the end of input that is incomplete.
+    /// An expression that must come next. When it is missing, reports `missing` (which says
+    /// what was expected after what: `expected a condition after where`); at the end of input
+    /// that is incomplete.
     package mutating func parseOperand(
-        after what: String, what expected: String, example: String, allowBinary: Bool = true
+        else missing: @autoclosure () -> Diagnostic, allowBinary: Bool = true
     ) throws(Diagnostic) -> Expr {
         if endsOperand {
-            throw error(.expectedExpression, "expected \(expected) after \(what)", at: missingOperandRange, hint: example)
+            throw error(missing(), at: missingOperandRange)
         }
         return allowBinary ? try parseExpression() : try parsePrimary()
     }
@@ -34,9 +35,10 @@ extension Parser {
         startsUnindentedLine ? max(0, previousEnd - 1)..<previousEnd : nil
     }
 
-    private mutating func requireOperand(after token: Token, _ expected: String) throws(Diagnostic) {
+    /// An operand must follow `token`; when none can, reports `missing(text(token))`.
+    private mutating func requireOperand(after token: Token, else missing: (String) -> Diagnostic) throws(Diagnostic) {
         if endsOperand {
-            throw error(.expectedExpression, "expected \(expected) after `\(text(token))`", at: missingOperandRange)
+            throw error(missing(text(token)), at: missingOperandRange)
         }
     }
 
@@ -52,7 +54,7 @@ extension Parser {
             let operatorToken = current
             advance()
             offer(.field)
-            try requireOperand(after: operatorToken, "a condition")
+            try requireOperand(after: operatorToken, else: SyntaxMessages.expectedCondition)
             operands.append(try parseAnd())
         }
         return Expr(.or(operands), first.range.lowerBound..<previousEnd)
@@ -68,7 +70,7 @@ extension Parser {
             let operatorToken = current
             advance()
             offer(.field)
-            try requireOperand(after: operatorToken, "a condition")
+            try requireOperand(after: operatorToken, else: SyntaxMessages.expectedCondition)
             operands.append(try parseNot())
         }
         return Expr(.and(operands), first.range.lowerBound..<previousEnd)
@@ -82,7 +84,7 @@ extension Parser {
         let notToken = current
         advance()
         offer(.field)
-        try requireOperand(after: notToken, "a condition")
+        try requireOperand(after: notToken, else: SyntaxMessages.expectedCondition)
         let operand = try parseNot()
         return Expr(.not(operand), notToken.start..<previousEnd)
     }
@@ -102,13 +104,11 @@ extension Parser {
             let comparison = comparisonOperator(operatorToken.kind)
             advance()
             offer(.value(field: left))
-            try requireOperand(after: operatorToken, "a value")
+            try requireOperand(after: operatorToken, else: SyntaxMessages.expectedValue)
             let right = try parseAdditive()
             if case .name(let name) = right.kind, !name.isQuoted { lastBareValue = right.range }
             if continuesLine, current.kind.isComparison {
-                throw error(
-                    .unexpectedToken, "comparisons cannot be chained",
-                    hint: "join them with `and`: a < b and b < c", incompleteAtEnd: false)
+                throw error(SyntaxMessages.chainedComparison(), incompleteAtEnd: false)
             }
             return Expr(.comparison(comparison, left, right), start..<previousEnd)
         }
@@ -126,15 +126,15 @@ extension Parser {
             let betweenToken = current
             advance()
             offer(.value(field: left))
-            try requireOperand(after: betweenToken, "a lower bound")
+            try requireOperand(after: betweenToken, else: SyntaxMessages.expectedLowerBound)
             let low = try parseAdditive()
             guard isKeyword(.and) else {
-                throw error(.unexpectedToken, "expected `and` in `between`", hint: "people between 10 and 100")
+                throw error(SyntaxMessages.expectedAndInBetween())
             }
             let andToken = current
             advance()
             offer(.value(field: left))
-            try requireOperand(after: andToken, "an upper bound")
+            try requireOperand(after: andToken, else: SyntaxMessages.expectedUpperBound)
             let high = try parseAdditive()
             return Expr(.between(left, low: low, high: high, negated: negated), start..<previousEnd)
         case .contains?, .like?, .matches?:
@@ -142,7 +142,7 @@ extension Parser {
             let match = TextMatchOperator(rawValue: text(current).lowercased()) ?? .contains
             advance()
             offer(.value(field: left))
-            try requireOperand(after: operatorToken, "a text to look for")
+            try requireOperand(after: operatorToken, else: SyntaxMessages.expectedTextToFind)
             let pattern = try parseAdditive()
             return Expr(.textMatch(match, left, pattern: pattern, negated: negated), start..<previousEnd)
         case .is?:
@@ -155,9 +155,7 @@ extension Parser {
                 isNot = true
             }
             guard isKeyword(.missing) || isKeyword(.null) else {
-                throw error(
-                    .unexpectedToken, "expected `missing` after `is`",
-                    hint: "is missing, is not missing   (to compare values, use =)")
+                throw error(SyntaxMessages.expectedMissingAfterIs())
             }
             advance()
             return Expr(.isMissing(left, negated: isNot), start..<previousEnd)
@@ -180,8 +178,7 @@ extension Parser {
     /// "(" [ expression { "," expression } [ "," ] ] ")"
     private mutating func parseInList(for field: Expr) throws(Diagnostic) -> [Expr] {
         guard current.kind == .leftParen else {
-            throw error(
-                .unexpectedToken, "expected `(` after `in`", hint: "put the values in brackets: region in (Africa, Asia)")
+            throw error(SyntaxMessages.expectedOpenParenAfterIn())
         }
         advance()
         parenDepth += 1
@@ -190,7 +187,7 @@ extension Parser {
         offer(.value(field: field))
         while current.kind != .rightParen {
             if current.kind == .endOfInput {
-                throw error(.unexpectedToken, "expected `)` to close the list")
+                throw error(SyntaxMessages.unclosedList())
             }
             let value = try parseAdditive()
             values.append(value)
@@ -200,11 +197,11 @@ extension Parser {
                 continue
             }
             if current.kind != .rightParen {
-                var hint = "separate values with commas: (Africa, Asia)"
+                var valueWithSpaces: String?
                 if case .name = value.kind, current.kind == .word {
-                    hint = "text with spaces needs quotes: \"\(source.text(value.range.lowerBound..<current.end))\""
+                    valueWithSpaces = source.text(value.range.lowerBound..<current.end)
                 }
-                throw error(.unexpectedToken, "expected `,` or `)` in the list, found \(describe(current))", hint: hint)
+                throw error(SyntaxMessages.expectedCommaInList(found: describe(current), valueWithSpaces: valueWithSpaces))
             }
         }
         advance()
@@ -221,7 +218,7 @@ extension Parser {
             let operatorToken = current
             advance()
             try enterNesting()
-            try requireOperand(after: operatorToken, "a number")
+            try requireOperand(after: operatorToken, else: SyntaxMessages.expectedNumber)
             let right = try parseMultiplicative()
             let op: ArithmeticOperator = operatorToken.kind == .plus ? .add : .subtract
             left = Expr(.arithmetic(op, left, right), left.range.lowerBound..<previousEnd)
@@ -238,7 +235,7 @@ extension Parser {
             let operatorToken = current
             advance()
             try enterNesting()
-            try requireOperand(after: operatorToken, "a number")
+            try requireOperand(after: operatorToken, else: SyntaxMessages.expectedNumber)
             let right = try parseUnary()
             let op: ArithmeticOperator = operatorToken.kind == .star ? .multiply : .divide
             left = Expr(.arithmetic(op, left, right), left.range.lowerBound..<previousEnd)
@@ -253,7 +250,7 @@ extension Parser {
         defer { nesting -= 1 }
         let signToken = current
         advance()
-        try requireOperand(after: signToken, "a number")
+        try requireOperand(after: signToken, else: SyntaxMessages.expectedNumber)
         let operand = try parseUnary()
         let range = signToken.start..<previousEnd
         if signToken.kind == .plus { return Expr(operand.kind, range) }
@@ -269,10 +266,9 @@ extension Parser {
     package func primaryStartError() -> Diagnostic {
         if current.kind == .unknown { return unknownCharacterError() }
         if current.kind.isComparison {
-            return error(.expectedExpression, "expected a field or a value before \(describe(current))",
-                hint: "each condition names its field: people > 50 and people < 200 (or: people between 50 and 200)")
+            return error(SyntaxMessages.expectedOperandBefore(describe(current)))
         }
-        return error(.expectedExpression, "expected a field or a value, found \(describe(current))")
+        return error(SyntaxMessages.expectedOperand(found: describe(current)))
     }
 
     private mutating func parsePrimary() throws(Diagnostic) -> Expr {
@@ -283,15 +279,13 @@ extension Parser {
             return Expr(.literal(try numberLiteral(token)), token.range)
         case .string:
             if token.isUnterminated {
-                throw error(.unterminatedString, "this text has no closing quote", at: token.range,
-                    hint: "add the closing quote: \"...\"")
+                throw error(SyntaxMessages.unterminatedText(), at: token.range)
             }
             advance()
             return Expr(.literal(.text(unescapeString(token))), token.range)
         case .date:
             guard let days = CivilDate.parse(source.bytes[token.range]) else {
-                throw error(.badDate, "`\(text(token))` is not a valid date", at: token.range,
-                    hint: "dates are written YYYY-MM-DD, such as 2025-03-01", incompleteAtEnd: false)
+                throw error(SyntaxMessages.invalidDate(text(token)), at: token.range, incompleteAtEnd: false)
             }
             advance()
             return Expr(.literal(.date(days)), token.range)
@@ -301,13 +295,14 @@ extension Parser {
             advance()
             parenDepth += 1
             defer { parenDepth -= 1 }
-            try requireOperand(after: token, "an expression")
+            try requireOperand(after: token, else: SyntaxMessages.expectedExpression)
             let inner = try parseExpression()
             guard current.kind == .rightParen else {
                 if current.kind == .endOfInput || (current.isAtStartOfLine && !continuesStatement && !source.linesContinue) {
-                    throw error(.unexpectedToken, "this `(` is never closed", at: token.range, hint: "add `)` after the condition")
+                    throw error(SyntaxMessages.unclosedParen(), at: token.range)
                 }
-                throw error(.unexpectedToken, "expected `)` to close the `(` at column \(source.location(of: token.start).column), found \(describe(current))")
+                let column = source.location(of: token.start).column
+                throw error(SyntaxMessages.expectedCloseParen(openedAtColumn: column, found: describe(current)))
             }
             advance()
             return Expr(inner.kind, token.start..<previousEnd)
@@ -327,7 +322,7 @@ extension Parser {
                 advance()
                 return Expr(.literal(.missing), token.range)
             case .and?, .or?:
-                throw error(.expectedExpression, "expected a condition before `\(text(token))`")
+                throw error(SyntaxMessages.expectedConditionBefore(text(token)))
             default:
                 let name = try nameOfCurrent()
                 advance()
@@ -350,10 +345,10 @@ extension Parser {
             offer(.field)
             while current.kind != .rightParen {
                 if !arguments.isEmpty {
-                    try expect(.comma, "`,` or `)` in the arguments of \(name.text)")
+                    try expect(.comma) { SyntaxMessages.expectedArgumentSeparator(name.text, found: $0) }
                     offer(.field)
                 }
-                if endsOperand { throw error(.expectedExpression, "expected an argument for \(name.text)") }
+                if endsOperand { throw error(SyntaxMessages.expectedArgument(name.text)) }
                 arguments.append(try parseExpression())
             }
             advance()
@@ -374,16 +369,10 @@ extension Parser {
     package func unknownCharacterError() -> Diagnostic {
         let found = text(current)
         switch found {
-        case "&&":
-            return error(.unknownCharacter, "use `and` instead of `&&`",
-                fixIts: [Diagnostic.FixIt(replacing: current.range, with: "and")], incompleteAtEnd: false)
-        case "||":
-            return error(.unknownCharacter, "use `or` instead of `||`",
-                fixIts: [Diagnostic.FixIt(replacing: current.range, with: "or")], incompleteAtEnd: false)
-        case "!": return error(.unknownCharacter, "unexpected `!`", hint: "use `not`, or `!=` to compare", incompleteAtEnd: false)
-        default:
-            return error(.unknownCharacter, "unexpected character `\(found)`",
-                hint: "names with punctuation go in backticks: `first name`", incompleteAtEnd: false)
+        case "&&": return error(SyntaxMessages.ampersandsForAnd(at: current.range), incompleteAtEnd: false)
+        case "||": return error(SyntaxMessages.barsForOr(at: current.range), incompleteAtEnd: false)
+        case "!": return error(SyntaxMessages.bang(), incompleteAtEnd: false)
+        default: return error(SyntaxMessages.unknownCharacter(found), incompleteAtEnd: false)
         }
     }
 
@@ -392,7 +381,7 @@ extension Parser {
         let isWhole = digits.allSatisfy { $0.isASCII && $0.isNumber }
         if isWhole, let value = Int64(digits) { return .integer(value) }
         if let value = Double(digits), value.isFinite { return .decimal(digits) }
-        throw error(.badNumber, "`\(text(token))` is not a number this shell can hold", at: token.range, incompleteAtEnd: false)
+        throw error(SyntaxMessages.numberTooLarge(text(token)), at: token.range, incompleteAtEnd: false)
     }
 
     /// The text of a string token, without quotes, with `\n \t \r \\ \" \' \u{...}` decoded.

@@ -21,9 +21,7 @@ extension Parser {
             return try parseDotCommand()
         }
         guard current.kind == .word || current.kind == .quotedName else {
-            throw error(
-                .unknownStatement, "expected a statement, found \(describe(current))",
-                hint: "start with a dataset name, such as: countries where region = Africa", incompleteAtEnd: false)
+            throw error(SyntaxMessages.expectedStatement(found: describe(current)), incompleteAtEnd: false)
         }
         let kind: StatementKind
         if current.kind == .word, let word = keyword(current) { completion?.statement = word }
@@ -35,16 +33,14 @@ extension Parser {
                 offer(.dataset)
             }
             guard peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine else {
-                throw error(
-                    .unexpectedToken, "`count` needs a dataset", at: keywordToken.range,
-                    hint: "count countries by region", incompleteAtEnd: false)
+                throw error(SyntaxMessages.countNeedsDataset(), at: keywordToken.range, incompleteAtEnd: false)
             }
             kind = .query(try parseQuery(stopWords: []))
         case .let?:
             advance()
-            let name = try parseName("a name for the query", hint: "let african = countries where region = Africa")
+            let name = try parseName(else: SyntaxMessages.expectedQueryName)
             offer(.words(["="]))
-            try expect(.equal, "`=` after the name", hint: "let \(name.text) = countries where region = Africa")
+            try expect(.equal) { SyntaxMessages.expectedEqualsAfterName(name.text, found: $0) }
             kind = .letBinding(name, try parseQuery(stopWords: []))
         case .load?:
             advance()
@@ -60,13 +56,12 @@ extension Parser {
             let query = try parseQuery(stopWords: [.to])
             offer(.words(["to"]))
             guard isKeyword(.to) else {
-                throw error(
-                    .unexpectedToken, "expected `to PATH` after the query", hint: "save countries to countries.csv")
+                throw error(SyntaxMessages.expectedSaveTo())
             }
             advance()
             if isKeyword(.postgres), peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine {
                 advance()
-                kind = .saveToServer(query, try parseName("a table name", hint: "save countries to postgres countries"))
+                kind = .saveToServer(query, try parseName(else: SyntaxMessages.expectedServerTableName))
             } else {
                 offer(.path(.any))
                 kind = .save(query, try parsePath(for: "save ... to"))
@@ -77,11 +72,11 @@ extension Parser {
         case .describe?:
             advance()
             offer(.dataset)
-            kind = .describe(try parseName("a dataset name", hint: "describe countries", incompleteAtEnd: false))
+            kind = .describe(try parseName(else: SyntaxMessages.expectedDatasetToDescribe, incompleteAtEnd: false))
         case .drop?:
             advance()
             offer(.dataset)
-            kind = .drop(try parseName("a dataset name", hint: "drop african", incompleteAtEnd: false))
+            kind = .drop(try parseName(else: SyntaxMessages.expectedDatasetToDrop, incompleteAtEnd: false))
         case .explain?:
             advance()
             kind = .explain(try parseQuery(stopWords: []))
@@ -95,12 +90,10 @@ extension Parser {
         case .set?:
             advance()
             offer(.option)
-            let option = try parseName("an option (format, timer, pager)", hint: "set format csv", incompleteAtEnd: false)
+            let option = try parseName(else: SyntaxMessages.expectedOption, incompleteAtEnd: false)
             offer(.optionValue(option.text.lowercased()))
             guard continuesLine else {
-                throw error(
-                    .unexpectedToken, "`set \(option.text)` needs a value", hint: "set format csv",
-                    incompleteAtEnd: false)
+                throw error(SyntaxMessages.optionNeedsValue(option.text), incompleteAtEnd: false)
             }
             let value = Name(text(current).trimmingQuotes, range: current.range)
             advance()
@@ -113,10 +106,7 @@ extension Parser {
             advance()
             kind = .quit
         case .select?:
-            throw error(
-                .unknownStatement, "a query starts with the dataset, not with `select`",
-                hint: "countries select name, status   (sqlite: SELECT name, status FROM countries)",
-                incompleteAtEnd: false)
+            throw error(SyntaxMessages.queryStartsWithSelect(), incompleteAtEnd: false)
         default:
             try checkForMistypedStatement()
             kind = .query(try parseQuery(stopWords: []))
@@ -133,8 +123,7 @@ extension Parser {
         if let word = keyword(next), Keyword.clauseWords.contains(word) { return }
         let words = Keyword.statementWords.map(\.rawValue)
         guard let best = Suggestions.closest(to: text(current), in: words).first else { return }
-        throw error(.unknownStatement, "unknown statement `\(text(current))`", hint: "did you mean `\(best)`?",
-            fixIts: [Diagnostic.FixIt(replacing: current.range, with: best)], incompleteAtEnd: false)
+        throw error(SyntaxMessages.mistypedStatement(text(current), suggestion: best, at: current.range), incompleteAtEnd: false)
     }
 
     /// "load" ( "sample" name | path [ "as" name ] )
@@ -160,7 +149,7 @@ extension Parser {
         var alias: Name?
         if continuesLine, isKeyword(.as) {
             advance()
-            alias = try parseName("a dataset name after `as`", hint: "load \(path.text) as deals")
+            alias = try parseName { SyntaxMessages.expectedLoadAlias(path.text, found: $0) }
         }
         return .load(path, alias: alias)
     }
@@ -168,16 +157,14 @@ extension Parser {
     /// path = string | { any character but white space and ";" }
     package mutating func parsePath(for statement: String) throws(Diagnostic) -> PathArgument {
         guard continuesLine else {
-            throw error(
-                .unexpectedToken, "`\(statement)` needs a file path",
-                hint: "\(statement) data/deals.csv   (quote paths with spaces: \"my data.csv\")", incompleteAtEnd: false)
+            throw error(SyntaxMessages.pathMissing(for: statement), incompleteAtEnd: false)
         }
         relexCurrentAsPath()
         let token = current
         advance()
         if token.kind == .string {
             if token.isUnterminated {
-                throw error(.unterminatedString, "this path has no closing quote", at: token.range)
+                throw error(SyntaxMessages.unterminatedPath(), at: token.range)
             }
             return PathArgument(text: unescapeString(token), range: token.range)
         }
@@ -185,11 +172,13 @@ extension Parser {
     }
 
     /// name = word | "`" any "`"
-    package mutating func parseName(_ what: String, hint: String? = nil, incompleteAtEnd: Bool = true) throws(Diagnostic) -> Name {
+    ///
+    /// Anything else is `missing(describe(current))`.
+    package mutating func parseName(
+        else missing: (String) -> Diagnostic, incompleteAtEnd: Bool = true
+    ) throws(Diagnostic) -> Name {
         guard continuesLine, current.kind == .word || current.kind == .quotedName else {
-            throw error(
-                .unexpectedToken, "expected \(what), found \(describe(current))", hint: hint,
-                incompleteAtEnd: incompleteAtEnd)
+            throw error(missing(describe(current)), incompleteAtEnd: incompleteAtEnd)
         }
         let name = try nameOfCurrent()
         advance()
@@ -200,7 +189,7 @@ extension Parser {
     package func nameOfCurrent() throws(Diagnostic) -> Name {
         if current.kind == .quotedName {
             if current.isUnterminated {
-                throw error(.unterminatedString, "this name has no closing backtick", hint: "`first name`")
+                throw error(SyntaxMessages.unterminatedName())
             }
             let inner = (current.start + 1)..<(current.end - 1)
             return Name(source.text(inner), range: current.range, isQuoted: true)
@@ -227,7 +216,7 @@ extension Parser {
         let dot = current
         advance()
         guard current.kind == .word, current.start == dot.end else {
-            throw error(.unknownStatement, "expected a command after `.`", at: dot.range, hint: Parser.dotCommandHint)
+            throw error(SyntaxMessages.expectedDotCommand(), at: dot.range)
         }
         let word = text(current).lowercased()
         let wordRange = current.range
@@ -241,7 +230,7 @@ extension Parser {
         case "tables", "databases": kind = .datasets
         case "schema":
             offer(.dataset)
-            kind = continuesLine ? .describe(try parseName("a dataset name")) : .datasets
+            kind = continuesLine ? .describe(try parseName(else: SyntaxMessages.expectedSchemaName)) : .datasets
         case "read":
             offer(.path(.script))
             kind = .run(try parsePath(for: ".read"))
@@ -250,19 +239,15 @@ extension Parser {
             kind = .load(try parsePath(for: ".\(word)"), alias: nil)
         case "mode":
             offer(.optionValue("format"))
-            let value = try parseName("an output format", hint: "table, csv, tsv, json, jsonl or markdown")
+            let value = try parseName(else: SyntaxMessages.expectedOutputFormat)
             kind = .set(option: Name("format", range: wordRange), value: value)
         case "timer":
-            let value = try parseName("on or off")
+            let value = try parseName(else: SyntaxMessages.expectedOnOrOff)
             kind = .set(option: Name("timer", range: wordRange), value: value)
         default:
             throw error(
-                .unknownStatement, "unknown command `.\(word)`", at: dot.start..<wordRange.upperBound,
-                hint: Parser.dotCommandHint, incompleteAtEnd: false)
+                SyntaxMessages.unknownDotCommand(word), at: dot.start..<wordRange.upperBound, incompleteAtEnd: false)
         }
         return Statement(kind: kind, range: start..<previousEnd)
     }
-
-    package static let dotCommandHint =
-        "sqlite commands understood here: .help .quit .exit .read .load .mode .tables .schema"
 }

@@ -61,7 +61,7 @@ public struct Parser {
         do throws(Diagnostic) {
             let query = try parser.parseQuery(stopWords: [])
             if parser.current.kind != .endOfInput {
-                throw parser.error(.unexpectedToken, "unexpected \(parser.describe(parser.current))")
+                throw parser.error(SyntaxMessages.unexpected(parser.describe(parser.current)))
             }
             return (query, parser.diagnostics)
         } catch {
@@ -123,22 +123,15 @@ public struct Parser {
     package var continuesLine: Bool { !atStatementEnd }
 
     package func describe(_ token: Token) -> String {
-        switch token.kind {
-        case .endOfInput: return "end of input"
-        case .string: return "text \(text(token))"
-        case .number: return "number \(text(token))"
-        default: return "`\(text(token))`"
-        }
+        SyntaxMessages.describe(token.kind, text(token))
     }
 
     // MARK: - Errors
 
-    /// An error at `range` (default: the current token). It is incomplete, so the shell asks
-    /// for another line, when it is at the end of the input or inside an unterminated string.
-    package func error(
-        _ id: DiagnosticID, _ message: String, at range: Range<Int>? = nil, hint: String? = nil,
-        fixIts: [Diagnostic.FixIt] = [], incompleteAtEnd: Bool = true
-    ) -> Diagnostic {
+    /// `diagnostic` (from `SyntaxMessages`) placed at `range` (default: the current token). It
+    /// is incomplete, so the shell asks for another line, when it is at the end of the input or
+    /// inside an unterminated string.
+    package func error(_ diagnostic: Diagnostic, at range: Range<Int>? = nil, incompleteAtEnd: Bool = true) -> Diagnostic {
         let incomplete = incompleteAtEnd && (current.kind == .endOfInput || current.isUnterminated)
         var range = range ?? current.range
         // The statement ended with its line: point at the line's end, not at the next line.
@@ -152,7 +145,10 @@ public struct Parser {
             range = max(0, min(range.lowerBound, source.bytes.count) - 1)..<min(range.lowerBound, source.bytes.count)
             if range.isEmpty { range = 0..<0 }
         }
-        return Diagnostic(id, message, at: .source(source, range), hint: hint, fixIts: fixIts, isIncomplete: incomplete)
+        var placed = diagnostic
+        placed.location = .source(source, range)
+        placed.isIncomplete = incomplete
+        return placed
     }
 
     /// Raises the nesting level for one recursive step, failing past `maximumNesting`.
@@ -162,14 +158,13 @@ public struct Parser {
     }
 
     package func tooDeep() -> Diagnostic {
-        error(
-            .tooDeep, "this expression is nested too deeply (more than \(Parser.maximumNesting) levels)",
-            hint: "split it into smaller conditions", incompleteAtEnd: false)
+        error(SyntaxMessages.nestedTooDeeply(limit: Parser.maximumNesting), incompleteAtEnd: false)
     }
 
-    package mutating func expect(_ kind: TokenKind, _ what: String, hint: String? = nil) throws(Diagnostic) {
+    /// Consumes a token of `kind`; anything else is `missing(describe(current))`.
+    package mutating func expect(_ kind: TokenKind, else missing: (String) -> Diagnostic) throws(Diagnostic) {
         guard current.kind == kind else {
-            throw error(.unexpectedToken, "expected \(what), found \(describe(current))", hint: hint)
+            throw error(missing(describe(current)))
         }
         advance()
     }
@@ -245,9 +240,8 @@ public struct Parser {
 
     package func unexpectedAfterStatement() -> Diagnostic {
         if current.kind == .rightParen {
-            return error(.unexpectedToken, "unexpected `)` without a matching `(`")
+            return error(SyntaxMessages.unmatchedCloseParen())
         }
-        return error(.unexpectedToken, "unexpected \(describe(current)) after the end of the statement",
-            hint: "put `;` between statements, or start a new line")
+        return error(SyntaxMessages.unexpectedAfterStatement(describe(current)))
     }
 }

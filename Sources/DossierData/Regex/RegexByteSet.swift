@@ -62,6 +62,8 @@ package struct RegexByteSet: Sendable, Equatable {
         guard start < text.count, let base = text.baseAddress else { return nil }
         if count == 1 {
             // One possible first byte (a literal start): the C library's vectorised scan.
+            // Safe: start < text.count was checked, so memchr scans base + start ..< base + text.count, and
+            // the hit it returns lies in the same buffer.
             guard let hit = memchr(base + start, Int32(lastAdded), text.count - start) else { return nil }
             return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
         }

@@ -54,10 +54,7 @@ package struct RegexCompiler {
     @discardableResult
     private mutating func emit(_ inst: RegexInst) throws(RegexSyntaxError) -> Int {
         guard instructions.count < Self.maxInstructions else {
-            throw RegexSyntaxError(
-                message: "this pattern is too large: it compiles to more than \(Self.maxInstructions) "
-                    + "instructions (repetition counts multiply the size of what they repeat)",
-                range: patternRange)
+            throw DataMessages.tooManyInstructions(limit: Self.maxInstructions, at: patternRange)
         }
         instructions.append(inst)
         return instructions.count - 1

@@ -1,32 +1,6 @@
 import DossierSupport
 import DossierDiagnostics
 
-/// A zero-width test on the position between two scalars.
-package enum RegexAssertion: Sendable, Equatable {
-    /// `\A`, and `^` without the `m` flag.
-    case textStart
-    /// `\z`, `\Z`, and `$` without the `m` flag: the very end (not before a final newline).
-    case textEnd
-    /// `^` with the `m` flag: the start, or just after a `\n`.
-    case lineStart
-    /// `$` with the `m` flag: the end, or just before a `\n`.
-    case lineEnd
-    /// `\b`: a `\w` scalar on exactly one side.
-    case wordBoundary
-    /// `\B`.
-    case notWordBoundary
-}
-
-/// The flags that `(?ims)` and `(?-ims)` turn on and off.
-package struct RegexFlags: Sendable, Equatable {
-    /// `i`: letters match their simple case variants.
-    package var caseInsensitive = false
-    /// `m`: `^` and `$` also match at line breaks.
-    package var multiline = false
-    /// `s`: `.` also matches `\n`.
-    package var dotMatchesNewline = false
-}
-
 /// The parsed pattern, before it is compiled into a program.
 ///
 /// The tree's depth is bounded by the parser's nesting limit, so the

@@ -26,7 +26,7 @@ extension RegexParser {
         let start = index
         index += 1
         guard index < bytes.count else {
-            throw error("the pattern ends with a lone backslash; write \\\\ to match a backslash", start..<index)
+            throw DataMessages.loneBackslash(at: start..<index)
         }
         let (scalar, length) = scalar(at: index)
         index += length
@@ -52,7 +52,7 @@ extension RegexParser {
         case "u": return .scalar(try hexEscape(from: start, braced: peek() == UInt8(ascii: "{"), digits: 4))
         case "b", "B", "A", "z", "Z":
             if inClass {
-                throw error("'\(text(range))' is an anchor, which cannot be used inside brackets", range)
+                throw DataMessages.anchorEscapeInClass(text(range), at: range)
             }
             let anchors: [Character: RegexAssertion] = [
                 "b": .wordBoundary, "B": .notWordBoundary, "A": .textStart, "z": .textEnd, "Z": .textEnd,
@@ -60,15 +60,13 @@ extension RegexParser {
             return .assertion(anchors[letter] ?? .textEnd)
         case "1"..."9", "k", "g":
             while let byte = peek(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
-            throw error("backreferences such as '\(text(start..<index))' are not supported: "
-                + "they can make matching take exponential time", start..<index)
+            throw DataMessages.backreference(text(start..<index), at: start..<index)
         case "0":
-            throw error("octal escapes such as '\\0' are not supported; write \\x00 instead", range)
+            throw DataMessages.octalEscape(at: range)
         case "p", "P":
-            throw error("unicode property classes such as '\\p{L}' are not supported; use \\w, \\d, \\s or a range",
-                        range)
+            throw DataMessages.unicodePropertyClass(at: range)
         default:
-            throw error("unknown escape '\(text(range))'; write \\\\ to match a backslash", range)
+            throw DataMessages.unknownEscape(text(range), at: range)
         }
     }
 
@@ -86,11 +84,10 @@ extension RegexParser {
         let closed = !braced || peek() == UInt8(ascii: "}")
         if braced && closed { index += 1 }
         guard closed, braced ? count > 0 : count == digits else {
-            let form = braced ? "\(kind){hex digits}" : "\(kind) and \(digits) hex digits, or \(kind){...}"
-            throw error("malformed escape '\(text(start..<index))': write \(form)", start..<index)
+            throw DataMessages.malformedHexEscape(text(start..<index), kind: kind, braced: braced, digits: digits, at: start..<index)
         }
         guard Unicode.Scalar(value) != nil else {
-            throw error("'\(text(start..<index))' is not a unicode scalar value", start..<index)
+            throw DataMessages.notAScalar(text(start..<index), at: start..<index)
         }
         return value
     }
@@ -119,7 +116,7 @@ extension RegexParser {
         var builtins: [RegexBuiltinSet] = []
         var first = true
         while true {
-            guard let byte = peek() else { throw error("missing ']' to close this class", start..<start + 1) }
+            guard let byte = peek() else { throw DataMessages.unclosedClass(at: start..<start + 1) }
             // A ']' right after '[' or '[^' is a literal, as in Python and POSIX.
             if byte == UInt8(ascii: "]") && !first {
                 index += 1
@@ -132,8 +129,7 @@ extension RegexParser {
             switch low {
             case .set(let set):
                 if isRange {
-                    throw error("a class range cannot start with a shorthand such as '\(text(itemStart..<index))'",
-                                itemStart..<index + 1)
+                    throw DataMessages.classRangeStartsWithShorthand(text(itemStart..<index), at: itemStart..<index + 1)
                 }
                 builtins.append(set)
             case .scalar(let lowScalar):
@@ -143,14 +139,14 @@ extension RegexParser {
                 }
                 index += 1
                 guard case .scalar(let highScalar) = try classItem() else {
-                    throw error("a class range cannot end with a shorthand such as \\d", itemStart..<index)
+                    throw DataMessages.classRangeEndsWithShorthand(at: itemStart..<index)
                 }
                 guard lowScalar <= highScalar else {
-                    throw error("the class range '\(text(itemStart..<index))' is out of order", itemStart..<index)
+                    throw DataMessages.classRangeOutOfOrder(text(itemStart..<index), at: itemStart..<index)
                 }
                 ranges.append(lowScalar...highScalar)
             case .assertion:
-                throw error("an anchor cannot be used inside brackets", itemStart..<index)
+                throw DataMessages.anchorInClass(at: itemStart..<index)
             }
         }
         let set = RegexCharClass(
@@ -163,8 +159,7 @@ extension RegexParser {
         if peek() == UInt8(ascii: "\\") { return try parseEscape(inClass: true) }
         if peek() == UInt8(ascii: "["), peek(1) == UInt8(ascii: ":") || peek(1) == UInt8(ascii: "="),
             let end = posixClassEnd() {
-            throw error("posix classes such as '[:alpha:]' are not supported; use \\w, \\d, \\s or a range",
-                        index..<end)
+            throw DataMessages.posixClass(at: index..<end)
         }
         let (scalar, length) = scalar(at: index)
         index += length

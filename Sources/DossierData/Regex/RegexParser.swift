@@ -74,7 +74,7 @@ package struct RegexParser {
         }
         if frames.count > 1 {
             let open = frames[top].openOffset
-            throw RegexSyntaxError(message: "missing ')' to close this group", range: open..<open + 1)
+            throw DataMessages.unclosedGroup(at: open..<open + 1)
         }
         return frames[top].finished()
     }
@@ -110,10 +110,6 @@ package struct RegexParser {
         return quoted
     }
 
-    package func error(_ message: String, _ range: Range<Int>) -> RegexSyntaxError {
-        RegexSyntaxError(message: message, range: range)
-    }
-
     package mutating func appendItem(_ node: RegexNode, as kind: RegexGroupFrame.LastItem) {
         frames[top].append(node, as: kind)
     }
@@ -146,19 +142,18 @@ package struct RegexParser {
             greedy = false
             index += 1
         } else if peek() == UInt8(ascii: "+") {
-            throw error("possessive quantifiers such as '\(text(start..<index + 1))' are not supported", start..<index + 1)
+            throw DataMessages.possessiveQuantifier(text(start..<index + 1), at: start..<index + 1)
         }
         let range = start..<index
         if frames[top].repeatLast(min: min, max: max, greedy: greedy) { return }
         let quantifier = text(range)
         switch frames[top].last {
         case .quantifier:
-            throw error(
-                "'\(quantifier)' cannot follow another quantifier; to repeat a repetition, wrap it in (?:...)", range)
+            throw DataMessages.quantifierAfterQuantifier(quantifier, at: range)
         case .anchor:
-            throw error("'\(quantifier)' cannot repeat an anchor or word boundary", range)
+            throw DataMessages.quantifiedAnchor(quantifier, at: range)
         default:
-            throw error("'\(quantifier)' has nothing before it to repeat", range)
+            throw DataMessages.nothingToRepeat(quantifier, at: range)
         }
     }
 
@@ -188,10 +183,10 @@ package struct RegexParser {
         let range = index..<i + 1
         let min = low ?? 0
         if min > Self.maxRepeatCount || (high ?? 0) > Self.maxRepeatCount {
-            throw error("repetition counts above \(Self.maxRepeatCount) are not supported", range)
+            throw DataMessages.repeatCountTooLarge(limit: Self.maxRepeatCount, at: range)
         }
         if let high, min > high {
-            throw error("the repetition '\(text(range))' has its minimum above its maximum", range)
+            throw DataMessages.repeatMinimumAboveMaximum(text(range), at: range)
         }
         return (min, hasComma ? high : min, i + 1 - index)
     }
@@ -202,21 +197,19 @@ package struct RegexParser {
         let start = index
         index += 1
         guard frames.count <= Self.maxDepth else {
-            throw error("this pattern is too large: groups are nested more than \(Self.maxDepth) deep", start..<index)
+            throw DataMessages.groupsTooDeep(limit: Self.maxDepth, at: start..<index)
         }
         guard peek() == UInt8(ascii: "?") else { return try pushCapture(name: nil, openedAt: start) }
         index += 1
         let patternEnd = bytes.count
-        let unsupported = { (what: String, why: String, length: Int) -> RegexSyntaxError in
-            RegexSyntaxError(message: "\(what) are not supported: \(why)", range: start..<Swift.min(start + length, patternEnd))
-        }
-        let lookaround = "lookahead and lookbehind make matching take more than linear time"
+        // The group's opening, `length` bytes at most, for an unsupported construct.
+        let opening = { (length: Int) -> Range<Int> in start..<Swift.min(start + length, patternEnd) }
         switch peek() {
         case UInt8(ascii: ":"):
             index += 1
             frames.append(RegexGroupFrame(kind: .nonCapturing, openOffset: start, flagsOnEntry: flags))
         case UInt8(ascii: "<") where peek(1) == UInt8(ascii: "=") || peek(1) == UInt8(ascii: "!"):
-            throw unsupported("lookbehind assertions", lookaround, 4)
+            throw DataMessages.lookbehind(at: opening(4))
         case UInt8(ascii: "<"):
             index += 1
             try pushCapture(name: try groupName(openedAt: start), openedAt: start)
@@ -224,24 +217,24 @@ package struct RegexParser {
             index += 2
             try pushCapture(name: try groupName(openedAt: start), openedAt: start)
         case UInt8(ascii: "P") where peek(1) == UInt8(ascii: "="):
-            throw unsupported("backreferences", "they can make matching take exponential time", 4)
+            throw DataMessages.namedBackreference(at: opening(4))
         case UInt8(ascii: "="), UInt8(ascii: "!"):
-            throw unsupported("lookahead assertions", lookaround, 3)
+            throw DataMessages.lookahead(at: opening(3))
         case UInt8(ascii: ">"):
-            throw unsupported("atomic groups", "this engine never backtracks, so write the group without (?>", 3)
+            throw DataMessages.atomicGroup(at: opening(3))
         case UInt8(ascii: "#"):
             try skipComment(openedAt: start)
         case UInt8(ascii: "("):
-            throw unsupported("conditional groups", "they depend on earlier captures", 3)
+            throw DataMessages.conditionalGroup(at: opening(3))
         case UInt8(ascii: "|"):
-            throw unsupported("branch-reset groups", "groups are numbered strictly left to right", 3)
+            throw DataMessages.branchResetGroup(at: opening(3))
         case UInt8(ascii: "R"), UInt8(ascii: "&"), UInt8(ascii: "+"), .some(UInt8(ascii: "0")...UInt8(ascii: "9")),
             UInt8(ascii: "P") where peek(1) == UInt8(ascii: ">"):
-            throw unsupported("recursive patterns", "only regular languages can be matched in linear time", 3)
+            throw DataMessages.recursivePattern(at: opening(3))
         case UInt8(ascii: "-") where (peek(1).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) ?? false:
-            throw unsupported("recursive patterns", "only regular languages can be matched in linear time", 4)
+            throw DataMessages.recursivePattern(at: opening(4))
         case nil:
-            throw error("missing ')' to close this group", start..<start + 1)
+            throw DataMessages.unclosedGroup(at: start..<start + 1)
         default:
             try parseFlags(openedAt: start)
         }
@@ -249,9 +242,7 @@ package struct RegexParser {
 
     private mutating func pushCapture(name: String?, openedAt start: Int) throws(RegexSyntaxError) {
         guard captureNames.count < Self.maxCaptures else {
-            throw error(
-                "this pattern has more than \(Self.maxCaptures) capture groups; use (?:...) for groups that need not capture",
-                start..<start + 1)
+            throw DataMessages.tooManyCaptures(limit: Self.maxCaptures, at: start..<start + 1)
         }
         captureNames.append(name)
         frames.append(RegexGroupFrame(kind: .capture(captureNames.count), openOffset: start, flagsOnEntry: flags))
@@ -265,24 +256,23 @@ package struct RegexParser {
             let isLetter = byte == UInt8(ascii: "_") || RegexScalars.isWord(scalar) && !RegexScalars.isDigit(scalar)
             guard isLetter || (index > nameStart && RegexScalars.isDigit(scalar)) else {
                 if byte == UInt8(ascii: ")") { break }
-                throw error("a group name may only contain letters, digits and '_', and must not start with a digit",
-                            index..<index + length)
+                throw DataMessages.badGroupNameCharacter(at: index..<index + length)
             }
             index += length
         }
-        guard peek() == UInt8(ascii: ">") else { throw error("missing '>' after the group name", start..<index) }
+        guard peek() == UInt8(ascii: ">") else { throw DataMessages.groupNameUnclosed(at: start..<index) }
         let name = text(nameStart..<index)
         index += 1
-        guard !name.isEmpty else { throw error("the group name is empty", start..<index) }
+        guard !name.isEmpty else { throw DataMessages.groupNameEmpty(at: start..<index) }
         guard !captureNames.contains(name) else {
-            throw error("the group name '\(name)' is used twice", start..<index)
+            throw DataMessages.groupNameTwice(name, at: start..<index)
         }
         return name
     }
 
     private mutating func skipComment(openedAt start: Int) throws(RegexSyntaxError) {
         while let byte = peek(), byte != UInt8(ascii: ")") { index += 1 }
-        guard peek() != nil else { throw error("missing ')' to close this comment", start..<start + 3) }
+        guard peek() != nil else { throw DataMessages.unclosedComment(at: start..<start + 3) }
         index += 1
     }
 
@@ -306,7 +296,7 @@ package struct RegexParser {
                 continue
             case UInt8(ascii: ")"), UInt8(ascii: ":"):
                 index += 1
-                guard sawFlag else { throw error("missing flag after '(?'; the supported flags are i, m and s", start..<index) }
+                guard sawFlag else { throw DataMessages.missingFlag(at: start..<index) }
                 if byte == UInt8(ascii: ")") {
                     flags = newFlags
                     frames[top].noteFlags()
@@ -317,19 +307,18 @@ package struct RegexParser {
                 return
             default:
                 let length = scalar(at: index).length
-                throw error("unknown flag or group syntax '\(text(index..<index + length))' after '(?'; "
-                    + "the supported flags are i, m and s", index..<index + length)
+                throw DataMessages.unknownFlag(text(index..<index + length), at: index..<index + length)
             }
             sawFlag = true
             index += 1
         }
-        throw error("missing ')' to close this group", start..<start + 1)
+        throw DataMessages.unclosedGroup(at: start..<start + 1)
     }
 
     private mutating func closeGroup() throws(RegexSyntaxError) {
         let start = index
         index += 1
-        guard frames.count > 1 else { throw error("unbalanced ')': no group is open here", start..<index) }
+        guard frames.count > 1 else { throw DataMessages.unbalancedClose(at: start..<index) }
         let frame = frames.removeLast()
         var node = frame.finished()
         if case .capture(let number) = frame.kind { node = .capture(node, index: number) }

@@ -15,6 +15,8 @@ import DossierDiagnostics
 package final class RegexPikeVM {
     private let program: RegexProgram
     private let instructions: [RegexInst]
+    // Safe: borrowed from the caller of `LinearRegex.matches`/`firstMatch`, which creates this VM,
+    // runs it and drops it before the buffer's scope ends; the VM is never stored.
     private let text: UnsafeBufferPointer<UInt8>
     /// 0 when only a yes/no answer is wanted: `save` is skipped and the first match ends the run.
     private let slotCount: Int
@@ -51,6 +53,9 @@ package final class RegexPikeVM {
         let size = instructions.count
         current = RegexThreadList(capacity: size, slotCount: slotCount)
         next = RegexThreadList(capacity: size, slotCount: slotCount)
+        // Safe: these buffers are owned by this VM (freed in deinit) and sized for their worst case:
+        // marks and stack are indexed by pc < size (one stack entry per instruction, plus the start);
+        // fresh and best hold slotCount values.
         marks = .allocate(capacity: size)
         marks.initialize(repeating: 0, count: size)
         // Each instruction pushes at most one entry per `addThread` (when first reached), plus the start.
@@ -143,6 +148,7 @@ package final class RegexPikeVM {
             pos = nextPos
             (scalar, length) = (after, afterLength)
         }
+        // Safe: best holds max(slotCount, 1) initialized values; the Array copies slotCount of them.
         return found ? Array(UnsafeBufferPointer(start: best, count: slotCount)) : nil
     }
 

@@ -33,8 +33,7 @@ package struct RegexProgram: Sendable {
         captureNames = parser.captureNames
         guard Self.isWellFormed(instructions, classCount: classes.count, slotCount: 2 * (captureNames.count + 1)) else {
             // A compiler bug, not the user's: refuse rather than let the matcher index out of bounds.
-            throw RegexSyntaxError(message: "internal error: this pattern compiled to an invalid program",
-                                   range: 0..<parser.bytes.count)
+            throw DataMessages.invalidProgram(at: 0..<parser.bytes.count)
         }
         anchoredAtStart = Self.isAnchoredAtStart(instructions)
         firstBytes = Self.firstBytes(of: instructions, classes: classes)

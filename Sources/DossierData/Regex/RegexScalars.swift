@@ -23,6 +23,7 @@ package enum RegexScalars {
     /// prefilter and `scalar(before:in:)` rely on that.
     @inline(__always)
     package static func decode(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        // Safe: callers pass i < text.count; decodeMultiByte reads i + k only after checking i + k < n.
         let b0 = UInt32(text[i])
         if b0 < 0x80 { return (b0, 1) }
         return decodeMultiByte(text, at: i, lead: b0)

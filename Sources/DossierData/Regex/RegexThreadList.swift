@@ -21,6 +21,8 @@ package final class RegexThreadList {
     package init(capacity: Int, slotCount: Int) {
         self.capacity = Swift.max(capacity, 1)
         self.slotCount = slotCount
+        // Safe: owned by this list and freed in deinit; pcs has a place per instruction, which bounds
+        // count (append refuses more), and slots grows before a row past rowCapacity is written.
         pcs = .allocate(capacity: self.capacity)
         rowCapacity = Swift.min(self.capacity, 16)
         slots = .allocate(capacity: Swift.max(rowCapacity * slotCount, 1))
@@ -37,6 +39,8 @@ package final class RegexThreadList {
 
     /// The capture slots of thread `t` (< count): `slotCount` values, -1 where unset.
     @inline(__always)
+    // Safe: t < count <= rowCapacity, so the row lies inside slots; the pointer is valid until the
+    // next append that grows the list, and callers use it before then.
     package func row(_ t: Int) -> UnsafeMutablePointer<Int> { slots + t * slotCount }
 
     /// Adds a thread at `pc` with a copy of `captures`.
@@ -53,6 +57,7 @@ package final class RegexThreadList {
     private func grow() {
         let newCapacity = Swift.min(capacity, rowCapacity * 2)
         let newSlots = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(newCapacity * slotCount, 1))
+        // Safe: count <= rowCapacity < newCapacity, so the old rows fit in both buffers.
         newSlots.initialize(from: slots, count: count * slotCount)
         slots.deallocate()
         slots = newSlots

@@ -21,9 +21,3 @@ public struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     /// `message (bytes lower..<upper)`, for logs and test failures.
     public var description: String { "\(message) (bytes \(range.lowerBound)..<\(range.upperBound))" }
 }
-
-/// Thrown by matching when the caller's `cancelled` callback returned true.
-public struct RegexInterrupted: Error, Sendable, Equatable {
-    /// Makes the (only) value.
-    public init() {}
-}

@@ -1,10 +1,3 @@
-/// The operators of the language, shared by the syntax tree and the plan (which may not know
-/// each other): comparison, arithmetic, text matching, aggregates.
-
-public enum AggregateFunction: String, Sendable, CaseIterable {
-    case count, sum, avg, min, max
-}
-
 public enum ComparisonOperator: String, Sendable, CaseIterable {
     case equal = "="
     case notEqual = "!="
@@ -12,17 +5,6 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     case lessEqual = "<="
     case greater = ">"
     case greaterEqual = ">="
-}
-
-public enum ArithmeticOperator: String, Sendable {
-    case add = "+"
-    case subtract = "-"
-    case multiply = "*"
-    case divide = "/"
-}
-
-public enum TextMatchOperator: String, Sendable {
-    case contains, like, matches
 }
 
 extension ComparisonOperator {

@@ -1,87 +1,8 @@
 import DossierSupport
 import DossierDiagnostics
 
-/// Internal helpers shared by `TextFolding`, `Unaccent` and `TextCollation`: strict UTF-8
-/// decoding and encoding, and access to the generated `UnicodeTables`.
-///
-/// Nothing here traps on input: every index into a buffer is checked against its count, and
-/// table indices come from the generated tables (whose consistency generate.py checks).
-
-/// One scalar's entry in the generated tables (see UnicodeTables.swift's header).
-package struct ScalarRecord {
-    package let packed: UInt64
-    package let flags: UInt8
-
-    package static let empty = ScalarRecord(packed: 0, flags: 0)
-
-    /// Removed by `Unaccent.strip`.
-    @inline(__always) package var isRemovedMark: Bool { flags & 1 != 0 }
-    /// An accent at the secondary level of the sort key; no primary weight.
-    @inline(__always) package var isCollationMark: Bool { flags & 2 != 0 }
-    /// 0 lower case or uncased, 1 upper case, 2 another variant (title case, ﬁ, ϴ, ς ...).
-    @inline(__always) package var tertiaryClass: UInt8 { (flags >> 2) & 3 }
-
-    /// Reference `field` (0 fold, 1 base, 2 primary, 3 marks) as (start in pool, count).
-    @inline(__always)
-    package func reference(_ field: Int) -> (start: Int, count: Int) {
-        let bits = UInt16(truncatingIfNeeded: packed >> UInt64(field &* 16))
-        return (Int(bits & 0x3FFF), Int(bits >> 14))
-    }
-
-    @inline(__always) package var fold: (start: Int, count: Int) { reference(0) }
-    @inline(__always) package var base: (start: Int, count: Int) { reference(1) }
-    @inline(__always) package var primary: (start: Int, count: Int) { reference(2) }
-    @inline(__always) package var marks: (start: Int, count: Int) { reference(3) }
-}
-
-package enum ScalarData {
-    package static let trieLimit: UInt32 = 0x20000
-    package static let nfcLimit: UInt32 = 0x30000
-    /// Marks-pool flag of a pseudo accent (a special letter such as ø, standing for its stroke).
-    package static let pseudoMark: UInt32 = 0x20_0000
-
-    @inline(__always)
-    package static func record(_ scalar: UInt32) -> ScalarRecord {
-        guard scalar < trieLimit else { return .empty }
-        let stage1 = UnicodeTables.stage1
-        let high = Int(scalar >> 7)
-        guard high < stage1.count else { return .empty }
-        let slot = Int(stage1[high]) << 7 | Int(scalar & 127)
-        let stage2 = UnicodeTables.stage2
-        guard slot < stage2.count else { return .empty }
-        let index = Int(stage2[slot])
-        if index == 0 { return .empty }
-        let records = UnicodeTables.records
-        let flags = UnicodeTables.recordFlags
-        guard index < records.count, index < flags.count else { return .empty }
-        return ScalarRecord(packed: records[index], flags: flags[index])
-    }
-
-    /// The scalar at `index` of the pool (0 if out of range, which generate.py rules out).
-    @inline(__always)
-    package static func pool(_ index: Int) -> UInt32 {
-        let pool = UnicodeTables.pool
-        return index < pool.count ? pool[index] : 0
-    }
-
-    /// Whether a scalar (>= U+0300) is assigned, of combining class 0 and NFC_QC = Yes, so
-    /// that it cannot make text non-NFC.
-    @inline(__always)
-    package static func isNFCSafe(_ scalar: UInt32) -> Bool {
-        if scalar < 0x300 { return true }
-        guard scalar < nfcLimit else { return false }
-        let stage1 = UnicodeTables.nfcStage1
-        let high = Int(scalar >> 8)
-        guard high < stage1.count else { return false }
-        let entry = Int(stage1[high])
-        if entry < 2 { return entry == 1 }
-        let word = (entry &- 2) &* 4 &+ Int((scalar >> 6) & 3)
-        let blocks = UnicodeTables.nfcBlocks
-        guard word < blocks.count else { return false }
-        return blocks[word] >> UInt64(scalar & 63) & 1 != 0
-    }
-}
-
+/// Strict UTF-8 decoding and encoding for `TextFolding`, `Unaccent` and `TextCollation`.
+/// Nothing here traps on input: every index into a buffer is checked against its count.
 package enum UTF8Bytes {
     /// Decodes the scalar starting at `index`, strictly (no overlong forms, surrogates or
     /// values above U+10FFFF). Returns nil for an ill-formed or truncated sequence.
@@ -152,6 +73,7 @@ package enum UTF8Bytes {
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index &+ 8 <= count {
+                // Safe: index + 8 <= count, so the eight bytes are inside the borrowed buffer.
                 if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
                 index &+= 8
             }
@@ -175,6 +97,8 @@ package enum UTF8Bytes {
     /// without it, an ill-formed byte reads as U+FFFD.
     @inline(__always)
     package static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, checked: Bool) -> UInt32 {
+        // Safe: callers keep index < bytes.count (the loop condition of every caller); decode checks
+        // each further byte against the count.
         let byte = bytes[index]
         if byte < 0x80 {
             index &+= 1

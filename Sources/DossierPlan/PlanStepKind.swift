@@ -1,0 +1,20 @@
+import DossierSupport
+import DossierDiagnostics
+import DossierData
+
+public enum PlanStepKind: Sendable {
+    case filter(BoundExpr)
+    /// Output fields in order; a plain field reference keeps its column without copying.
+    case project([BoundExpr])
+    case sort([BoundSortKey])
+    case limit(Int, offset: Int)
+    /// `sort ... limit`, fused by the optimizer (`TopKRule`): only the first `count` rows after
+    /// `offset` are put in order, not every row.
+    case topK([BoundSortKey], count: Int, offset: Int)
+    /// Distinct rows of these expressions (all fields when `wholeRow`).
+    case distinct([BoundExpr], wholeRow: Bool)
+    case count(keys: [BoundExpr])
+    case summarize([BoundAggregate], keys: [BoundExpr])
+    case join(BoundJoin)
+    case chart
+}

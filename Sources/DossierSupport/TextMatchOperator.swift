@@ -1,0 +1,3 @@
+public enum TextMatchOperator: String, Sendable {
+    case contains, like, matches
+}
