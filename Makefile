@@ -3,12 +3,20 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build debug deps test-deps test-sanitize bench fuzz clean
+.PHONY: run test build debug deps pg-deps test-deps test-sanitize bench fuzz clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
 		echo "== installing libedit-dev (line editing for the shell)"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+
+# PostgreSQL for the server tests (issue 16): libpq (loaded on first connect) and the server
+# binaries for a throwaway server. Without them those tests say so and are skipped.
+pg-deps:
+	@{ dpkg -s postgresql >/dev/null 2>&1 && dpkg -s libpq-dev >/dev/null 2>&1; } || { \
+		echo "== installing postgresql and libpq-dev (server tests)"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql libpq-dev || \
+		echo "== could not install postgresql: the server tests will be skipped"; }
 
 test-deps: deps
 	@python3 -c 'import pexpect' 2>/dev/null || { \
@@ -27,13 +35,16 @@ debug: deps
 run: build
 	.build/release/dossier
 
-test: test-deps
+test: test-deps pg-deps
 	$(SWIFT) build --product dossier
-	$(SWIFT) test
+	python3 Tests/Postgres/with_server.py $(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
 	python3 Tests/Shell/test_interrupts.py .build/debug/dossier
 	python3 Tests/Charts/test_svg_charts.py .build/debug/dossier
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
+	python3 Tests/Postgres/test_server_faults.py .build/debug/dossier
+	python3 Tests/Differential/differential_postgres.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
+	python3 Tests/Differential/differential_postgres.py .build/debug/dossier --queries 1000 --seed $$(date +%j) --mode fdw
 
 # The unit tests under AddressSanitizer (leaks included) and ThreadSanitizer (the loaders use
 # two threads), each in its own build folder.
