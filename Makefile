@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build debug deps test-deps test-sanitize bench fuzz clean
+.PHONY: run test build debug deps pg-deps test-deps test-sanitize bench fuzz clean
 
 # libedit-dev: line editing for the shell; zlib1g-dev: ZIPFoundation (Excel workbooks);
 # libsqlite3-dev: SQLite databases (opened with dlopen when first needed, and by the tests).
@@ -14,6 +14,14 @@ deps:
 	if [ -n "$$missing" ]; then \
 		echo "== installing$$missing"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; fi
+
+# PostgreSQL for the server tests (issue 16): libpq (loaded on first connect) and the server
+# binaries for a throwaway server. Without them those tests say so and are skipped.
+pg-deps:
+	@{ dpkg -s postgresql >/dev/null 2>&1 && dpkg -s libpq-dev >/dev/null 2>&1; } || { \
+		echo "== installing postgresql and libpq-dev (server tests)"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql libpq-dev || \
+		echo "== could not install postgresql: the server tests will be skipped"; }
 
 test-deps: deps
 	@python3 -c 'import pexpect' 2>/dev/null || { \
@@ -35,14 +43,17 @@ debug: deps
 run: build
 	.build/release/dossier
 
-test: test-deps
+test: test-deps pg-deps
 	$(SWIFT) build --product dossier
 	$(SWIFT) build --product DossierZip
-	$(SWIFT) test
+	python3 Tests/Postgres/with_server.py $(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
 	python3 Tests/Shell/test_interrupts.py .build/debug/dossier
 	python3 Tests/Charts/test_svg_charts.py .build/debug/dossier
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
+	python3 Tests/Postgres/test_server_faults.py .build/debug/dossier
+	python3 Tests/Differential/differential_postgres.py .build/debug/dossier --queries 2000 --seed $$(date +%j)
+	python3 Tests/Differential/differential_postgres.py .build/debug/dossier --queries 1000 --seed $$(date +%j) --mode fdw
 
 # The unit tests under AddressSanitizer (leaks included) and ThreadSanitizer (the loaders use
 # two threads), each in its own build folder.

@@ -21,14 +21,18 @@ let layers: [(name: String, dependencies: [String])] = [
     ("DossierSemantics", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierPlan"]),
     // Physical operators over typed columns.
     ("DossierEngine", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierPlan"]),
+    // The same logical plan compiled to PostgreSQL SQL, and results decoded back to columns.
+    ("DossierSQL", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierPlan"]),
+    // The PostgreSQL client: libpq, loaded with dlopen on first connect (no link-time tie).
+    ("DossierPostgres", ["DossierSupport", "DossierDiagnostics"]),
     // Table, CSV, JSON, Markdown and chart formatters.
     ("DossierOutput", ["DossierSupport", "DossierData"]),
     // Statements against a catalog: scripts, explain, cite, describe, help.
     ("DossierSession", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierLoad", "DossierPlan",
-        "DossierSemantics", "DossierEngine", "DossierOutput"]),
+        "DossierSemantics", "DossierEngine", "DossierSQL", "DossierPostgres", "DossierOutput"]),
     // What Tab offers, from the parser's partial parse and the session's catalog.
     ("DossierCompletion", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierLoad", "DossierPlan",
-        "DossierSemantics", "DossierEngine", "DossierOutput", "DossierSession"]),
+        "DossierSemantics", "DossierEngine", "DossierSQL", "DossierPostgres", "DossierOutput", "DossierSession"]),
 ]
 
 /// Every layer the core test target reaches into.

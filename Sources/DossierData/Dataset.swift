@@ -10,13 +10,20 @@ public final class Dataset: Sendable {
     public let rowCount: Int
     /// Where it came from: a path, or `sample third-country-deals`.
     public let origin: String
+    /// A table on a database server: no columns are held, queries over it compile to SQL.
+    public let remote: RemoteTable?
 
-    public init(name: String, fields: [Field], columns: [Column], rowCount: Int, origin: String) {
+    public init(name: String, fields: [Field], columns: [Column], rowCount: Int, origin: String, remote: RemoteTable? = nil) {
         self.name = name
         self.fields = fields
         self.columns = columns
         self.rowCount = rowCount
         self.origin = origin
+        self.remote = remote
+    }
+
+    public func renamed(_ newName: String) -> Dataset {
+        Dataset(name: newName, fields: fields, columns: columns, rowCount: rowCount, origin: origin, remote: remote)
     }
 
     /// Index of a field by case-insensitive name.

@@ -24,6 +24,8 @@ public struct Executor: Sendable {
         var relation: Relation
         switch plan.source {
         case .dataset(let dataset):
+            // A server table holds no rows here: the session sends its plans to the server.
+            if dataset.remote != nil { throw Diagnostic(.misplacedClause, "`\(dataset.name)` is on a server; its queries run there") }
             relation = Relation(dataset)
         case .namedQuery(_, let inner):
             relation = try run(inner).relation

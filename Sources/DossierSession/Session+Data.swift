@@ -124,6 +124,11 @@ extension Session {
         for entry in catalog.all {
             names.append(.text(entry.name))
             switch entry {
+            case .dataset(let dataset) where dataset.remote != nil:
+                // A server's estimate, not a count: `count NAME` counts.
+                rows.append(dataset.remote?.estimatedRows.map { .integer(Int64($0)) } ?? .missing)
+                fields.append(.integer(Int64(dataset.fields.count)))
+                sources.append(.text(dataset.origin))
             case .dataset(let dataset):
                 rows.append(.integer(Int64(dataset.rowCount)))
                 fields.append(.integer(Int64(dataset.fields.count)))
@@ -131,7 +136,7 @@ extension Session {
             case .query(let named):
                 let checker = Checker(catalog: catalog, source: named.source)
                 if let plan = try? checker.check(named.query),
-                    let relation = try? Executor(cancellation: cancellation).run(plan).relation
+                    let relation = touchesServer(plan) ? try? runOnServer(Optimizer.optimize(plan)) : try? Executor(cancellation: cancellation).run(plan).relation
                 {
                     rows.append(.integer(Int64(relation.count)))
                     fields.append(.integer(Int64(relation.fields.count)))
@@ -154,7 +159,7 @@ extension Session {
 
     package func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
         let plan = try Checker(catalog: catalog, source: source).resolveSource(name)
-        let relation = try Executor(cancellation: cancellation).run(plan).relation.compacted()
+        let relation = touchesServer(plan) ? try runOnServer(plan).compacted() : try Executor(cancellation: cancellation).run(plan).relation.compacted()
         try emitResult(try Profile.describe(relation, cancellation: cancellation))
         let origin: String
         switch plan.source {

@@ -17,6 +17,10 @@ extension Session {
 
     package func runQuery(_ query: Query, source: SourceText) throws(Diagnostic) {
         let plan = try plan(query, source: source)
+        if touchesServer(plan) {
+            try emitResult(try runOnServer(plan), chart: plan.chartShape)
+            return
+        }
         let executor = Executor(cancellation: cancellation)
         let outcome = try executor.run(plan)
         try emitResult(outcome.relation, chart: plan.chartShape)
@@ -41,13 +45,17 @@ extension Session {
         let previous = updated.set(.query(named))
         // Check it as it will be used: by name, so a query that names itself is refused.
         let plan = try Checker(catalog: updated, source: source).resolveSource(Name(name.text, range: name.range))
-        let count = try Executor(cancellation: cancellation).run(plan).relation.count
+        let count = touchesServer(plan) ? try runOnServer(Optimizer.optimize(plan)).count : try Executor(cancellation: cancellation).run(plan).relation.count
         commit(updated)
         note(SessionMessages.defined(name.text, rows: count, again: previous != nil))
     }
 
     package func explain(_ query: Query, source: SourceText) throws(Diagnostic) {
         let plan = try plan(query, source: source)
+        if touchesServer(plan) {
+            output.emit(.result(explainOnServer(plan, source: source)))
+            return
+        }
         let outcome = try Executor(cancellation: cancellation).run(plan)
         output.emit(.result(ExplainWriter(source: source, width: options.terminalWidth).describe(plan, counts: outcome.counts)))
     }
@@ -63,6 +71,7 @@ extension Session {
         }) {
             throw SessionMessages.citeCombinedRecords(query.source.text, at: .source(source, step.range))
         }
+        if touchesServer(plan) { throw ServerMessages.citeOnServer() }
         let outcome = try Executor(cancellation: cancellation).run(plan)
         let citations = try Citations(relation: outcome.relation, catalog: catalog, source: source, query: query)
         if options.format == .table {

@@ -7,6 +7,7 @@ import DossierPlan
 import DossierSemantics
 import DossierEngine
 import DossierOutput
+import DossierPostgres
 
 /// Statements run against a catalog (§3). One session is one shell or one script run.
 public final class Session {
@@ -18,6 +19,8 @@ public final class Session {
     package let output: SessionOutput
     /// `run` inside `run`: capped so a script that runs itself stops.
     package var scriptDepth = 0
+    /// The PostgreSQL server `connect` reached, whose tables are datasets of the catalog.
+    package var server: PostgresConnection?
     package static let maximumScriptDepth = 16
 
     public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {
@@ -125,6 +128,18 @@ public final class Session {
             listSamples()
         case .save(let query, let path):
             try save(query, to: path, source: source)
+        case .saveToServer(let query, let table):
+            try saveToServer(query, table: table, source: source)
+        case .connect(let url):
+            do throws(Diagnostic) {
+                try connect(url?.text ?? "")
+            } catch {
+                // Errors show the statement: show it without the password it may hold.
+                var located = error
+                let shown = ConnectionText.redacted(source.text(statement.range))
+                located.location = .source(SourceText(shown, path: source.path), 0..<shown.utf8.count)
+                throw located
+            }
         case .datasets:
             listDatasets()
         case .describe(let name):

@@ -28,7 +28,8 @@ public final class Shell {
 
     /// Records a statement in libedit's list and in the history file, as soon as it is accepted.
     private func remember(_ text: String) {
-        var statement = text
+        // A password typed in `connect postgres://ana:secret@host/db` never reaches the history.
+        var statement = ConnectionText.redactedStatement(text)
         while let last = statement.last, last == " " || last == "\t" { statement.removeLast() }
         reader.addHistory(statement)
         guard let history, history.failure == nil else { return }

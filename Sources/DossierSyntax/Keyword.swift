@@ -7,7 +7,7 @@ import DossierDiagnostics
 public enum Keyword: String, Sendable, CaseIterable {
     // statements
     case count, `let`, load, sample, samples, save, datasets, describe, explain, cite, run, set, drop,
-        help, quit, exit
+        help, quit, exit, connect, postgres
     // clauses
     case `where`, select, sort, order, by, limit, offset, distinct, summarize, join, left, on, chart,
         `as`, asc, desc, to, per

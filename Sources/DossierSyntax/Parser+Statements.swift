@@ -6,7 +6,8 @@ extension Parser {
     ///           | "let" name "=" query
     ///           | "load" ( "sample" name | path [ "as" name ] { load_option } )
     ///           | "samples" | "datasets"
-    ///           | "save" query "to" path
+    ///           | "save" query "to" ( "postgres" name | path )
+    ///           | "connect" [ url ]
     ///           | "describe" name | "drop" name
     ///           | "explain" query | "cite" query
     ///           | "run" path
@@ -58,8 +59,16 @@ extension Parser {
                 throw error(SyntaxMessages.expectedSaveTo())
             }
             advance()
-            offer(.path(.any))
-            kind = .save(query, try parsePath(for: "save ... to"))
+            if isKeyword(.postgres), peek().kind == .word || peek().kind == .quotedName, !peek().isAtStartOfLine {
+                advance()
+                kind = .saveToServer(query, try parseName(else: SyntaxMessages.expectedServerTableName))
+            } else {
+                offer(.path(.any))
+                kind = .save(query, try parsePath(for: "save ... to"))
+            }
+        case .connect?:
+            advance()
+            kind = .connect(continuesLine ? try parsePath(for: "connect") : nil)
         case .describe?:
             advance()
             offer(.dataset)

@@ -8,6 +8,10 @@ public enum StatementKind: Sendable {
     case loadSample(Name)
     case samples
     case save(Query, PathArgument)
+    /// `save QUERY to postgres TABLE`: the rows as a table on the connected server.
+    case saveToServer(Query, Name)
+    /// `connect [URL]`: without a URL, libpq's PG* environment variables say where.
+    case connect(PathArgument?)
     case datasets
     case describe(Name)
     case explain(Query)

@@ -141,6 +141,10 @@ package enum SyntaxMessages {
         expected("a dataset name", found: found)
     }
 
+    package static func expectedServerTableName(found: String) -> Diagnostic {
+        expected("a table name", found: found, hint: "save countries to postgres countries")
+    }
+
     package static func expectedOutputFormat(found: String) -> Diagnostic {
         expected("an output format", found: found, hint: "table, csv, tsv, json, jsonl or markdown")
     }

@@ -27,6 +27,7 @@ public enum WordTable {
         Entry(keyword: .run, typed: "run", summary: "run a script file"),
         Entry(keyword: .set, typed: "set", summary: "a session option"),
         Entry(keyword: .drop, typed: "drop", summary: "forget a dataset or named query"),
+        Entry(keyword: .connect, typed: "connect", summary: "use a PostgreSQL server's tables as datasets"),
         Entry(keyword: .help, typed: "help", summary: "help on a topic"),
         Entry(keyword: .quit, typed: "quit", summary: "leave"),
         Entry(keyword: .exit, typed: "exit", summary: "leave"),
