@@ -110,6 +110,10 @@ package struct ExpressionCompiler {
                 places = n
             }
             return SQLValue(raw: "round(CAST(\(first.raw) AS numeric), \(places))", type: type)
+        case .sqrt, .pow:
+            // dossier keeps perfect squares and whole powers exact and otherwise uses doubles;
+            // the server's numeric gives other digits, so these stay in dossier.
+            throw Untranslatable(construct: "`\(function.rawValue)(…)`")
         case .lower, .upper, .len, .number, .date, .text:
             // Their rules (full case mapping, graphemes, number and date reading) are dossier's.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")

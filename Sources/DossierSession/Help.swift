@@ -185,6 +185,7 @@ public enum Help {
                 arithmetic   + - * /   (integer overflow becomes a decimal; / always gives a decimal)
                 functions    lower(T) upper(T) len(T or list) year(D) month(D)
                              number(T) date(T [, format]) text(X) round(N [, digits]) floor(N) ceil(N) abs(N)
+                             sqrt(N) pow(N, N)
                 """,
             examples: ["countries where name like \"*a\"", "countries where name matches \"^[A-M]\"", "transfers where people between 50 and 500"]),
         HelpTopic(name: "text", aliases: ["case", "strings", "quotes", "bare words"],
@@ -208,7 +209,7 @@ public enum Help {
                 Text that does not read is missing, never an error.
                 """,
             examples: ["countries select name, date(\"01.03.2025\", \"dd.mm.yyyy\") as d limit 1", "countries select date(\"1 Mar 2025\", \"d mon yyyy\") as d limit 1"]),
-        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "number()", "text()"],
+        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "sqrt", "pow", "number()", "text()"],
             summary: "numbers are exact and print as the file wrote them",
             body: """
                 A decimal with up to 18 significant digits is exact: 0.1 + 0.2 is 0.3, 19.99 * 3 is 59.97, and
@@ -217,6 +218,7 @@ public enum Help {
                 number(x)     text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing
                 round(x)      round(x, 2) keeps two digits; round(x, -3) rounds to thousands (halves away from zero)
                 floor(x)  ceil(x)  abs(x)
+                sqrt(x)       pow(x, y)   exact for perfect squares and whole powers, else binary floating point
                 text(x)       the value as text, as it is shown
                 A text field whose values are mostly numbers (one stray `N/A` made it text) cannot be ordered
                 against a number: number(code) > 2 reads it. N/A, NA, null, None, - and — in a number
