@@ -44,6 +44,7 @@ run: build
 	.build/release/dossier
 
 test: test-deps pg-deps
+	python3 Tests/Architecture/check_layers.py
 	$(SWIFT) build --product dossier
 	$(SWIFT) build --product DossierZip
 	python3 Tests/Postgres/with_server.py $(SWIFT) test
