@@ -87,6 +87,10 @@ public enum CSVReader {
             hasHeader = guess.hasHeader
             var scanner = CSVScanner(buffer, dialect: dialect, position: guess.headerOffset)
             guard scanner.skipBlankLines() else {
+                if let skip = options.skip, skip > 0 {
+                    let lines = DialectSniffer.lineCount(in: buffer)
+                    if skip >= lines { throw LoadMessages.skipLeavesNothing(path, skip: skip, lines: lines) }
+                }
                 throw LoadMessages.emptyCSV(path)
             }
             let headerStart = scanner.position

@@ -118,6 +118,19 @@ package enum DialectSniffer {
         return index
     }
 
+    /// The lines of the file, the last one counted even without a line break.
+    package static func lineCount(in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var lines = 0
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            index += 1
+            if byte == 0x0A || (byte == 0x0D && (index >= buffer.count || buffer[index] != 0x0A)) { lines += 1 }
+        }
+        if let last = buffer.last, last != 0x0A, last != 0x0D { lines += 1 }
+        return lines
+    }
+
     // MARK: - The parts of a guess
 
     /// `#` starts comment lines when a line of the sample starts with it and either the

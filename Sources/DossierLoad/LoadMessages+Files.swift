@@ -156,7 +156,7 @@ extension LoadMessages {
 
     package static func blobValues(_ path: String, table: String, field: String, count: Int) -> Diagnostic {
         Diagnostic(.dataWarning,
-            "table \"\(table)\": `\(field)` holds \(count == 1 ? "1 binary value" : "\(NumberWords.grouped(count)) binary values"), shown as their size",
+            "table \"\(table)\": `\(field)` holds \(count == 1 ? "1 binary value, shown as its size" : "\(NumberWords.grouped(count)) binary values, shown as their size")",
             at: .path(path), severity: .warning)
     }
 

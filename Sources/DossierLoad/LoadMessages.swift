@@ -91,6 +91,12 @@ package enum LoadMessages {
             hint: "a CSV file needs a header row naming its fields, such as: name,region")
     }
 
+    /// `skip N` told to skip at least every line the file has.
+    package static func skipLeavesNothing(_ path: String, skip: Int, lines: Int) -> Diagnostic {
+        Diagnostic(.badData, "`skip \(skip)` leaves no lines to read: the file has \(NumberWords.grouped(lines))", at: .path(path),
+            hint: "skip only the lines above the header, or leave `skip` out to have them guessed")
+    }
+
     package static func tooManyHeaderFields(limit: Int, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(.tooLarge, "the header has more than \(limit) fields", at: location,
             hint: "is this a CSV file? (a TSV file should end in .tsv)")

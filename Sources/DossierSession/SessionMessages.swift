@@ -117,7 +117,7 @@ package enum SessionMessages {
 
     /// `countries: 14 rows, 5 fields, from data/countries.csv`; `origin` says where it is from.
     package static func describeSummary(_ name: String, rows count: Int, fields: Int, origin: String) -> Diagnostic {
-        note(.summary, "\(name): \(rows(count)), \(fields) fields, \(origin)")
+        note(.summary, "\(name): \(rows(count)), \(fields) field\(fields == 1 ? "" : "s"), \(origin)")
     }
 
     package static func fromOrigin(_ origin: String) -> String { "from \(origin)" }

@@ -27,6 +27,18 @@ import Testing
             hints: (result.warnings + result.notes).compactMap(\.hint).map { $0.replacingOccurrences(of: LoaderCorpusTests.directory + "/", with: "") })
     }
 
+    /// Loading `name` fails with an error whose first line starts with `prefix`.
+    static func expectError(_ name: String, options: LoadOptions, startsWith prefix: String, else failure: Comment,
+                            sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        do {
+            _ = try load(name, options: options)
+            Issue.record(failure, sourceLocation: sourceLocation)
+        } catch {
+            #expect(DiagnosticRenderer().render(error).replacingOccurrences(of: LoaderCorpusTests.directory + "/", with: "")
+                .hasPrefix(prefix), sourceLocation: sourceLocation)
+        }
+    }
+
     /// Cells as text, row by row; missing as "∅".
     static func cells(_ dataset: Dataset) -> [[String]] {
         (0..<dataset.rowCount).map { row in
@@ -90,13 +102,9 @@ import Testing
         #expect(loaded.dataset.fields.map(\.name) == ["region", "pop"])
         #expect(loaded.notes.isEmpty)
         // Told to skip none, the title is the header, and the real header a row too long.
-        do {
-            _ = try Self.load("good/title_lines.csv", options: LoadOptions(skip: 0))
-            Issue.record("loaded with the title as header")
-        } catch {
-            #expect(DiagnosticRenderer().render(error).replacingOccurrences(of: LoaderCorpusTests.directory + "/", with: "")
-                .hasPrefix("good/title_lines.csv:4:1: error: this row has 2 fields, the header has 1"))
-        }
+        Self.expectError("good/title_lines.csv", options: LoadOptions(skip: 0), startsWith: "good/title_lines.csv:4:1: error: this row has 2 fields, the header has 1", else: "loaded with the title as header")
+        // Told to skip more lines than there are: that, not "the file is empty", is what is wrong.
+        Self.expectError("good/title_lines.csv", options: LoadOptions(skip: 99), startsWith: "good/title_lines.csv: error: `skip 99` leaves no lines to read: the file has 6", else: "loaded with every line skipped")
     }
 
     @Test func aFirstRowOfDataIsNoHeader() throws {
@@ -170,13 +178,7 @@ import Testing
         #expect(Self.cells(told.dataset)[0] == ["José", "München"])
         #expect(told.warnings == ["good/latin1.csv: note: read as Latin-1 (ISO-8859-1), as asked"])
         // Told UTF-8, a Latin-1 file is the error it always was, at its byte.
-        do {
-            _ = try Self.load("good/latin1.csv", options: LoadOptions(encoding: .utf8))
-            Issue.record("loaded Latin-1 as UTF-8")
-        } catch {
-            #expect(DiagnosticRenderer().render(error).replacingOccurrences(of: LoaderCorpusTests.directory + "/", with: "")
-                .hasPrefix("good/latin1.csv:2:4: error: invalid UTF-8 (byte 0xE9 at byte 13)"))
-        }
+        Self.expectError("good/latin1.csv", options: LoadOptions(encoding: .utf8), startsWith: "good/latin1.csv:2:4: error: invalid UTF-8 (byte 0xE9 at byte 13)", else: "loaded Latin-1 as UTF-8")
     }
 
     @Test func encodingsByName() {
