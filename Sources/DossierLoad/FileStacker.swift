@@ -53,8 +53,18 @@ package enum FileStacker {
         let rows = parts.reduce(0) { $0 + $1.result.dataset.rowCount }
         let dataset = Dataset(name: name, fields: fields, columns: columns, rowCount: rows, origin: pattern)
         var warnings = parts.flatMap(\.result.warnings)
-        let changed = names.enumerated().filter { fields[$0.offset].type != first.fields[$0.offset].type }.map(\.element)
-        if !changed.isEmpty { warnings.append(LoadMessages.stackedTypesDiffer(pattern, fields: changed)) }
+        for (index, fieldName) in names.enumerated() {
+            // Each type the field has, with the first file that has it.
+            var seen: [(type: ValueType, path: String)] = []
+            for (part, (path, result)) in parts.enumerated() {
+                let type = result.dataset.fields[order[part][index]].type
+                if !seen.contains(where: { $0.type == type }) { seen.append((type, path)) }
+            }
+            if seen.count > 1 {
+                warnings.append(LoadMessages.stackedTypesDiffer(pattern, field: fieldName, readAs: fields[index].type,
+                    types: seen.map { ($0.type.rawValue, $0.path) }))
+            }
+        }
         // How each file was read, said once for all the files read alike.
         var notes = [LoadMessages.stacked(pattern, files: parts.map(\.path), field: fileField)]
         var said = Set<String>()

@@ -297,10 +297,13 @@ extension LoadMessages {
             at: .path(path), hint: "load the files without `as` to get one dataset each")
     }
 
-    package static func stackedTypesDiffer(_ pattern: String, fields: [String]) -> Diagnostic {
+    /// A stacked field whose type differs between files, read as the type that loses no value;
+    /// `types` are its types, each with the first file that has it.
+    package static func stackedTypesDiffer(_ pattern: String, field: String, readAs type: ValueType,
+                                           types: [(type: String, path: String)]) -> Diagnostic {
         Diagnostic(.dataWarning,
-            fields.map { "`\($0)`" }.joined(separator: ", ") + (fields.count == 1 ? " has" : " have")
-                + " different types in different files; read as decimal or text so that no value is lost",
+            "`\(field)` is read as \(type.rawValue): its type differs between the files ("
+                + types.map { "\($0.type) in \($0.path)" }.joined(separator: ", ") + ")",
             at: .path(pattern), severity: .warning)
     }
 
