@@ -259,7 +259,7 @@ public enum CSVReader {
 
         private func raggedRow(recordStart: Int, found: Int, more: Bool, expected: Int) -> Diagnostic {
             LoadMessages.raggedRow(found: found, more: more, expected: expected, delimiter: dialect.delimiter, header: hasHeader,
-                at: locator.diagnosticLocation(recordStart))
+                path: path, at: locator.diagnosticLocation(recordStart))
         }
 
         /// Reads the rest of a record; true when every cell of it is empty.

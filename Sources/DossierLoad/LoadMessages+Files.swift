@@ -242,7 +242,7 @@ extension LoadMessages {
         guard report.guessedDelimiter || !pieces.isEmpty else { return nil }
         let message = "read as \(separated)" + (pieces.isEmpty ? "" : ", " + pieces.joined(separator: ", "))
         return Diagnostic(.readAs, message, at: .path(path), severity: .note,
-            hint: options.isEmpty ? nil : "if that is wrong: load \(path) " + options.joined(separator: " "))
+            hint: options.isEmpty ? nil : "if that is wrong: load \(typed(path)) " + options.joined(separator: " "))
     }
 
     /// Rows with more cells than the header, all of them empty (`1,2,` under `a,b`).
@@ -259,7 +259,7 @@ extension LoadMessages {
             guessed ? "the file is not UTF-8; read it as \(encoding.displayName)" : "read as \(encoding.displayName), as asked",
             at: .path(path), severity: guessed ? .warning : .note,
             hint: guessed && (encoding == .latin1 || encoding == .windows1252)
-                ? "if letters look wrong, say which encoding it is: load \(path) encoding \"\(encoding == .latin1 ? "windows-1252" : "latin1")\"" : nil)
+                ? "if letters look wrong, say which encoding it is: load \(typed(path)) encoding \"\(encoding == .latin1 ? "windows-1252" : "latin1")\"" : nil)
     }
 
     package static func unknownEncoding(_ name: String) -> String {
@@ -283,7 +283,7 @@ extension LoadMessages {
 
     package static func stackedFileHasParts(_ path: String, count: Int) -> Diagnostic {
         Diagnostic(.badArgument, "this file holds \(count) tables; files stacked with `as` must hold one each", at: .path(path),
-            hint: "load it alone, or choose one: load FILE sheet \"NAME\"")
+            hint: "load it alone, or choose one: load \(typed(path)) sheet \"NAME\"")
     }
 
     package static func stackedFieldsDiffer(_ path: String, fields: [String], first: String, firstFields: [String]) -> Diagnostic {

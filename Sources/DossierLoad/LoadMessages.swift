@@ -129,14 +129,24 @@ package enum LoadMessages {
     /// A row longer than the header, with something in the extra cells.
     package static func raggedRow(
         found: Int, more: Bool, expected: Int, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true,
-        at location: Diagnostic.Location
+        path: String, at location: Diagnostic.Location
     ) -> Diagnostic {
         let fields = "this row has \(more ? "more than " : "")\(found) field\(found == 1 ? "" : "s")"
         let hint = delimiter == UInt8(ascii: ",")
             ? "a value with a comma must be quoted: \"Libya, Rwanda\""
-            : "a value with a \(CSVDialect.name(of: delimiter)) in it must be quoted, or the file read with another delimiter: load FILE delimiter \",\""
+            : "a value with a \(CSVDialect.name(of: delimiter)) in it must be quoted, or the file read with another delimiter: load \(typed(path)) delimiter \",\""
         return Diagnostic(.badData, fields + (header ? ", the header has \(expected)" : ", the first rows have \(expected)"),
-            at: location, hint: header ? hint : hint + "\n(or the first rows are a header after all: load FILE header)")
+            at: location, hint: header ? hint : hint + "\n(or the first rows are a header after all: load \(typed(path)) header)")
+    }
+
+    /// `path` as it is typed after `load` in a hint: bare when the lexer reads it back whole
+    /// (no white space or `;`, no quote or `#` in it), else in double quotes.
+    package static func typed(_ path: String) -> String {
+        let bare = !path.isEmpty && !path.unicodeScalars.contains { scalar in
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == ";"
+                || scalar == "\"" || scalar == "'" || scalar == "`" || scalar == "#" || scalar == "\\"
+        }
+        return bare ? path : path.quotedAsString
     }
 
     package static func unterminatedQuote(at location: Diagnostic.Location) -> Diagnostic {

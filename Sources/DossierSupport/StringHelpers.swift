@@ -31,3 +31,21 @@ extension String {
         return result + rest
     }
 }
+
+extension String {
+    /// In double quotes with backslash escapes, as a string literal of the query language.
+    public var quotedAsString: String {
+        var result = "\""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

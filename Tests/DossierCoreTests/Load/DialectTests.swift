@@ -59,6 +59,26 @@ import Testing
         #expect(loaded.hints == ["if that is wrong: load good/semicolon_decimal_comma.csv delimiter \",\""])
     }
 
+    @Test func hintsGiveAPathThatCanBeTypedBack() throws {
+        // A path with a space is quoted in the load a hint offers, so that it can be typed as shown.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier hints \(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/my prices.csv"
+        try FileManager.default.copyItem(atPath: LoaderCorpusTests.directory + "/good/semicolon_decimal_comma.csv", toPath: path)
+        let result = try DataLoader.loadOne(path)
+        #expect(result.notes.compactMap(\.hint) == ["if that is wrong: load \"\(path)\" delimiter \",\""])
+        // A ragged row's hint names the file too, not a placeholder.
+        let ragged = folder + "/ragged.csv"
+        try FileManager.default.copyItem(atPath: LoaderCorpusTests.directory + "/bad/ragged_semicolon.csv", toPath: ragged)
+        do {
+            _ = try DataLoader.loadOne(ragged)
+            Issue.record("loaded a ragged file")
+        } catch {
+            #expect(error.hint == "a value with a ; in it must be quoted, or the file read with another delimiter: load \"\(ragged)\" delimiter \",\"")
+        }
+    }
+
     @Test func aColumnWhoseDecimalsDisagreeStaysAsWritten() throws {
         let loaded = try Self.load("good/decimal_comma_disagrees.csv")
         #expect(loaded.dataset.fields.map(\.type) == [.text, .text, .integer])

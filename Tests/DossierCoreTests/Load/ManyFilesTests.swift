@@ -139,7 +139,7 @@ import Testing
             Issue.record("loaded a ragged file")
         } catch {
             #expect(strip(DiagnosticRenderer().render(error)).hasPrefix("bad/ragged_semicolon.csv:3:1: error: this row has 3 fields, the header has 2"))
-            #expect(error.hint == "a value with a ; in it must be quoted, or the file read with another delimiter: load FILE delimiter \",\"")
+            #expect(strip(error.hint ?? "") == "a value with a ; in it must be quoted, or the file read with another delimiter: load bad/ragged_semicolon.csv delimiter \",\"")
         }
     }
 
