@@ -66,6 +66,12 @@ public enum DataLoader {
         do throws(Diagnostic) {
             return try readFormat(file, path: path, name: name, options: options, monitor: monitor)
         } catch where error.id == .invalidUTF8 && options.encoding == nil {
+            // A UTF-8 file with a damaged byte would have every other accent garbled.
+            guard !TextEncoding.isMostlyUTF8(file.buffer) else {
+                var damaged = error
+                damaged.hint = LoadMessages.damagedUTF8Hint(path)
+                throw damaged
+            }
             let encoding = TextEncoding.singleByteGuess(file.buffer)
             let converted = FileBytes(encoding.convertToUTF8(file.buffer))
             var result = try readFormat(converted, path: path, name: name, options: options, monitor: monitor)

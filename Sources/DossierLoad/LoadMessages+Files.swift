@@ -254,6 +254,11 @@ extension LoadMessages {
 
     // MARK: - Encodings
 
+    /// An invalid byte in a file that is otherwise UTF-8.
+    package static func damagedUTF8Hint(_ path: String) -> String {
+        "the rest of the file is UTF-8, so this byte is damaged: correct it, or read the whole file in another encoding: load \(typed(path)) encoding latin1"
+    }
+
     package static func convertedEncoding(_ path: String, _ encoding: TextEncoding, guessed: Bool) -> Diagnostic {
         Diagnostic(.converted,
             guessed ? "the file is not UTF-8; read it as \(encoding.displayName)" : "read as \(encoding.displayName), as asked",

@@ -56,6 +56,31 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         return .latin1
     }
 
+    /// Whether bytes that are not all UTF-8 still hold more well-formed multi-byte UTF-8
+    /// characters than bytes that fit none: a UTF-8 file with a damaged byte, not Latin-1
+    /// (whose accented letters are single bytes that UTF-8 cannot start with).
+    public static func isMostlyUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wellFormed = 0
+        var stray = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 0x80 else {
+                index += 1
+                continue
+            }
+            let length = byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+            if length > 0, index + length <= bytes.count, (1..<length).allSatisfy({ bytes[index + $0] & 0xC0 == 0x80 }) {
+                wellFormed += 1
+                index += length
+            } else {
+                stray += 1
+                index += 1
+            }
+        }
+        return wellFormed > stray
+    }
+
     /// The text as UTF-8, without a byte-order mark. Bytes that mean nothing in the encoding
     /// (half a UTF-16 character) become U+FFFD; nothing is dropped silently.
     public func convertToUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {

@@ -174,6 +174,16 @@ import Testing
 
     // MARK: - Encodings
 
+    @Test func utf8WithADamagedByteIsNotReadAsLatin1() {
+        do {
+            _ = try DataLoader.loadOne(LoaderCorpusTests.directory + "/bad/damaged_utf8.csv")
+            Issue.record("read a damaged UTF-8 file as Latin-1")
+        } catch {
+            #expect(error.hint?.replacingOccurrences(of: LoaderCorpusTests.directory + "/", with: "")
+                == "the rest of the file is UTF-8, so this byte is damaged: correct it, or read the whole file in another encoding: load bad/damaged_utf8.csv encoding latin1")
+        }
+    }
+
     @Test func latin1AndWindows1252AreNamedAndConverted() throws {
         let latin1 = try Self.load("good/latin1.csv")
         #expect(Self.cells(latin1.dataset) == [["José", "München"], ["Renée", "São Paulo"]])

@@ -179,6 +179,8 @@ import Testing
         ("bad/not_json.json", "bad/not_json.json:1:1: error: expected an array of objects, found `n`"),
         ("bad/control_in_string.json", "bad/control_in_string.json:1:13: error: a line break or control character inside a string, found byte 0xa"),
         // Issue 15: other kinds of file, and files of the new kinds that are broken.
+        // UTF-8 with one damaged byte is not read as Latin-1, which would garble every other accent.
+        ("bad/damaged_utf8.csv", "bad/damaged_utf8.csv:4:5: error: invalid UTF-8 (byte 0xFF at byte 43)"),
         ("bad/ragged_semicolon.csv", "bad/ragged_semicolon.csv:3:1: error: this row has 3 fields, the header has 2"),
         ("bad/table.parquet", "bad/table.parquet: error: this is a Parquet file; dossier reads CSV, TSV, JSON, JSON Lines, Excel (.xlsx) and SQLite"),
         ("bad/report.pdf", "bad/report.pdf: error: this is a PDF document; dossier reads CSV, TSV, JSON, JSON Lines, Excel (.xlsx) and SQLite"),
