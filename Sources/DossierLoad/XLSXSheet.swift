@@ -108,6 +108,10 @@ private struct CellReader {
         switch token {
         case .start(let selfClosing):
             if scanner.named("row") {
+                // A row inside an unclosed cell or row (not written by spreadsheet programs)
+                // ends them, as their closing tags would have.
+                try endCell(into: &sheet)
+                endRow(into: &sheet)
                 let number = scanner.attribute("r").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
                 rowNumber = number.map { min(max($0, rowNumber + 1), XLSXSheet.maximumRows + 1) } ?? rowNumber + 1
                 cells.removeAll(keepingCapacity: true)
@@ -181,6 +185,7 @@ private struct CellReader {
     private mutating func endCell(into sheet: inout XLSXSheet) throws(Diagnostic) {
         guard inCell else { return }
         inCell = false
+        guard column >= 0 else { return }
         let text: String
         switch type {
         case Array("s".utf8):

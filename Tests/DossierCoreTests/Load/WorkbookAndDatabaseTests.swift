@@ -120,6 +120,22 @@ import Testing
         #expect(DialectTests.cells(old.dataset)[0][0] == "2029-03-02")
     }
 
+    @Test func aRowStartedInsideACellEndsTheCell() throws {
+        // Found by FuzzXLSX: a <row> inside an unclosed <c> left the cell with no column (-1),
+        // which trapped when the sheet's columns were counted. A row that starts ends the cell
+        // and the row before it, as their closing tags would have.
+        let sheet = #"""
+            <worksheet><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c><c r="B1" t="inlineStr"><is><t>n</t></is></c></row>
+            <row r="2"><c r="A2"><v>5</v></c><c r="B2"><v>6</v><row></c></row>
+            <row r="4"><c r="A4"><v>1</v></c><c r="B4"><v>2</v></c></row>
+            </sheetData></worksheet>
+            """#
+        let result = try #require(try Self.workbook(sheet).first)
+        #expect(result.dataset.fields.map(\.name) == ["name", "n"])
+        #expect(DialectTests.cells(result.dataset) == [["5", "6"], ["1", "2"]])
+    }
+
     @Test func damagedPartsAreNamed() {
         let cases: [(String, String?, String)] = [
             (#"<worksheet><sheetData><row><c t="s"><v>5</v></c></row></sheetData></worksheet>"#, "<sst><si><t>a</t></si></sst>",
