@@ -15,6 +15,7 @@ package enum Joiner {
         case number(DecimalNumber)
         case float(Double)
         case date(Int32)
+        case datetime(Int64)
         case bool(Bool)
     }
 
@@ -29,6 +30,7 @@ package enum Joiner {
             if let whole = Int64(exactly: number) { return .number(DecimalNumber(whole)) }
             return .float(number)
         case .date(let days): return .date(days)
+        case .datetime(let microseconds): return .datetime(microseconds)
         case .bool(let flag): return .bool(flag)
         }
     }

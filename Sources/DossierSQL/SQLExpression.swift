@@ -110,8 +110,11 @@ package struct ExpressionCompiler {
                 places = n
             }
             return SQLValue(raw: "round(CAST(\(first.raw) AS numeric), \(places))", type: type)
-        case .lower, .upper, .len, .number, .date, .text:
-            // Their rules (full case mapping, graphemes, number and date reading) are dossier's.
+        case .lower, .upper, .len, .number, .date, .text, .trim, .replace, .substring, .left, .right, .split, .concat, .extract,
+            .unaccent, .day, .weekday, .quarter, .week, .hour, .minute, .today, .now, .dayOf, .weekOf, .monthOf, .quarterOf,
+            .yearOf, .datetime, .if, .coalesce:
+            // Their rules (full case mapping, graphemes, number and date reading, calendar
+            // periods, the clock) are dossier's: the step finishes in dossier.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")
         }
     }
@@ -258,6 +261,9 @@ package struct ExpressionCompiler {
         case .like(let pattern):
             let literal = SQLText.string(likePattern(pattern))
             test = { "\($0) LIKE \(literal)" }
+        case .startsWith, .endsWith, .mentions:
+            // Prefixes of folded text and accent-insensitive search are dossier's own folding.
+            throw Untranslatable(construct: "`starts with`, `ends with` or `mentions`")
         case .matches:
             // dossier's regular expressions run in linear time with their own syntax (\b, (?i)
             // anywhere); PostgreSQL's differ, so `matches` stays in dossier.

@@ -162,6 +162,7 @@ extension Checker {
 
     private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {
         if a.isNumeric && b.isNumeric { return true }
+        if a.isTemporal && b.isTemporal { return true }
         let textual: Set<ValueType> = [.text, .list]
         if textual.contains(a) && textual.contains(b) { return true }
         return a == b
@@ -201,11 +202,19 @@ extension Checker {
             }
             if let number { return number }
             throw error(SemanticsMessages.notANumber(value, comparedWith: source.text(otherExpr.range)), at: written.range)
-        case (.date, .date):
+        case (.date, .date), (.datetime, .datetime), (.datetime, .date):
             return constant
+        case (.date(let days), .datetime):
+            // A date against dates and times is its midnight.
+            return .datetime(DatetimeText.midnight(days))
         case (.text(let value), .date):
             if let days = CivilDate.parse(value.trimmingSpaces) { return .date(days) }
+            if let microseconds = DatetimeText.parse(value.trimmingSpaces) { return .datetime(microseconds) }
             throw error(SemanticsMessages.notADate(value, comparedWith: source.text(otherExpr.range)), at: written.range)
+        case (.text(let value), .datetime):
+            if let microseconds = DatetimeText.parse(value.trimmingSpaces) { return .datetime(microseconds) }
+            if let days = CivilDate.parse(value.trimmingSpaces) { return .datetime(DatetimeText.midnight(days)) }
+            throw error(SemanticsMessages.notADatetime(value, comparedWith: source.text(otherExpr.range)), at: written.range)
         case (.bool, .bool):
             return constant
         case (.text(let value), .bool):
@@ -267,40 +276,20 @@ extension Checker {
             return .textMatch(.contains(TextFolding.fold(text)), left, negated: negated)
         case .like:
             return .textMatch(.like(TextFolding.fold(text)), left, negated: negated)
+        case .startsWith:
+            return .textMatch(.startsWith(TextFolding.fold(text)), left, negated: negated)
+        case .endsWith:
+            return .textMatch(.endsWith(TextFolding.fold(text)), left, negated: negated)
+        case .mentions:
+            return .textMatch(.mentions(Unaccent.fold(text)), left, negated: negated)
         case .matches:
             do throws(RegexSyntaxError) {
                 let regex = try LinearRegex(text)
                 return .textMatch(.matches(regex, text), left, negated: negated)
             } catch {
                 // Point into the pattern itself when the literal holds it byte for byte.
-                var range = pattern.range
-                let written = Array(source.bytes[pattern.range.clamped(to: 0..<source.bytes.count)])
-                if written.count == text.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(text.utf8) {
-                    let start = pattern.range.lowerBound + 1
-                    range = (start + error.range.lowerBound)..<(start + max(error.range.upperBound, error.range.lowerBound + 1))
-                    range = range.clamped(to: pattern.range)
-                }
-                throw self.error(SemanticsMessages.badRegex(error), at: range)
+                throw self.error(SemanticsMessages.badRegex(error), at: patternRange(error, in: pattern, pattern: text))
             }
         }
-    }
-
-    // MARK: - Arithmetic and functions
-
-    private func bindArithmetic(
-        _ op: ArithmeticOperator, _ left: Expr, _ right: Expr, in scope: Scope
-    ) throws(Diagnostic) -> BoundExpr {
-        var leftBound = try bind(left, in: scope)
-        var rightBound = try bind(right, in: scope)
-        for (bound, expression) in [(leftBound, left), (rightBound, right)] {
-            if let type = bound.type, !type.isNumeric {
-                throw error(SemanticsMessages.arithmeticNeedsNumbers(op, source.text(expression.range), type), at: expression.range)
-            }
-        }
-        if case .constant(let value) = leftBound, case .text = value { leftBound = .constant(.missing) }
-        if case .constant(let value) = rightBound, case .text = value { rightBound = .constant(.missing) }
-        let bothIntegers = leftBound.type != .decimal && rightBound.type != .decimal
-        let type: ValueType = (bothIntegers && op != .divide) ? .integer : .decimal
-        return .arithmetic(op, leftBound, rightBound, type)
     }
 }

@@ -10,9 +10,10 @@ public enum Keyword: String, Sendable, CaseIterable {
         help, quit, exit, connect, postgres
     // clauses
     case `where`, select, sort, order, by, limit, offset, distinct, summarize, join, left, on, chart,
-        `as`, asc, desc, to, per
+        `as`, asc, desc, to, per, share, rank, running, total, change, expand, of
     // expressions
-    case and, or, not, `in`, between, contains, like, matches, `is`, missing, null, `true`, `false`
+    case and, or, not, `in`, between, contains, like, matches, mentions, starts, ends, with, `is`, missing, null, `true`,
+        `false`
 
     /// Words that can start a statement (from `WordTable`).
     public static var statementWords: [Keyword] { WordTable.statements.map(\.keyword) }

@@ -77,6 +77,7 @@ extension Parser {
     }
 
     /// clause = where | select | sort | limit | distinct | count | summarize | join | chart
+    ///        | share | rank | running_total | change | expand
     private mutating func parseClause() throws(Diagnostic) -> Clause {
         guard current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) else {
             throw unknownClause()
@@ -134,6 +135,8 @@ extension Parser {
             kind = .join(try parseJoin(isLeft: true))
         case .chart:
             kind = .chart
+        case .share, .rank, .running, .change, .expand:
+            kind = try parseAnalysisClause(word, keywordEnd: &keywordEnd)
         default:
             throw unknownClause()
         }
@@ -216,7 +219,7 @@ extension Parser {
 
     /// sort = ( "sort" | "order" ) [ "by" ] sort_key { "," sort_key }
     /// sort_key = expression [ "asc" | "desc" ]
-    private mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
+    package mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             if !keys.isEmpty { advance() }

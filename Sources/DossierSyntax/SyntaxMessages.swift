@@ -147,6 +147,25 @@ package enum SyntaxMessages {
         expected("a clause", found: found, hint: WordTable.clauseList, id: .unknownClause)
     }
 
+    package static func expectedTotalAfterRunning(found: String) -> Diagnostic {
+        Diagnostic(.unexpectedToken, "expected `total` after `running`, found \(found)",
+            hint: "running total of people   (add up people row by row)")
+    }
+
+    package static func expectedFieldToExpand() -> Diagnostic {
+        missingOperand("a list field", after: "expand", example: "countries expand incentives")
+    }
+
+    package static func expandNeedsAField() -> Diagnostic {
+        Diagnostic(.unexpectedToken, "`expand` takes a field that holds a list",
+            hint: "make the list a field first: select split(codes, \",\") as code | expand code")
+    }
+
+    /// `starts` or `ends` not followed by `with`.
+    package static func expectedWith(after word: String, found: String) -> Diagnostic {
+        Diagnostic(.unexpectedToken, "expected `with` after `\(word)`, found \(found)", hint: "name \(word) with \"Co\"")
+    }
+
     package static func expectedJoinAfterLeft() -> Diagnostic {
         Diagnostic(.unexpectedToken, "expected `join` after `left`", hint: "left join agreements on name = country")
     }
