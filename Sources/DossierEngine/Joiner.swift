@@ -35,6 +35,14 @@ package enum Joiner {
         }
     }
 
+    /// The joined rows a key meets: a list meets the rows of ANY of its items, each once, in
+    /// the joined side's order.
+    private static func matches(_ value: Value, in table: [Key: [Int32]]) -> [Int32] {
+        guard case .list(let items) = value else { return key(value).flatMap { table[$0] } ?? [] }
+        let found = Set(items.flatMap { key(.text($0)).flatMap { table[$0] } ?? [] })
+        return found.sorted()
+    }
+
     package static func join(_ left: Relation, _ right: Relation, _ join: BoundJoin, fields: [Field], cancellation: Cancellation?) throws(Diagnostic) -> Relation {
         var table: [Key: [Int32]] = [:]
         let rightColumn = right.columns[join.rightKey]
@@ -50,7 +58,7 @@ package enum Joiner {
         for position in 0..<left.count {
             if position & 0xFFF == 0 { try cancellation?.check() }
             let row = left.rows[position]
-            let matches = key(leftColumn.value(at: row)).flatMap { table[$0] } ?? []
+            let matches = self.matches(leftColumn.value(at: row), in: table)
             if matches.isEmpty {
                 if join.isLeft {
                     leftRows.append(Int32(truncatingIfNeeded: row))

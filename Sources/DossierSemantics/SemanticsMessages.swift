@@ -170,7 +170,9 @@ package enum SemanticsMessages {
     package static func joinTypesDiffer(_ left: Field, _ right: Field) -> Diagnostic {
         Diagnostic(.typeMismatch,
             "cannot join `\(left.displayName)` (\(describe(left.type))) with `\(right.displayName)` (\(describe(right.type)))",
-            hint: left.type == .list || right.type == .list ? "join keys cannot be lists" : "join on fields of the same kind")
+            hint: right.type == .list
+                ? "the joined side's key cannot be a list; join from the side that has it, or expand it first: expand \(right.displayName)"
+                : left.type == .list ? "a list joins with text, item by item" : "join on fields of the same kind")
     }
 
     // MARK: - Fields

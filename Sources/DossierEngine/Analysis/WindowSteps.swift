@@ -61,45 +61,18 @@ package enum WindowSteps {
         _ relation: Relation, value: BoundExpr, per keys: [BoundExpr], fields: [Field], cancellation: Cancellation?
     ) throws(Diagnostic) -> Relation {
         let (input, numbers, groupOf) = try prepare(relation, value, keys, cancellation)
-        let count = input.count
-        var missing: Bitmap?
         let column: Column
         switch numbers {
         case .exact(let values, let scale, let absent):
-            var totals = [Int128](repeating: 0, count: groupCount(groupOf))
-            var started = [Bool](repeating: false, count: totals.count)
-            var running = [Int128](repeating: 0, count: count)
-            for position in 0..<count {
-                let group = Int(groupOf[position])
-                if !(absent?[position] ?? false) {
-                    totals[group] &+= Int128(values[position])
-                    started[group] = true
-                }
-                if started[group] {
-                    running[position] = totals[group]
-                } else {
-                    if missing == nil { missing = Bitmap(count: count) }
-                    missing?[position] = true
-                }
-            }
-            column = NumberValues.column(running, scale: scale, missing: missing)
+            let (sums, missing) = runningSums(groupOf, absent) { Int128(values[$0]) }
+            column = NumberValues.column(sums, scale: scale, missing: missing)
         case .float(let values, let absent):
-            var totals = [Double](repeating: 0, count: groupCount(groupOf))
-            var started = [Bool](repeating: false, count: totals.count)
-            var running = [Double](repeating: 0, count: count)
-            for position in 0..<count {
-                let group = Int(groupOf[position])
-                if !(absent?[position] ?? false) {
-                    totals[group] += values[position]
-                    started[group] = true
-                }
-                running[position] = totals[group]
-                if !started[group] || !running[position].isFinite {
-                    if missing == nil { missing = Bitmap(count: count) }
-                    missing?[position] = true
-                }
+            var (sums, missing) = runningSums(groupOf, absent) { values[$0] }
+            for position in sums.indices where !sums[position].isFinite {
+                if missing == nil { missing = Bitmap(count: sums.count) }
+                missing?[position] = true
             }
-            column = .float(FloatColumn(values: running, missing: missing))
+            column = .float(FloatColumn(values: sums, missing: missing))
         }
         try cancellation?.check()
         return finish(input, adding: [column], fields: fields)
@@ -113,56 +86,91 @@ package enum WindowSteps {
     ) throws(Diagnostic) -> Relation {
         let (input, numbers, groupOf) = try prepare(relation, value, keys, cancellation)
         let count = input.count
-        var previous = [Int](repeating: -1, count: groupCount(groupOf))
-        var changeMissing = Bitmap(count: count)
-        var percentMissing = Bitmap(count: count)
         let changeColumn: Column
         let percentColumn: Column
         switch numbers {
         case .exact(let values, let scale, let absent):
-            var changes = [Int128](repeating: 0, count: count)
+            let (changes, before, missing) = differences(groupOf, absent) { Int128(values[$0]) }
+            var percentMissing = missing
             var percents = [Int64](repeating: 0, count: count)
-            for position in 0..<count {
-                let group = Int(groupOf[position])
-                let before = previous[group]
-                previous[group] = position
-                guard before >= 0, !(absent?[position] ?? false), !(absent?[before] ?? false) else {
-                    changeMissing[position] = true
+            for position in 0..<count where !missing[position] {
+                // Percent to one digit: change × 1000 / the value before, rounded.
+                guard let percent = NumberValues.roundedQuotient(changes[position] * 1000, Int128(values[before[position]])) else {
                     percentMissing[position] = true
                     continue
                 }
-                let difference = Int128(values[position]) - Int128(values[before])
-                changes[position] = difference
-                if let percent = NumberValues.roundedQuotient(difference * 1000, Int128(values[before])) {
-                    percents[position] = percent
-                } else {
-                    percentMissing[position] = true
-                }
+                percents[position] = percent
             }
-            changeColumn = NumberValues.column(changes, scale: scale, missing: changeMissing)
+            changeColumn = NumberValues.column(changes, scale: scale, missing: missing)
             percentColumn = .decimal(DecimalColumn(mantissas: percents, scale: 1, missing: percentMissing))
         case .float(let values, let absent):
-            var changes = [Double](repeating: 0, count: count)
+            var (changes, before, missing) = differences(groupOf, absent) { values[$0] }
+            var percentMissing = missing
             var percents = [Double](repeating: 0, count: count)
-            for position in 0..<count {
-                let group = Int(groupOf[position])
-                let before = previous[group]
-                previous[group] = position
-                guard before >= 0, !(absent?[position] ?? false), !(absent?[before] ?? false) else {
-                    changeMissing[position] = true
+            for position in 0..<count where !missing[position] {
+                let previous = values[before[position]]
+                let percent = NumberValues.oneDigit(changes[position] / previous * 100)
+                if previous == 0 || !percent.isFinite { percentMissing[position] = true } else { percents[position] = percent }
+                if !changes[position].isFinite {
+                    missing[position] = true
                     percentMissing[position] = true
-                    continue
                 }
-                changes[position] = values[position] - values[before]
-                if !changes[position].isFinite { changeMissing[position] = true }
-                let percent = NumberValues.oneDigit(changes[position] / values[before] * 100)
-                if values[before] == 0 || !percent.isFinite { percentMissing[position] = true } else { percents[position] = percent }
             }
-            changeColumn = .float(FloatColumn(values: changes, missing: changeMissing))
+            changeColumn = .float(FloatColumn(values: changes, missing: missing))
             percentColumn = .float(FloatColumn(values: percents, missing: percentMissing))
         }
         try cancellation?.check()
         return finish(input, adding: [changeColumn, percentColumn], fields: fields)
+    }
+
+    /// Each position's sum of the present values so far in its group; missing until the
+    /// group's first present value.
+    private static func runningSums<T: AdditiveArithmetic>(
+        _ groupOf: [Int32], _ absent: Bitmap?, _ value: (Int) -> T
+    ) -> ([T], Bitmap?) {
+        let count = groupOf.count
+        var totals = [T](repeating: .zero, count: groupCount(groupOf))
+        var started = [Bool](repeating: false, count: totals.count)
+        var sums = [T](repeating: .zero, count: count)
+        var missing: Bitmap?
+        for position in 0..<count {
+            let group = Int(groupOf[position])
+            if !(absent?[position] ?? false) {
+                // Int128 totals of Int64 values cannot overflow; doubles become infinite.
+                totals[group] += value(position)
+                started[group] = true
+            }
+            sums[position] = totals[group]
+            if !started[group] {
+                if missing == nil { missing = Bitmap(count: count) }
+                missing?[position] = true
+            }
+        }
+        return (sums, missing)
+    }
+
+    /// Each position's value minus the value at the group's position before it, that
+    /// position, and where there is no difference (a group's first row, a missing value).
+    private static func differences<T: AdditiveArithmetic>(
+        _ groupOf: [Int32], _ absent: Bitmap?, _ value: (Int) -> T
+    ) -> (changes: [T], before: [Int], missing: Bitmap) {
+        let count = groupOf.count
+        var previous = [Int](repeating: -1, count: groupCount(groupOf))
+        var changes = [T](repeating: .zero, count: count)
+        var before = [Int](repeating: -1, count: count)
+        var missing = Bitmap(count: count)
+        for position in 0..<count {
+            let group = Int(groupOf[position])
+            let earlier = previous[group]
+            previous[group] = position
+            guard earlier >= 0, !(absent?[position] ?? false), !(absent?[earlier] ?? false) else {
+                missing[position] = true
+                continue
+            }
+            changes[position] = value(position) - value(earlier)
+            before[position] = earlier
+        }
+        return (changes, before, missing)
     }
 
     // MARK: - Shared
