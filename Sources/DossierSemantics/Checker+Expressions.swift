@@ -55,6 +55,7 @@ extension Checker {
         case .isMissing(let operand, let negated):
             return .isMissing(try bind(operand, in: scope), negated: negated)
         case .arithmetic(let op, let left, let right):
+            if let index = fieldNamedLike(expression, in: scope) { return .field(index, scope.fields[index].type) }
             return try bindArithmetic(op, left, right, in: scope)
         case .negate(let operand):
             let bound = try bind(operand, in: scope)
@@ -63,12 +64,22 @@ extension Checker {
             }
             return .negate(bound, type)
         case .call(let name, let arguments):
+            if let index = fieldNamedLike(expression, in: scope) { return .field(index, scope.fields[index].type) }
             return try bindCall(name, arguments, range: expression.range, in: scope)
         case .aggregate(let call):
             // The parser makes aggregates only in summarize items, whose aggregates the
             // checker binds first; one here sits inside another aggregate.
             throw error(SemanticsMessages.aggregateInsideAggregate(call.function), at: expression.range)
         }
+    }
+
+    /// A computed key keeps its text as its name (`count by year(release)` makes a field
+    /// `year(release)`), so writing the expression again reaches that field:
+    /// `... count by year(release) | sort by year(release)`.
+    private func fieldNamedLike(_ expression: Expr, in scope: Scope) -> Int? {
+        let key = FieldName.key(source.text(expression.range))
+        let matches = scope.fields.indices.filter { FieldName.key(scope.fields[$0].displayName) == key }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The operands of `and`/`or`. `region = Africa or Asia` means `region = Africa or
