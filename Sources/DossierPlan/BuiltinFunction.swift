@@ -12,7 +12,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case year, month, day, weekday, quarter, week, hour, minute
     case today, now
     case dayOf = "day_of", weekOf = "week_of", monthOf = "month_of", quarterOf = "quarter_of", yearOf = "year_of"
-    case round, floor, ceil, abs
+    case round, floor, ceil, abs, sqrt, pow
     case number, date, datetime, text
     case `if`, coalesce
 
@@ -22,7 +22,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .today, .now: return 0...0
         case .round, .date: return 1...2
         case .substring: return 2...3
-        case .left, .right, .split, .extract: return 2...2
+        case .left, .right, .split, .extract, .pow: return 2...2
         case .replace, .if: return 3...3
         case .concat, .coalesce: return 1...Self.manyArguments
         default: return 1...1
@@ -77,6 +77,8 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .floor: return "floor(x): the largest whole number not above x"
         case .ceil: return "ceil(x): the smallest whole number not below x"
         case .abs: return "abs(x): x without its sign"
+        case .sqrt: return "sqrt(x): the square root of x (missing for a negative x)"
+        case .pow: return "pow(x, y): x to the power y (pow(r, 2) squares r)"
         case .number: return "number(x): text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing"
         case .date: return "date(x) or date(x, \"dd.mm.yyyy\"): text read as a date (ISO forms, or the format given); else missing"
         case .datetime: return "datetime(x): text read as a date and time (2025-03-01T14:30, 2025-03-01 14:30:05+02:00); a date is its midnight"

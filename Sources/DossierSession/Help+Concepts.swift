@@ -40,7 +40,7 @@ extension Help {
                            today() now() date(T [, format]) datetime(T)
                            day_of week_of month_of quarter_of year_of: the period a date is in
                 conditions if(condition, a, b)   coalesce(a, b, ...)
-                numbers    number(T) round(N [, digits]) floor(N) ceil(N) abs(N) text(X)
+                numbers    number(T) round(N [, digits]) floor(N) ceil(N) abs(N) sqrt(N) pow(N, N) text(X)
                 An empty result (trim of spaces, a part not there) is missing, as empty text always is.
                 """,
             examples: ["countries select name, trim(\"  padded  \") as t, replace(name, \"a\", \"4\") as r limit 2",
@@ -106,7 +106,7 @@ extension Help {
                 """,
             examples: ["load sample places", "iso3166 where name mentions \"cote\" select alpha_2, name",
                 "iso3166 where name starts with \"united\" select name", "iso3166 where unaccent(name) ends with \"union\" select name"]),
-        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "number()", "text()"],
+        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "sqrt", "pow", "number()", "text()"],
             summary: "numbers are exact and print as the file wrote them",
             body: """
                 A decimal with up to 18 significant digits is exact: 0.1 + 0.2 is 0.3, 19.99 * 3 is 59.97, and
@@ -115,12 +115,14 @@ extension Help {
                 number(x)     text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing
                 round(x)      round(x, 2) keeps two digits; round(x, -3) rounds to thousands (halves away from zero)
                 floor(x)  ceil(x)  abs(x)
+                sqrt(x)       pow(x, y)   exact for perfect squares and whole powers, else binary floating point
                 text(x)       the value as text, as it is shown
                 A text field whose values are mostly numbers (one stray `N/A` made it text) cannot be ordered
                 against a number: number(code) > 2 reads it. N/A, NA, null, None, - and — in a number
                 column are missing values.
                 """,
-            examples: ["transfers select to, people / 3 as third, round(people / 3, 2) as rounded", "transfers select number(\"$1,234.50\") as n limit 1", "transfers where people is not missing select text(people) as t, abs(0 - people) as a"]),
+            examples: ["transfers select to, people / 3 as third, round(people / 3, 2) as rounded", "transfers select number(\"$1,234.50\") as n limit 1", "transfers where people is not missing select text(people) as t, abs(0 - people) as a",
+                "transfers where people is not missing select people, sqrt(people) as root, pow(people, 2) as square"]),
         HelpTopic(name: "formats", aliases: ["format", "csv", "json", "tsv", "markdown", "table", "record"],
             summary: "how results are printed: table (default), csv, tsv, json, jsonl, markdown, record",
             body: "set format F in the shell, --format F on the command line; save picks the format from the file's extension.",

@@ -57,6 +57,15 @@ public enum Help {
             summary: "write a query's result to a file; the format follows the extension",
             body: "save QUERY to PATH   (.csv .tsv .json .jsonl .md)\nCSV and TSV get typed headers (people:int) so the file loads back with the same types.\nsave QUERY | chart to PATH.svg   the query's chart as a standalone SVG to publish; its title is the query",
             examples: ["save countries where region = Africa to /tmp/africa.csv", "save countries count by region | chart to /tmp/dossier-regions.svg"]),
+        HelpTopic(name: "connect", aliases: ["postgres", "postgresql", "database", "server"],
+            summary: "use the tables of a PostgreSQL database as datasets; queries then run on the server",
+            body: """
+                connect postgres://USER@HOST:PORT/DATABASE
+                connect            (with PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD set)
+                The database's tables and views become datasets; the same queries compile to SQL
+                (explain shows it). save QUERY to postgres TABLE uploads a result in one transaction.
+                """,
+            examples: []),
         HelpTopic(name: "let", aliases: ["define", "view"],
             summary: "name a query; the name can then be used like a dataset, and is re-evaluated each time",
             body: "let NAME = QUERY\n`drop NAME` removes it.",
