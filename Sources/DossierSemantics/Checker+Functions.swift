@@ -134,7 +134,12 @@ extension Checker {
         if needsTime {
             try require(type == nil || type == .datetime, function, .datetime, argument, type, hint: SemanticsMessages.datetimeForm())
         } else {
-            try require(type == nil || type?.isTemporal == true, function, .date, argument, type, hint: SemanticsMessages.dateForm())
+            // A text field of dates (a column that did not read as one): say how to read it.
+            var isField = true
+            if case .constant = bound { isField = false }
+            let hint = type == .text && isField
+                ? SemanticsMessages.readAsDate(function.rawValue, source.text(argument.range)) : SemanticsMessages.dateForm()
+            try require(type == nil || type?.isTemporal == true, function, .date, argument, type, hint: hint)
         }
         return bound
     }

@@ -330,7 +330,9 @@ package enum SemanticsMessages {
     {
         Diagnostic(.typeMismatch,
             "`\(function.rawValue)` gives one kind of value, but `\(first)` is \(describe(firstType)) and `\(other)` is \(describe(otherType))",
-            hint: "make them one kind: text(\(other)) for text, number(\(other)) for a number")
+            hint: firstType.isTemporal && !otherType.isTemporal
+                ? "a date goes with a date (\(first) or 2025-01-01) or missing; text(\(first)) and text(\(other)) give text"
+                : "make them one kind: text(\(other)) for text, number(\(other)) for a number")
     }
 
     package static func notADatetime(_ value: String, comparedWith field: String) -> Diagnostic {
@@ -404,6 +406,11 @@ package enum SemanticsMessages {
 
     /// `year("2025")`: how dates are written.
     package static func dateForm() -> String { "dates are written YYYY-MM-DD" }
+
+    /// `year(when)` on a text field: read it first.
+    package static func readAsDate(_ function: String, _ argument: String) -> String {
+        "read the text as a date first: \(function)(date(\(argument))); date(\(argument), \"dd.mm.yyyy\") reads other forms"
+    }
 
     /// `hour(release)`: a date has no time of day.
     package static func datetimeForm() -> String {

@@ -20,7 +20,7 @@ public enum Help {
         statements  datasets  describe NAME  load PATH  samples  save QUERY to PATH
                     let NAME = QUERY  explain QUERY  cite QUERY  run PATH  drop NAME
                     set format csv  set timer on  help TOPIC  quit
-        clauses     \(WordTable.clauses.filter { $0.keyword != .order }.map(\.typed).joined(separator: "  "))
+        clauses     \(clauseList)
         topics      expressions  functions  search  text  numbers  missing  lists  dates
                     conditions  formats  keys  sqlite
 
@@ -29,6 +29,16 @@ public enum Help {
         """
 
     public static let topics: [HelpTopic] = statementTopics + clauseTopics + conceptTopics
+
+    /// The clause words, a line holding what fits in the overview's 80 columns.
+    private static var clauseList: String {
+        var lines: [String] = [""]
+        for word in WordTable.clauses.filter({ $0.keyword != .order }).map(\.typed) {
+            if let last = lines.last, !last.isEmpty, last.count + 2 + word.count > 66 { lines.append("") }
+            lines[lines.count - 1] += (lines[lines.count - 1].isEmpty ? "" : "  ") + word
+        }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: 12))
+    }
 
     public static func topic(named name: String) -> HelpTopic? {
         let key = name.lowercased().trimmingSpaces

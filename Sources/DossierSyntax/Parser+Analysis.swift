@@ -23,13 +23,13 @@ extension Parser {
             if continuesLine, isKeyword(.by) {
                 keywordEnd = current.end
                 advance()
-                keys = try parseSortKeys()
+                keys = try parseSortKeys(after: "rank by")
             }
             return .rank(by: keys, per: try parsePer())
         case .running:
             offer(.words(["total"]))
             guard continuesLine || current.kind == .endOfInput, isKeyword(.total) else {
-                throw error(SyntaxMessages.expectedTotalAfterRunning(found: describe(current)))
+                throw error(SyntaxMessages.expectedTotalAfterRunning(found: describeNext()))
             }
             keywordEnd = current.end
             advance()

@@ -219,12 +219,13 @@ extension Parser {
 
     /// sort = ( "sort" | "order" ) [ "by" ] sort_key { "," sort_key }
     /// sort_key = expression [ "asc" | "desc" ]
-    package mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
+    /// `clause`: the words before the keys, for an error (`sort by`, `rank by`).
+    package mutating func parseSortKeys(after clause: String = "sort by") throws(Diagnostic) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             if !keys.isEmpty { advance() }
             offer(.field)
-            let expression = try parseOperand(else: SyntaxMessages.missingSortField(afterComma: !keys.isEmpty))
+            let expression = try parseOperand(else: SyntaxMessages.missingSortField(afterComma: !keys.isEmpty, clause: clause))
             offer(.words(["asc", "desc"]))
             var descending = false
             if continuesLine, let word = keyword(current), word == .asc || word == .desc {

@@ -149,7 +149,9 @@ extension Parser {
             if keyword(operatorToken) == .starts || keyword(operatorToken) == .ends {
                 // `starts with`, `ends with`: two words, one operator.
                 guard continuesLine, isKeyword(.with) else {
-                    throw error(SyntaxMessages.expectedWith(after: text(operatorToken).lowercased(), found: describe(current)))
+                    let operand = continuesLine && current.kind == .string ? text(current) : nil
+                    throw error(SyntaxMessages.expectedWith(
+                        after: text(operatorToken).lowercased(), found: describeNext(), field: source.text(left.range), operand: operand))
                 }
                 match = keyword(operatorToken) == .starts ? .startsWith : .endsWith
                 advance()

@@ -162,8 +162,10 @@ package enum SyntaxMessages {
     }
 
     /// `starts` or `ends` not followed by `with`.
-    package static func expectedWith(after word: String, found: String) -> Diagnostic {
-        Diagnostic(.unexpectedToken, "expected `with` after `\(word)`, found \(found)", hint: "name \(word) with \"Co\"")
+    /// `codename starts "b"`: the hint is the line as meant, `codename starts with "b"`.
+    package static func expectedWith(after word: String, found: String, field: String, operand: String?) -> Diagnostic {
+        Diagnostic(.unexpectedToken, "expected `with` after `\(word)`, found \(found)",
+            hint: "\(field) \(word) with \(operand ?? "\"Co\"")")
     }
 
     package static func expectedJoinAfterLeft() -> Diagnostic {
@@ -296,8 +298,9 @@ package enum SyntaxMessages {
         missingOperand("a field", after: afterComma ? "," : "select", example: "select name, status")
     }
 
-    package static func missingSortField(afterComma: Bool) -> Diagnostic {
-        missingOperand("a field to sort by", after: afterComma ? "," : "sort by", example: "sort by name")
+    package static func missingSortField(afterComma: Bool, clause: String = "sort by") -> Diagnostic {
+        missingOperand(clause == "sort by" ? "a field to sort by" : "a field to \(clause.prefix { $0 != " " }) by",
+            after: afterComma ? "," : clause, example: "\(clause) name")
     }
 
     package static func missingCountDistinctField() -> Diagnostic {

@@ -28,11 +28,15 @@ package enum TextFunctions {
         case (.substring, .text(let text)):
             guard let start = whole(arguments, 1) else { return .missing }
             // Characters before the first do not exist: substring(x, 0, 3) is the first two.
-            var length = arguments.count > 2 ? whole(arguments, 2) : Int.max
-            if arguments.count > 2, length == nil { return .missing }
-            if start < 1 { length = length.map { $0 > Int.max - 1 + start ? Int.max : $0 - (1 - start) } }
-            let skipped = text.dropFirst(max(0, start - 1))
-            return present(String(skipped.prefix(max(0, length ?? 0))))
+            // Positions start ..< start + length, kept within 1 ... Int.max without overflow.
+            let first = max(1, start)
+            var count = Int.max
+            if arguments.count > 2 {
+                guard let length = whole(arguments, 2) else { return .missing }
+                let (end, overflow) = start.addingReportingOverflow(length)
+                count = overflow ? (length > 0 ? Int.max : 0) : (end > first ? end - first : 0)
+            }
+            return present(String(text.dropFirst(first - 1).prefix(count)))
         case (.split, .text(let text)):
             guard let separator = optionalText(arguments, 1), !separator.isEmpty else { return .missing }
             let items = text.splitAll(separator).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
