@@ -20,6 +20,8 @@ public enum Keyword: String, Sendable, CaseIterable {
 
     /// Words that can start a clause after a source (from `WordTable`).
     public static var clauseWords: Set<Keyword> { WordTable.clauseKeywords }
+    /// The clauses that add a column computed over the rows, and `expand` (issue 14).
+    public static let analysisClauseWords: Set<Keyword> = [.share, .rank, .running, .change, .expand]
 
     /// Case-insensitive lookup of a word's bytes.
     package static func match(_ bytes: ArraySlice<UInt8>) -> Keyword? {

@@ -15,7 +15,11 @@ extension Parser {
         guard current.kind == .word || current.kind == .quotedName else {
             throw error(SyntaxMessages.expectedDatasetName(found: describe(current)))
         }
-        if current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) {
+        // `where region = Africa` forgot its dataset. The words of the later clauses (`change`,
+        // `rank`, `share`, ...) are common file names, so they stay dataset names here.
+        if current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word),
+            !Keyword.analysisClauseWords.contains(word)
+        {
             throw error(SyntaxMessages.queryStartsWithClause(text(current)), incompleteAtEnd: false)
         }
         let source = try nameOfCurrent()

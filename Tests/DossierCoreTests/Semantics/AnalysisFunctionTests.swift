@@ -193,6 +193,13 @@ import Testing
         #expect(shell.error("countries expand name")?.hint?.contains("split(name, \",\")") == true)
     }
 
+    @Test func aDatasetMayBeNamedLikeTheNewClauses() {
+        shell.run("load \(files.write("change.csv", "party,change\nA,3\nB,-2\n"))")
+        #expect(shell.column("change where party != Nobody select change") == ["3", "-2"])
+        #expect(shell.column("change rank | select rank") == ["1", "2"])
+        #expect(shell.error("where party = A")?.message == "a query starts with a dataset name, not `where`")
+    }
+
     @Test func clausesNeedANumber() {
         #expect(shell.error("countries share")?.id != nil)
         #expect(shell.error("countries change of name")?.message == "`change` needs a number, but `name` is text")
