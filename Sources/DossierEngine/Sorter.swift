@@ -107,7 +107,7 @@ package enum Sorter {
 
     private static func keyColumn(_ column: Column, cancellation: Cancellation?) throws(Diagnostic) -> KeyColumn {
         switch column {
-        case .integer(let c): return .integer(c.values, c.missing)
+        case .integer(let c), .datetime(let c): return .integer(c.values, c.missing)
         // Mantissas at one scale order as their decimals do.
         case .decimal(let c): return .integer(c.mantissas, c.missing)
         case .float(let c): return .decimal(c.values, c.missing)

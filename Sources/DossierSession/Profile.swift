@@ -78,7 +78,7 @@ package enum Profile {
             }
             let parts = [(trues, "true"), (falses, "false")].filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }
             return (parts.count, parts.map { "\($0.1) (\($0.0))" }.joined(separator: ", "))
-        case .integer, .decimal, .float, .date:
+        case .integer, .decimal, .float, .date, .datetime:
             var present: [Value] = []
             // Binary floating point is shown as the file wrote it (`1e300`, not `1e+300`).
             var written: [Value: String] = [:]

@@ -348,7 +348,7 @@ package struct GroupAggregates {
     /// group with no value. Nil for columns compared only boxed.
     private func extremes(_ view: ColumnView, largest: Bool) throws(Diagnostic) -> [Int32]? {
         switch view.column {
-        case .integer(let column):
+        case .integer(let column), .datetime(let column):
             return best(view, missing: column.missing, largest: largest) { column.values[$0] }
         case .decimal(let column):
             return best(view, missing: column.missing, largest: largest) { column.mantissas[$0] }
