@@ -21,6 +21,10 @@ public struct Executor: Sendable {
     }
 
     public func run(_ plan: LogicalPlan, recordInputs: Bool = false) throws(Diagnostic) -> Outcome {
+        try WorkingMemory.duringQuery { () throws(Diagnostic) in try runSteps(plan, recordInputs: recordInputs) }
+    }
+
+    private func runSteps(_ plan: LogicalPlan, recordInputs: Bool) throws(Diagnostic) -> Outcome {
         var relation: Relation
         switch plan.source {
         case .dataset(let dataset):
