@@ -71,13 +71,17 @@ extension GroupAggregates {
         switch numbers {
         case .exact(let values, let scale, _):
             let placed = place(values, numbers, view, starts)
-            try eachGroupSorted(placed, starts) { group, slice in
+            let unit = Int128(DecimalNumber.powersOfTen[Int(fraction.scale)])
+            let lowerIndex = { (count: Int) in Int((Int128(count - 1) * Int128(fraction.mantissa)) / unit) }
+            try eachGroupOrderedAround(placed, starts, lowerIndex) { group, slice in
                 results[group] = Self.exactQuantile(slice, scale: scale, fraction: fraction)
             }
         case .floating(let values, _):
             let placed = place(values, numbers, view, starts)
-            try eachGroupSorted(placed, starts) { group, slice in
-                results[group] = Self.floatingQuantile(slice, fraction: fraction.doubleValue)
+            let share = fraction.doubleValue
+            let lowerIndex = { (count: Int) in Int((Double(count - 1) * share).rounded(.down)) }
+            try eachGroupOrderedAround(placed, starts, lowerIndex) { group, slice in
+                results[group] = Self.floatingQuantile(slice, fraction: share)
             }
         }
         return Column.build(.decimal, results)
@@ -104,17 +108,18 @@ extension GroupAggregates {
         return placed
     }
 
-    /// Sorts each group's values in place and hands them over, group by group.
-    private func eachGroupSorted<T: Comparable>(
-        _ placed: [T], _ starts: [Int], _ body: (Int, UnsafeMutableBufferPointer<T>) -> Void
+    /// Hands over each group's values with the two a quantile reads (at `lowerIndex(count)` and
+    /// the next) where a sort would put them: a selection, linear on average, not a sort.
+    private func eachGroupOrderedAround<T: Comparable>(
+        _ placed: [T], _ starts: [Int], _ lowerIndex: (Int) -> Int, _ body: (Int, UnsafeMutableBufferPointer<T>) -> Void
     ) throws(Diagnostic) {
         var placed = placed
         try placed.withUnsafeMutableBufferPointer { (buffer) throws(Diagnostic) in
             for group in 0..<(starts.count - 1) {
                 if group & 0x3FF == 0 { try cancellation?.check() }
-                var slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[group]..<starts[group + 1]])
+                let slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[group]..<starts[group + 1]])
                 if slice.isEmpty { continue }
-                slice.sort()
+                Selection.orderAround(slice, min(max(0, lowerIndex(slice.count)), slice.count - 1))
                 body(group, slice)
             }
         }
