@@ -10,11 +10,22 @@ import DossierPlan
 struct SQLStage {
     var sql: String
     var types: [ValueType]
-    /// Aggregates whose value dossier computes from two columns (`avg`: sum and count), by
-    /// field position: nothing after them may run on the server.
-    var averages: Set<Int> = []
+    /// Fields holding binary floating point (`float8`: `stddev`, `variance`, `corr` and
+    /// arithmetic on them), by position. dossier computes with doubles there, so the server
+    /// does too, and reads them back as doubles.
+    var floats: Set<Int> = []
+    /// Fields `SQLValue.isRounded` describes, by position.
+    var rounded: Set<Int> = []
 
     static func hasKeys(_ type: ValueType) -> Bool { type == .text || type == .list }
+
+    /// The same fields (types, floats) from another statement: for steps that keep or drop
+    /// rows but not columns.
+    func replacingSQL(_ sql: String) -> SQLStage {
+        var stage = self
+        stage.sql = sql
+        return stage
+    }
 
     /// The stage's columns as values, read through `alias`.
     func columns(_ alias: String) -> [SQLValue] {
@@ -22,8 +33,17 @@ struct SQLStage {
             let name = "\(alias).c\(index)"
             let keys = SQLStage.hasKeys(type)
                 ? SQLValue.Keys(folded: "\(name)_f", order: "\(name)_o", sort: "\(name)_s") : nil
-            return SQLValue(raw: name, type: type, keys: keys)
+            return SQLValue(raw: name, type: type, keys: keys, isFloat: floats.contains(index), isRounded: rounded.contains(index))
         }
+    }
+
+    /// The positions of the values that are floating point, for a stage made of them.
+    static func floats(of values: [SQLValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0].isFloat })
+    }
+
+    static func rounded(of values: [SQLValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0].isRounded })
     }
 
     /// Every column of the stage but `_o`, through `alias`, for a stage that renumbers rows.
