@@ -52,7 +52,7 @@ public struct ResultDecoder {
 
     // MARK: - Cells
 
-    static func value(_ text: String?, type: ValueType, field: String) throws(Diagnostic) -> Value {
+    public static func value(_ text: String?, type: ValueType, field: String) throws(Diagnostic) -> Value {
         guard let text else { return .missing }
         switch type {
         case .text:
@@ -125,7 +125,7 @@ public struct ResultDecoder {
     }
 
     /// A `float8` as the `Double` it is (its text is the shortest that reads back exactly).
-    static func double(_ text: String?, field: String) throws(Diagnostic) -> Value {
+    public static func double(_ text: String?, field: String) throws(Diagnostic) -> Value {
         guard let text else { return .missing }
         guard let number = Double(text) else { throw SQLMessages.badCell(text, field: field, type: .decimal) }
         return number.isFinite ? .float(number) : .missing

@@ -133,6 +133,9 @@ package struct ExpressionCompiler {
                 places = n
             }
             return SQLValue(raw: "round(CAST(\(first.raw) AS numeric), \(places))", type: type, isRounded: first.isRounded)
+        case .len where first.isList:
+            // Items as dossier reads them (an empty or NULL item is none; no items is missing).
+            return SQLValue(raw: "NULLIF((SELECT count(*) FROM unnest(\(first.raw)) AS e WHERE e <> ''), 0)", type: .integer)
         case .lower, .upper, .len, .number, .date, .text:
             // Their rules (full case mapping, graphemes, number and date reading) are dossier's.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")

@@ -45,12 +45,16 @@ extension Session {
 
     /// Whether any part of the plan reads a server table.
     package func touchesServer(_ plan: LogicalPlan) -> Bool {
+        Session.readsServer(plan)
+    }
+
+    package static func readsServer(_ plan: LogicalPlan) -> Bool {
         switch plan.source {
         case .dataset(let dataset): if dataset.remote != nil { return true }
-        case .namedQuery(_, let inner): if touchesServer(inner) { return true }
+        case .namedQuery(_, let inner): if readsServer(inner) { return true }
         }
         return plan.steps.contains { step in
-            if case .join(let join) = step.kind { return touchesServer(join.right) }
+            if case .join(let join) = step.kind { return readsServer(join.right) }
             return false
         }
     }

@@ -172,7 +172,8 @@ struct DossierCommand: ParsableCommand {
             // Tab may run the pipeline: Ctrl-C stops it like any query, and a stale Ctrl-C
             // from before must not.
             session.cancellation.reset()
-            let completion = Completer(catalog: session.catalog, samples: session.samples, cancellation: session.cancellation)
+            let completion = Completer(
+                catalog: session.catalog, samples: session.samples, cancellation: session.cancellation, session: session)
                 .complete(text, cursor: cursor)
             return session.cancellation.isCancelled
                 ? Completion(replace: completion.replace, candidates: [], wasInterrupted: true) : completion

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import DossierSupport
+@testable import DossierDiagnostics
+@testable import DossierData
+@testable import DossierSyntax
+@testable import DossierPlan
+@testable import DossierSemantics
+@testable import DossierSQL
+@testable import DossierOutput
+@testable import DossierSession
+@testable import DossierCompletion
+
+/// The server URL `make test` gives (Tests/Postgres/with_server.py starts a throwaway server).
+enum TestServer {
+    static let url: String? = ProcessInfo.processInfo.environment["DOSSIER_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let skipReason: Comment = "DOSSIER_TEST_POSTGRES is not set: run `make test` (it starts a throwaway PostgreSQL) to talk to a server"
+
+    /// A name no other test uses on the shared server.
+    static func table(_ stem: String) -> String {
+        "\(stem)_\(UUID().uuidString.prefix(8).lowercased())"
+    }
+}
+
+/// A session connected to the test server, with the sample's countries uploaded as `table`
+/// and kept locally as `countries`, so each query can be asked of both.
+final class ServerSession {
+    let shell = TestSession()
+    let table = TestServer.table("countries")
+
+    init() throws {
+        let url = try #require(TestServer.url)
+        try #require(!shell.run("connect \(url)").failed, "connect: \(shell.output.diagnostics.map(\.message))")
+        try #require(!shell.run("let kept = countries").failed)
+        try #require(!shell.run("save countries to postgres \(table)").failed, "\(shell.output.diagnostics.map(\.message))")
+    }
+
+    /// The query's CSV over the server table and over the local dataset.
+    func both(_ clauses: String) -> (server: [[String]], local: [[String]]) {
+        (shell.rows("\(table) \(clauses)"), shell.rows("kept \(clauses)"))
+    }
+
+    /// What `explain` says is left for dossier after the server; nil when nothing is.
+    func finishedInDossier(_ clauses: String) -> String? {
+        shell.run("explain \(table) \(clauses)")
+        return shell.output.results.last?.split(separator: "\n").first { $0.hasPrefix("then in dossier") }.map(String.init)
+    }
+}
+
+@Suite(.enabled(if: TestServer.url != nil, TestServer.skipReason), .serialized)
+struct ServerSessionTests {
+    @Test func translatedStepsRunOnTheServerWithTheSameRows() throws {
+        let server = try ServerSession()
+        let queries = [
+            "sort by name limit 1 per region select name, region",
+            "sort by name desc limit 2 offset 1 per region select name",
+            "summarize median(len(roles)) as m, count() as n by region",
+            "summarize count() as n by region | select region, n / 3 as third",
+            "summarize count() as n, max(len(incentives)) - min(len(incentives)) as spread by status",
+        ]
+        for query in queries {
+            let (remote, local) = server.both(query)
+            #expect(remote == local, "\(query)")
+            #expect(remote.count > 1, "\(query)")
+        }
+        #expect(server.finishedInDossier("sort by name limit 1 per region") == nil)
+        #expect(server.finishedInDossier("select name, len(roles) / 3 as r") == nil)
+    }
+
+    @Test func statisticsAreDoublesCloseToDossiers() throws {
+        let server = try ServerSession()
+        let query = "summarize stddev(len(roles)) as sd, variance(len(roles)) as v, corr(len(roles), len(incentives)) as r"
+        let (remote, local) = server.both(query)
+        #expect(remote.first == ["sd", "v", "r"])
+        #expect(remote.count == local.count && remote.last?.last == "")  // corr over a constant column: missing
+        for (a, b) in zip(remote.dropFirst().flatMap { $0 }, local.dropFirst().flatMap { $0 }) where a != "" || b != "" {
+            let x = try #require(Double(a))
+            let y = try #require(Double(b))
+            #expect(abs(x - y) <= 1e-12 * max(1, abs(y)))
+        }
+        #expect(server.finishedInDossier(query) == nil)
+    }
+
+    @Test func describeIsComputedOnTheServerAsInMemory() throws {
+        let server = try ServerSession()
+        let remote = server.shell.rows("describe \(server.table)")
+        let local = server.shell.rows("describe kept")
+        #expect(remote == local)
+        #expect(remote.count == 9)
+        let summary = server.shell.output.notes.last ?? ""
+        #expect(summary.contains("14 rows, 8 fields"))
+    }
+
+    @Test func tabCompletesServerFieldsAndValues() throws {
+        let server = try ServerSession()
+        let session = server.shell.session
+        let completer = Completer(catalog: session.catalog, samples: session.samples, session: session)
+        let fields = completer.complete("\(server.table) where reg", cursor: "\(server.table) where reg".utf8.count)
+        #expect(fields.candidates.map(\.insert) == ["region"])
+        let line = "\(server.table) where region = "
+        let values = completer.complete(line, cursor: line.utf8.count).candidates
+        #expect(values.first?.display == "Central America (5)")
+        #expect(values.first?.insert == "\"Central America\"")
+        #expect(values.map(\.display).contains("Africa (4)"))
+        let typed = "\(server.table) where roles = rec"
+        #expect(completer.complete(typed, cursor: typed.utf8.count).candidates.map(\.display) == ["receiving (4)"])
+    }
+}
