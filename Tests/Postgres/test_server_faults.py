@@ -119,6 +119,26 @@ def main():
                     kept = handle.read()
                 check("no password in history", "not-a-secret" not in kept and "connect postgres://postgres@127.0.0.1" in kept, kept)
 
+        # A local dataset joined with a server table goes there as a temporary table; a role
+        # that may not create one gets the server's rows instead, with the reason, and the
+        # same answer.
+        server.psql("dossier", "CREATE ROLE reader LOGIN; GRANT SELECT ON things TO reader; "
+                    "CREATE TABLE codes (name text, code integer); INSERT INTO codes VALUES ('a', 10), ('b', 20), ('c', 30);"
+                    "GRANT SELECT ON codes TO reader")
+        csv = os.path.join(server.folder, "local.csv")
+        with open(csv, "w") as handle:
+            handle.write("name,label\nA,first\nb,second\n")
+        query = f"load {csv} as local; local join codes on name = name sort by code select label, code"
+        result, _ = dossier(binary, f"connect {url}; {query}")
+        check("local dataset uploaded", result.returncode == 0 and "as a temporary table" in result.stderr
+              and [line.split() for line in result.stdout.splitlines()[2:4]] == [["first", "│", "10"], ["second", "│", "20"]],
+              result.stdout + result.stderr)
+        server.psql("dossier", "REVOKE TEMPORARY ON DATABASE dossier FROM PUBLIC")
+        reader = f"postgres://reader@127.0.0.1:{server.port}/dossier"
+        refused, _ = dossier(binary, f"connect {reader}; {query}")
+        check("temporary table refused", refused.returncode == 0 and "could not go to the server" in refused.stderr
+              and "permission denied" in refused.stderr and refused.stdout == result.stdout, refused.stdout + refused.stderr)
+
         # The server dies mid-query: an error, not a hang; the session goes on.
         def kill():
             time.sleep(1.5)

@@ -7,6 +7,7 @@ import Testing
 @testable import DossierPlan
 @testable import DossierSemantics
 @testable import DossierSQL
+@testable import DossierPostgres
 @testable import DossierOutput
 @testable import DossierSession
 @testable import DossierCompletion
@@ -104,5 +105,35 @@ struct ServerSessionTests {
         #expect(values.map(\.display).contains("Africa (4)"))
         let typed = "\(server.table) where roles = rec"
         #expect(completer.complete(typed, cursor: typed.utf8.count).candidates.map(\.display) == ["receiving (4)"])
+    }
+
+    @Test func aSmallLocalDatasetGoesToTheServerForAJoin() throws {
+        let server = try ServerSession()
+        let file = NSTemporaryDirectory() + TestServer.table("regions") + ".csv"
+        try "region,continent\nAfrica,Africa\ncentral america,Americas\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try #require(!server.shell.run("load \(file) as regions").failed)
+        let query = "regions join \(server.table) on region = region select continent, name"
+        let remote = server.shell.rows(query)
+        #expect(server.shell.output.notes.contains { $0.contains("goes to the server as a temporary table") })
+        #expect(remote == server.shell.rows("regions join kept on region = region select continent, name"))
+        #expect(remote.count == 10)  // four in Africa, five in Central America (case ignored), and the header
+        // The temporary table is gone once the query has run, on the same connection.
+        let connection = try #require(server.shell.session.server)
+        var left: [String?] = []
+        try connection.query("SELECT count(*) FROM pg_class WHERE relname LIKE 'dossier_local_%'", cancellation: nil,
+            columns: { _ in }) { row in left.append(row.text(0)) }
+        #expect(left == ["0"])
+        let other = "\(server.table) join regions on region = region select name, continent"
+        #expect(server.shell.rows(other) == server.shell.rows("kept join regions on region = region select name, continent"))
+    }
+
+    @Test func aLargerLocalDatasetFetchesTheServerSide() throws {
+        let server = try ServerSession()
+        let small = TestServer.table("small")
+        try #require(!server.shell.run("save countries where region = Asia select name, region to postgres \(small)").failed)
+        let remote = server.shell.rows("kept join \(small) on name = name select region, \(small).region")
+        #expect(server.shell.output.notes.contains { $0.contains("the server's rows are fetched") })
+        #expect(remote == [["region", "\(small).region"], ["Asia", "Asia"]])
     }
 }
