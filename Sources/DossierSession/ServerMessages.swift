@@ -14,6 +14,11 @@ package enum ServerMessages {
         "`\(table)`: columns dossier cannot show are left out: \(columns.joined(separator: ", "))"
     }
 
+    /// A connection asked for on the command line (`--connect`) that failed.
+    package static func atStart(_ message: String) -> String {
+        "--connect: \(message)"
+    }
+
     package static func notConnected() -> Diagnostic {
         Diagnostic(.connection, "not connected to a server",
             hint: "connect postgres://user@host:5432/database (or set PGHOST, PGUSER, PGDATABASE and type connect)")

@@ -43,6 +43,20 @@ extension Session {
         note(Diagnostic(.loaded, ServerMessages.connected(connection.display, names), severity: .note))
     }
 
+    /// `--connect URL`: `connect` before any statement; a failure is reported (the URL without
+    /// its password) and the session goes on without the server.
+    public func connectAtStart(_ url: String) -> Bool {
+        do throws(Diagnostic) {
+            try connect(url)
+            return true
+        } catch {
+            var reported = error
+            reported.message = ServerMessages.atStart(reported.message)
+            output.emit(.diagnostic(reported))
+            return false
+        }
+    }
+
     /// Whether any part of the plan reads a server table.
     package func touchesServer(_ plan: LogicalPlan) -> Bool {
         Session.readsServer(plan)

@@ -47,6 +47,11 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Keep no history.")
     var noHistory = false
 
+    @Option(help: ArgumentHelp(
+        "Connect to a PostgreSQL server first (as the connect statement; PGHOST, PGUSER … fill in what the URL leaves out).",
+        valueName: "url"))
+    var connect: String?
+
     @Argument(help: ArgumentHelp("Files or directories to load before starting.", valueName: "file|dir"))
     var paths: [String] = []
 
@@ -94,6 +99,8 @@ struct DossierCommand: ParsableCommand {
         var failed = false
         if !empty { _ = session.loadDefaultSample() }
         for path in paths where session.loadPath(path) == .failed { failed = true }
+        // After the loads, as typing `connect` first thing would be: a local dataset keeps its name.
+        if let connect, !session.connectAtStart(connect) { failed = true }
 
         if !commands.isEmpty || !scripts.isEmpty {
             for input in orderedInputs(CommandLine.arguments) {

@@ -65,6 +65,28 @@ def main():
         check("wrong password", "password authentication failed" in result.stderr and "wrong-secret" not in result.stderr,
               result.stderr)
 
+        # --connect URL before the statements; PG* variables fill in what a URL leaves out, or
+        # say it all for `connect` alone; a failed --connect is an error without the password,
+        # and the statements still run.
+        def run(arguments, environment=None):
+            return subprocess.run([binary, "--empty", "--no-history", "--keep-going"] + arguments, capture_output=True,
+                                  text=True, timeout=30, env=dict(os.environ, **(environment or {})))
+        result = run(["--connect", url, "-c", "things count"])
+        check("--connect", result.returncode == 0 and result.stdout.split()[-3] == "3", result.stdout + result.stderr)
+        variables = {"PGHOST": "127.0.0.1", "PGPORT": str(server.port), "PGUSER": "postgres", "PGDATABASE": "dossier"}
+        result = run(["-c", "connect; things count"], variables)
+        check("PG* variables", result.returncode == 0 and result.stdout.split()[-3] == "3"
+              and f"connected to postgres://postgres@127.0.0.1:{server.port}/dossier:" in result.stderr, result.stdout + result.stderr)
+        result = run(["--connect", "postgres:///dossier", "-c", "things count"], dict(variables, PGDATABASE="elsewhere"))
+        check("--connect with PG*", result.returncode == 0 and result.stdout.split()[-3] == "3", result.stdout + result.stderr)
+        result = run(["--connect", f"postgres://ana@127.0.0.1:{server.port}/dossier"], {"PGPASSWORD": "right-one"})
+        check("PGPASSWORD", result.returncode == 0 and "connected to postgres://ana@" in result.stderr
+              and "right-one" not in result.stderr, result.stderr)
+        result = run(["--connect", f"postgres://ana:wrong-secret@127.0.0.1:{server.port}/dossier", "-c", "samples"])
+        check("--connect fails", result.returncode == 1 and "--connect: cannot connect" in result.stderr
+              and "password authentication failed" in result.stderr and "wrong-secret" not in result.stderr + result.stdout
+              and "third-country-deals" in result.stdout, result.stdout + result.stderr)
+
         # Native tables: types read, queries on the server.
         result, _ = dossier(binary, f"connect {url}; things where n > 2 sort by n desc select n, name")
         check("native table", result.returncode == 0 and result.stdout.split("\n")[2].split()[0] == "7", result.stdout + result.stderr)
@@ -102,6 +124,12 @@ def main():
                 shell.expect("dossier> ")
                 shell.sendline(f"connect postgres://postgres:not-a-secret@127.0.0.1:{server.port}/dossier")
                 shell.expect("connected to")
+                shell.expect("dossier> ")
+                # Tab offers a server table's values, from a bounded query on the server.
+                shell.send("things where name = \t\t")
+                offered = shell.expect(["B \\(1\\)", pexpect.TIMEOUT], timeout=5) == 0
+                check("tab offers server values", offered, shell.before)
+                shell.sendcontrol("c")
                 shell.expect("dossier> ")
                 shell.sendline("count slow")
                 time.sleep(1.5)
