@@ -36,6 +36,7 @@ run: build
 	.build/release/dossier
 
 test: test-deps pg-deps
+	python3 Tests/Architecture/check_layers.py
 	$(SWIFT) build --product dossier
 	python3 Tests/Postgres/with_server.py $(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier

@@ -32,7 +32,7 @@ let layers: [(name: String, dependencies: [String])] = [
         "DossierSemantics", "DossierEngine", "DossierSQL", "DossierPostgres", "DossierOutput"]),
     // What Tab offers, from the parser's partial parse and the session's catalog.
     ("DossierCompletion", ["DossierSupport", "DossierDiagnostics", "DossierData", "DossierSyntax", "DossierLoad", "DossierPlan",
-        "DossierSemantics", "DossierEngine", "DossierSQL", "DossierPostgres", "DossierOutput", "DossierSession"]),
+        "DossierSemantics", "DossierEngine", "DossierOutput", "DossierSession"]),
 ]
 
 /// Every layer the core test target reaches into.

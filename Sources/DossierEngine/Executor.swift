@@ -87,8 +87,11 @@ public struct Executor: Sendable {
             return limit(result, count: count, offset: offset)
         case .limit(let count, let offset):
             return limit(relation, count: count, offset: offset)
-        case .limitPer(let count, let offset, let keys):
-            return try Grouping.limitPer(relation, count: count, offset: offset, keys: keys, cancellation: cancellation)
+        case .limitPer(let count, let offset, let keys, let sortedBy):
+            var result = try Grouping.limitPer(
+                relation, count: count, offset: offset, keys: keys, sortedBy: sortedBy, cancellation: cancellation)
+            result.fields = step.fields
+            return result
         case .distinct(let keys, let wholeRow):
             return try Grouping.distinct(relation, keys: keys, wholeRow: wholeRow, fields: step.fields, cancellation: cancellation)
         case .count(let keys):

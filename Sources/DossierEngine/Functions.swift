@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DossierSupport
 import DossierDiagnostics
 import DossierData
@@ -29,11 +32,50 @@ package enum Functions {
             return number == .min ? Arithmetic.float(-Double(number)) : .integer(Swift.abs(number))
         case (.abs, .decimal(let number)): return number.magnitude.map(Value.decimal) ?? Arithmetic.float(-number.doubleValue)
         case (.abs, .float(let number)): return .float(Swift.abs(number))
+        case (.sqrt, _): return squareRoot(value)
+        case (.pow, _): return arguments.count > 1 ? power(value, arguments[1]) : .missing
         case (.number, .text(let text)): return NumberText.parse(text) ?? .missing
         case (.number, .integer), (.number, .decimal), (.number, .float): return value
         case (.date, _): return date(value, format: nil)
         case (.text, _): return .text(value.formatted())
         default: return .missing
+        }
+    }
+
+    /// `sqrt(x)`: exact for perfect squares of integers (`sqrt(16)` is 4), else a double;
+    /// missing for a negative x.
+    static func squareRoot(_ value: Value) -> Value {
+        guard let number = double(value), number >= 0 else { return .missing }
+        let root = number.squareRoot()
+        if case .integer(let whole) = value, let exact = Int64(exactly: root.rounded()), exact.multipliedReportingOverflow(by: exact) == (whole, false) {
+            return .decimal(DecimalNumber(exact))
+        }
+        return Arithmetic.float(root)
+    }
+
+    /// `pow(x, y)`: exact for an integer raised to a whole power while it fits 64 bits, else a
+    /// double; missing when the result is not a real number.
+    static func power(_ base: Value, _ exponent: Value) -> Value {
+        if case .integer(let whole) = base, case .integer(let times) = exponent, times >= 0, times <= 64 {
+            var result: Int64 = 1
+            var exact = true
+            for _ in 0..<times {
+                let (product, overflow) = result.multipliedReportingOverflow(by: whole)
+                if overflow { exact = false; break }
+                result = product
+            }
+            if exact { return .decimal(DecimalNumber(result)) }
+        }
+        guard let x = double(base), let y = double(exponent) else { return .missing }
+        return Arithmetic.float(pow(x, y))
+    }
+
+    private static func double(_ value: Value) -> Double? {
+        switch value {
+        case .integer(let number): return Double(number)
+        case .decimal(let number): return number.doubleValue
+        case .float(let number): return number
+        default: return nil
         }
     }
 

@@ -33,7 +33,88 @@ package enum Joiner {
         }
     }
 
+    /// More result rows than this is an error, not gigabytes (§7).
+    static let maximumRows = 50_000_000
+
     package static func join(_ left: Relation, _ right: Relation, _ join: BoundJoin, fields: [Field], cancellation: Cancellation?) throws(Diagnostic) -> Relation {
+        let leftView = ColumnView(column: left.columns[join.leftKey], rows: left.rows)
+        let rightView = ColumnView(column: right.columns[join.rightKey], rows: right.rows)
+        let (leftRows, rightRows): ([Int32], [Int32])
+        if let keys = JoinKeys(left: leftView, right: rightView) {
+            (leftRows, rightRows) = try pairs(keys, left: left.rows, right: right.rows, isLeft: join.isLeft, cancellation: cancellation)
+        } else {
+            (leftRows, rightRows) = try boxedPairs(left, right, join, cancellation: cancellation)
+        }
+        let columns = left.columns.map { $0.gather(leftRows) } + right.columns.map { $0.gather(rightRows) }
+        // Each result row rests on a row of each side (a left join's unmatched row on one).
+        let lineage = left.lineage.map { $0.gathered(leftRows) } + right.lineage.map { $0.gathered(rightRows) }
+        return Relation(fields: fields, columns: columns, rows: .all(leftRows.count), lineage: lineage)
+    }
+
+    /// The matching pairs of rows, by grouping both sides' key words at once: a group with
+    /// right rows is a key the left rows of the same group meet. Right rows of a key keep
+    /// their order, so pairs come in the pipeline's order, then the joined side's.
+    private static func pairs(
+        _ keys: JoinKeys, left: RowSet, right: RowSet, isLeft: Bool, cancellation: Cancellation?
+    ) throws(Diagnostic) -> ([Int32], [Int32]) {
+        let rightCount = right.count
+        let total = keys.words.count
+        let assigned = try keys.words.withUnsafeBufferPointer { (words) throws(Diagnostic) in
+            try GroupTable.assign(words, stride: 1, count: total, cancellation: cancellation)
+        }
+        let groupCount = assigned.firstPosition.count
+        // The right rows of each group, side by side (counted, then placed in order).
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for position in 0..<rightCount where !keys.missing[position] { starts[Int(assigned.groupOf[position]) + 1] += 1 }
+        for group in 0..<groupCount { starts[group + 1] += starts[group] }
+        var placed = [Int32](repeating: 0, count: starts[groupCount])
+        var cursor = starts
+        right.forEachRow { position, row in
+            if keys.missing[position] { return }
+            let group = Int(assigned.groupOf[position])
+            placed[cursor[group]] = Int32(truncatingIfNeeded: row)
+            cursor[group] += 1
+        }
+        try cancellation?.check()
+        var leftRows: [Int32] = []
+        var rightRows: [Int32] = []
+        leftRows.reserveCapacity(left.count)
+        rightRows.reserveCapacity(left.count)
+        var failure: Diagnostic?
+        left.forEachRow { position, row in
+            if failure != nil { return }
+            let slot = rightCount + position
+            let matches = keys.missing[slot] ? 0..<0 : starts[Int(assigned.groupOf[slot])]..<starts[Int(assigned.groupOf[slot]) + 1]
+            if matches.isEmpty {
+                if isLeft {
+                    leftRows.append(Int32(truncatingIfNeeded: row))
+                    rightRows.append(-1)
+                }
+                return
+            }
+            for match in matches {
+                leftRows.append(Int32(truncatingIfNeeded: row))
+                rightRows.append(placed[match])
+            }
+            if leftRows.count > maximumRows { failure = tooManyRows() }
+            if position & 0xFFFF == 0, cancellation?.isCancelled == true { failure = DataMessages.cancelled() }
+        }
+        if let failure {
+            try cancellation?.check()
+            throw failure
+        }
+        return (leftRows, rightRows)
+    }
+
+    private static func tooManyRows() -> Diagnostic {
+        Diagnostic(.tooLarge, "this join makes more than 50 million rows",
+            hint: "join on a field whose values are more unique, or filter first")
+    }
+
+    /// Pairs by boxed keys, for key types without words (floating point, lists).
+    private static func boxedPairs(
+        _ left: Relation, _ right: Relation, _ join: BoundJoin, cancellation: Cancellation?
+    ) throws(Diagnostic) -> ([Int32], [Int32]) {
         var table: [Key: [Int32]] = [:]
         let rightColumn = right.columns[join.rightKey]
         for position in 0..<right.count {
@@ -61,14 +142,8 @@ package enum Joiner {
                 rightRows.append(match)
                 if leftRows.count & 0xFFFF == 0 { try cancellation?.check() }
             }
-            if leftRows.count > 50_000_000 {
-                throw Diagnostic(.tooLarge, "this join makes more than 50 million rows",
-                    hint: "join on a field whose values are more unique, or filter first")
-            }
+            if leftRows.count > maximumRows { throw tooManyRows() }
         }
-        let columns = left.columns.map { $0.gather(leftRows) } + right.columns.map { $0.gather(rightRows) }
-        // Each result row rests on a row of each side (a left join's unmatched row on one).
-        let lineage = left.lineage.map { $0.gathered(leftRows) } + right.lineage.map { $0.gathered(rightRows) }
-        return Relation(fields: fields, columns: columns, rows: .all(leftRows.count), lineage: lineage)
+        return (leftRows, rightRows)
     }
 }

@@ -11,6 +11,13 @@ import DossierData
 extension Sorter {
     /// The positions of `rows` in sorted order.
     static func radixOrder(_ keys: [(KeyColumn, Bool)], rows: RowSet, cancellation: Cancellation?) throws(Diagnostic) -> [Int32] {
+        let words = try sortWords(keys, rows: rows, cancellation: cancellation)
+        guard !words.isEmpty else { return (0..<Int32(truncatingIfNeeded: rows.count)).map { $0 } }
+        return RadixSort.order(words: words)
+    }
+
+    /// Each position's sort key as words, most significant first (none when every row ties).
+    static func sortWords(_ keys: [(KeyColumn, Bool)], rows: RowSet, cancellation: Cancellation?) throws(Diagnostic) -> [[UInt64]] {
         var parts: [(codes: [UInt64], width: Int)] = []
         for (key, descending) in keys {
             let (codes, missing, width) = orderCodes(key, rows: rows)
@@ -25,7 +32,6 @@ extension Sorter {
             }
             try cancellation?.check()
         }
-        guard !parts.isEmpty else { return (0..<Int32(truncatingIfNeeded: rows.count)).map { $0 } }
         var words: [[UInt64]] = []
         var used = 64
         for (codes, width) in parts {
@@ -43,7 +49,7 @@ extension Sorter {
             used += width
         }
         try cancellation?.check()
-        return RadixSort.order(words: words)
+        return words
     }
 
     /// Each position's code (0 when missing), the missing flags (nil when none is missing),

@@ -49,10 +49,11 @@ package enum Sorter {
         }
     }
 
-    package static func sort(
-        _ relation: Relation, keys: [BoundSortKey], keeping limit: Int? = nil, cancellation: Cancellation?
-    ) throws(Diagnostic) -> Relation {
-        // Computed keys are evaluated into columns first, over the whole column length.
+    /// The relation the keys are read from (compacted when a key is computed, so computed
+    /// columns line up) and each key as a column cheap to compare, with its direction.
+    static func keyColumns(
+        _ relation: Relation, keys: [BoundSortKey], cancellation: Cancellation?
+    ) throws(Diagnostic) -> (Relation, [(KeyColumn, Bool)]) {
         var working = relation
         if keys.contains(where: { $0.expression.fieldIndex == nil }) { working = relation.compacted() }
         var keyColumns: [(KeyColumn, Bool)] = []
@@ -66,6 +67,13 @@ package enum Sorter {
             keyColumns.append((try keyColumn(column, cancellation: cancellation), key.descending))
         }
         try cancellation?.check()
+        return (working, keyColumns)
+    }
+
+    package static func sort(
+        _ relation: Relation, keys: [BoundSortKey], keeping limit: Int? = nil, cancellation: Cancellation?
+    ) throws(Diagnostic) -> Relation {
+        var (working, keyColumns) = try Self.keyColumns(relation, keys: keys, cancellation: cancellation)
         // Sort positions, not row ids, so ties fall back to input position: stable by construction.
         let rowIds = working.rows
         var comparisons = 0

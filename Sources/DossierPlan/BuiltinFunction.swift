@@ -4,13 +4,14 @@ import DossierData
 
 public enum BuiltinFunction: String, Sendable, CaseIterable {
     case lower, upper, len, year, month
-    case round, floor, ceil, abs
+    case round, floor, ceil, abs, sqrt, pow
     case number, date, text
 
     /// How many arguments it takes.
     package var arity: ClosedRange<Int> {
         switch self {
         case .round, .date: return 1...2
+        case .pow: return 2...2
         default: return 1...1
         }
     }
@@ -26,6 +27,8 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .floor: return "floor(x): the largest whole number not above x"
         case .ceil: return "ceil(x): the smallest whole number not below x"
         case .abs: return "abs(x): x without its sign"
+        case .sqrt: return "sqrt(x): the square root of x (missing for a negative x)"
+        case .pow: return "pow(x, y): x to the power y (pow(r, 2) squares r)"
         case .number: return "number(x): text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing"
         case .date: return "date(x) or date(x, \"dd.mm.yyyy\"): text read as a date (ISO forms, or the format given); else missing"
         case .text: return "text(x): the value as text, as it is shown"

@@ -25,8 +25,9 @@ public enum ColumnUsage {
                 for key in keys { needed.formUnion(key.expression.referencedFields) }
             case .limit, .chart:
                 break
-            case .limitPer(_, _, let keys):
+            case .limitPer(_, _, let keys, let sortedBy):
                 needed.formUnion(keys.flatMap(\.referencedFields))
+                for key in sortedBy { needed.formUnion(key.expression.referencedFields) }
             case .distinct(let keys, let wholeRow):
                 needed = wholeRow ? needed : Set(keys.flatMap(\.referencedFields))
             case .count(let keys):

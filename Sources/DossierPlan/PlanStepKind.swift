@@ -9,8 +9,9 @@ public enum PlanStepKind: Sendable {
     case sort([BoundSortKey])
     case limit(Int, offset: Int)
     /// `limit N [offset M] per F, ...`: the rows from the M-th to the (M+N)-th of each group
-    /// of equal keys, in their order (after a sort: the top N of each group).
-    case limitPer(Int, offset: Int, keys: [BoundExpr])
+    /// of equal keys, in their order. `sortedBy`: a `sort` before it, fused by the optimizer
+    /// (`TopKRule`): only each group's first N + M rows are put in order.
+    case limitPer(Int, offset: Int, keys: [BoundExpr], sortedBy: [BoundSortKey])
     /// `sort ... limit`, fused by the optimizer (`TopKRule`): only the first `count` rows after
     /// `offset` are put in order, not every row.
     case topK([BoundSortKey], count: Int, offset: Int)

@@ -150,11 +150,11 @@ public enum PlanCompiler {
             return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(alias)._o AS _o FROM \(from)", types: types,
                 floats: SQLStage.floats(of: values), rounded: SQLStage.rounded(of: values))
         case .sort(let keys):
-            let order = try orderTerms(keys, expressions) + ["\(alias)._o"]
-            return input.replacingSQL(
-                "SELECT \(input.passThrough(alias))row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS _o FROM \(from)")
-        case .limitPer(let count, let offset, let keys):
-            return try limitPer(count, offset: offset, keys: keys, input: input, alias: alias)
+            return try sorted(keys, input: input, alias: alias)
+        case .limitPer(let count, let offset, let keys, let sortedBy):
+            // The optimizer's fused `sort … limit N per F`: the sort, then each group's first N.
+            let ordered = sortedBy.isEmpty ? input : try sorted(sortedBy, input: input, alias: alias + "o")
+            return try limitPer(count, offset: offset, keys: keys, input: ordered, alias: alias)
         case .limit(let count, let offset):
             return input.replacingSQL("SELECT \(alias).* FROM \(from) ORDER BY \(alias)._o LIMIT \(count) OFFSET \(offset)")
         case .topK(let keys, let count, let offset):
@@ -220,6 +220,14 @@ public enum PlanCompiler {
     /// `limit N offset M per F, …`: each row's rank among the rows of equal keys (exact values,
     /// a list as one value, as dossier groups them), in the pipeline's order; the rows ranked
     /// M + 1 to M + N stay, in their order.
+    /// The rows in the order of `keys`, ties in input order: a new input-order column.
+    private static func sorted(_ keys: [BoundSortKey], input: SQLStage, alias: String) throws(Untranslatable) -> SQLStage {
+        let expressions = ExpressionCompiler(columns: input.columns(alias))
+        let order = try orderTerms(keys, expressions) + ["\(alias)._o"]
+        return input.replacingSQL(
+            "SELECT \(input.passThrough(alias))row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS _o FROM (\(input.sql)) AS \(alias)")
+    }
+
     private static func limitPer(_ count: Int, offset: Int, keys: [BoundExpr], input: SQLStage, alias: String) throws(Untranslatable) -> SQLStage {
         let expressions = ExpressionCompiler(columns: input.columns(alias))
         var partition: [String] = []

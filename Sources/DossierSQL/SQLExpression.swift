@@ -136,6 +136,10 @@ package struct ExpressionCompiler {
         case .len where first.isList:
             // Items as dossier reads them (an empty or NULL item is none; no items is missing).
             return SQLValue(raw: "NULLIF((SELECT count(*) FROM unnest(\(first.raw)) AS e WHERE e <> ''), 0)", type: .integer)
+        case .sqrt, .pow:
+            // dossier keeps perfect squares and whole powers exact and otherwise uses doubles;
+            // the server's numeric gives other digits, so these stay in dossier.
+            throw Untranslatable(construct: "`\(function.rawValue)(…)`")
         case .lower, .upper, .len, .number, .date, .text:
             // Their rules (full case mapping, graphemes, number and date reading) are dossier's.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")

@@ -37,6 +37,14 @@ extension Checker {
                 hint: type == .text ? SemanticsMessages.readAsNumberFirst(function, source.text(arguments[0].range)) : nil)
             resultType = type ?? .integer
             if arguments.count == 2 { extra.append(.constant(.integer(try places(arguments[1])))) }
+        case .sqrt, .pow:
+            try require(type == nil || type?.isNumeric == true, function, .number, arguments[0], type)
+            resultType = .decimal
+            if arguments.count == 2 {
+                let exponent = try bind(arguments[1], in: scope)
+                try require(exponent.type == nil || exponent.type?.isNumeric == true, function, .number, arguments[1], exponent.type)
+                extra.append(exponent)
+            }
         case .number:
             try require(type != .list && type != .bool && type != .date, function, .textOrNumber, arguments[0], type)
             resultType = .decimal

@@ -101,7 +101,7 @@ public struct Checker {
         case .limit(let count, let offset, let per):
             if per.isEmpty { return .limit(count.value, offset: offset?.value ?? 0) }
             let (keys, _) = try bindKeys(per, in: scope, explodingLists: false)
-            return .limitPer(count.value, offset: offset?.value ?? 0, keys: keys)
+            return .limitPer(count.value, offset: offset?.value ?? 0, keys: keys, sortedBy: [])
         case .distinct(let expressions):
             if expressions.isEmpty { return .distinct([], wholeRow: true) }
             let (bound, fields) = try bindKeys(expressions, in: scope, explodingLists: false)

@@ -94,10 +94,12 @@ package struct ExplainWriter {
         case .limit(let count, let offset):
             let skip = offset > 0 ? " after skipping \(offset)" : ""
             return "keeps the first \(count) rows\(skip): \(before) → \(after)"
-        case .limitPer(let count, let offset, let keys):
+        case .limitPer(let count, let offset, let keys, let sortedBy):
             let skip = offset > 0 ? " after skipping \(offset)" : ""
             let per = keys.map { words($0, fields) }.joined(separator: ", ")
-            return "keeps the first \(count) rows\(skip) of each \(per): \(before) → \(after)"
+            let sorted = sortedBy.isEmpty ? "" : "sorts by " + sortedBy.map { words($0.expression, fields) + ($0.descending ? " (descending)" : "") }
+                .joined(separator: ", ") + " and "
+            return "\(sorted)keeps the first \(count) rows\(skip) of each \(per): \(before) → \(after)"
         case .distinct(let keys, let wholeRow):
             let of = wholeRow ? "rows" : "values of " + keys.map { words($0, fields) }.joined(separator: ", ")
             return "keeps distinct \(of): \(before) → \(after)"

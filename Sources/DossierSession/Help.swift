@@ -56,6 +56,15 @@ public enum Help {
             summary: "write a query's result to a file; the format follows the extension",
             body: "save QUERY to PATH   (.csv .tsv .json .jsonl .md)\nCSV and TSV get typed headers (people:int) so the file loads back with the same types.\nsave QUERY | chart to PATH.svg   the query's chart as a standalone SVG to publish; its title is the query",
             examples: ["save countries where region = Africa to /tmp/africa.csv", "save countries count by region | chart to /tmp/dossier-regions.svg"]),
+        HelpTopic(name: "connect", aliases: ["postgres", "postgresql", "database", "server"],
+            summary: "use the tables of a PostgreSQL database as datasets; queries then run on the server",
+            body: """
+                connect postgres://USER@HOST:PORT/DATABASE
+                connect            (with PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD set)
+                The database's tables and views become datasets; the same queries compile to SQL
+                (explain shows it). save QUERY to postgres TABLE uploads a result in one transaction.
+                """,
+            examples: []),
         HelpTopic(name: "let", aliases: ["define", "view"],
             summary: "name a query; the name can then be used like a dataset, and is re-evaluated each time",
             body: "let NAME = QUERY\n`drop NAME` removes it.",
@@ -160,6 +169,7 @@ public enum Help {
                 arithmetic   + - * /   (integer overflow becomes a decimal; / always gives a decimal)
                 functions    lower(T) upper(T) len(T or list) year(D) month(D)
                              number(T) date(T [, format]) text(X) round(N [, digits]) floor(N) ceil(N) abs(N)
+                             sqrt(N) pow(N, N)
                 """,
             examples: ["countries where name like \"*a\"", "countries where name matches \"^[A-M]\"", "transfers where people between 50 and 500"]),
         HelpTopic(name: "text", aliases: ["case", "strings", "quotes", "bare words"],
@@ -183,7 +193,7 @@ public enum Help {
                 Text that does not read is missing, never an error.
                 """,
             examples: ["countries select name, date(\"01.03.2025\", \"dd.mm.yyyy\") as d limit 1", "countries select date(\"1 Mar 2025\", \"d mon yyyy\") as d limit 1"]),
-        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "number()", "text()"],
+        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "sqrt", "pow", "number()", "text()"],
             summary: "numbers are exact and print as the file wrote them",
             body: """
                 A decimal with up to 18 significant digits is exact: 0.1 + 0.2 is 0.3, 19.99 * 3 is 59.97, and
@@ -192,6 +202,7 @@ public enum Help {
                 number(x)     text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing
                 round(x)      round(x, 2) keeps two digits; round(x, -3) rounds to thousands (halves away from zero)
                 floor(x)  ceil(x)  abs(x)
+                sqrt(x)       pow(x, y)   exact for perfect squares and whole powers, else binary floating point
                 text(x)       the value as text, as it is shown
                 A text field whose values are mostly numbers (one stray `N/A` made it text) cannot be ordered
                 against a number: number(code) > 2 reads it. N/A, NA, null, None, - and — in a number

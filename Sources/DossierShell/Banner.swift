@@ -1,6 +1,5 @@
 import DossierSupport
 import DossierDiagnostics
-import DossierData
 import DossierOutput
 import DossierSession
 import DossierCompletion

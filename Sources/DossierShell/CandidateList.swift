@@ -4,7 +4,6 @@ import Glibc
 import CEditLine
 import DossierSupport
 import DossierDiagnostics
-import DossierData
 import DossierOutput
 import DossierSession
 import DossierCompletion

@@ -3,7 +3,6 @@ import Glibc
 #endif
 import DossierSupport
 import DossierDiagnostics
-import DossierData
 import DossierOutput
 import DossierSession
 import DossierCompletion

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierSupport
 import DossierDiagnostics
-import DossierData
 import DossierOutput
 import DossierLoad
 import DossierSession

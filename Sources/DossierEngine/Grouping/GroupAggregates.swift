@@ -137,15 +137,52 @@ package struct GroupAggregates {
         var present: [Int64]
         /// The most digits after the point among each group's values as written.
         var scales: [UInt8]
-        var scale: Int
-        var isDecimal: Bool
+        var scale = 0
+        var isDecimal = false
+
+        /// The sums of the positions in `range`. The common case, nothing missing and every
+        /// value written with the column's digits, is a loop of one add and one count a row.
+        static func sum(
+            _ values: [Int64], missing: Bitmap?, written: [UInt8]?, scale: Int, rows: RowSet, in range: Range<Int>,
+            groupOf: [Int32], groupCount: Int
+        ) -> ExactSums {
+            var sums = [Int128](repeating: 0, count: groupCount)
+            var present = [Int64](repeating: 0, count: groupCount)
+            var scales = [UInt8](repeating: 0, count: groupCount)
+            let columnScale = UInt8(truncatingIfNeeded: scale)
+            groupOf.withUnsafeBufferPointer { groupOf in
+                values.withUnsafeBufferPointer { values in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        present.withUnsafeMutableBufferPointer { present in
+                            scales.withUnsafeMutableBufferPointer { scales in
+                                if missing == nil, written == nil {
+                                    rows.forEachRow(in: range) { position, row in
+                                        let group = Int(groupOf[position])
+                                        sums[group] &+= Int128(values[row])
+                                        present[group] &+= 1
+                                    }
+                                    for group in 0..<groupCount where present[group] > 0 { scales[group] = columnScale }
+                                    return
+                                }
+                                rows.forEachRow(in: range) { position, row in
+                                    if let missing, missing[row] { return }
+                                    let group = Int(groupOf[position])
+                                    sums[group] &+= Int128(values[row])
+                                    present[group] &+= 1
+                                    let writtenScale = written?[row] ?? columnScale
+                                    if writtenScale > scales[group] { scales[group] = writtenScale }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return ExactSums(sums: sums, present: present, scales: scales)
+        }
     }
 
     private func exactSums(_ view: ColumnView) -> ExactSums? {
         let groupCount = groups.groupCount
-        var sums = [Int128](repeating: 0, count: groupCount)
-        var present = [Int64](repeating: 0, count: groupCount)
-        var scales = [UInt8](repeating: 0, count: groupCount)
         let values: [Int64], missing: Bitmap?, scale: Int, written: [UInt8]?, isDecimal: Bool
         switch view.column {
         case .integer(let column):
@@ -155,26 +192,23 @@ package struct GroupAggregates {
         default:
             return nil
         }
-        let columnScale = UInt8(scale)
-        groups.groupOf.withUnsafeBufferPointer { groupOf in
-            values.withUnsafeBufferPointer { values in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    present.withUnsafeMutableBufferPointer { present in
-                        scales.withUnsafeMutableBufferPointer { scales in
-                            view.rows.forEachRow { position, row in
-                                if let missing, missing[row] { return }
-                                let group = Int(groupOf[position])
-                                sums[group] &+= Int128(values[row])
-                                present[group] &+= 1
-                                let writtenScale = written?[row] ?? columnScale
-                                if writtenScale > scales[group] { scales[group] = writtenScale }
-                            }
-                        }
-                    }
-                }
+        // With few groups, each core sums its own range of rows and the parts are added up.
+        let ranges = groupCount <= 1 << 16 ? Parallel.ranges(groups.relation.count) : [0..<groups.relation.count]
+        let parts = (try? Parallel.map(ranges.count) { (part) throws(Diagnostic) in
+            ExactSums.sum(values, missing: missing, written: written, scale: scale, rows: view.rows, in: ranges[part],
+                groupOf: groups.groupOf, groupCount: groupCount)
+        }) ?? []
+        guard var total = parts.first else { return nil }
+        for part in parts.dropFirst() {
+            for group in 0..<groupCount {
+                total.sums[group] &+= part.sums[group]
+                total.present[group] &+= part.present[group]
+                total.scales[group] = max(total.scales[group], part.scales[group])
             }
         }
-        return ExactSums(sums: sums, present: present, scales: scales, scale: scale, isDecimal: isDecimal)
+        total.scale = scale
+        total.isDecimal = isDecimal
+        return total
     }
 
     private func sums(_ view: ColumnView) -> Column? {

@@ -27,15 +27,26 @@ extension GroupAggregates {
             }
         }
 
-        /// The value at `row` as the nearest double.
+        /// The value at `row` as the nearest double: one division when the mantissa is below
+        /// 2^53 (both operands exact, so the quotient is correctly rounded), else the exact
+        /// conversion.
         @inline(__always)
         func double(_ row: Int) -> Double {
             switch self {
             case .exact(let values, let scale, _):
-                return DecimalNumber(uncheckedMantissa: values[row], scale: scale).doubleValue
+                let mantissa = values[row]
+                if mantissa.magnitude < 1 << 53 { return Double(mantissa) / Numbers.powersOfTen[scale] }
+                return DecimalNumber(uncheckedMantissa: mantissa, scale: scale).doubleValue
             case .floating(let values, _):
                 return values[row]
             }
+        }
+
+        /// 10^0 ... 10^18, each exact as a double.
+        static let powersOfTen: [Double] = (0...18).map { exponent in
+            var value = 1.0
+            for _ in 0..<exponent { value *= 10 }
+            return value
         }
     }
 
@@ -173,41 +184,57 @@ extension GroupAggregates {
         return .float(FloatColumn(values: values, missing: missing))
     }
 
+    /// Running co-moments of one group (Welford's updates for two variables).
+    struct Comoments {
+        var count = 0.0
+        var meanX = 0.0
+        var meanY = 0.0
+        var squaresX = 0.0
+        var squaresY = 0.0
+        var products = 0.0
+
+        @inline(__always)
+        mutating func add(_ x: Double, _ y: Double) {
+            count += 1
+            let deltaX = x - meanX
+            meanX += deltaX / count
+            let deltaY = y - meanY
+            meanY += deltaY / count
+            products += deltaX * (y - meanY)
+            squaresX += deltaX * (x - meanX)
+            squaresY += deltaY * (y - meanY)
+        }
+
+        /// Pearson's r; nil with fewer than two pairs or no spread.
+        var correlation: Double? {
+            let result = products / (squaresX * squaresY).squareRoot()
+            return count < 2 || !result.isFinite ? nil : min(1, max(-1, result))
+        }
+    }
+
     /// Pearson's correlation per group over the rows where both values are present.
     func correlations(_ first: ColumnView, _ second: ColumnView) -> Column? {
         guard let xs = Numbers(first.column), let ys = Numbers(second.column) else { return nil }
         let groupCount = groups.groupCount
-        var counts = [Double](repeating: 0, count: groupCount)
-        var meanX = [Double](repeating: 0, count: groupCount)
-        var meanY = [Double](repeating: 0, count: groupCount)
-        var squaresX = [Double](repeating: 0, count: groupCount)
-        var squaresY = [Double](repeating: 0, count: groupCount)
-        var products = [Double](repeating: 0, count: groupCount)
-        for position in 0..<groups.groupOf.count {
-            let rowX = first.rows[position]
-            let rowY = second.rows[position]
-            if xs.isMissing(rowX) || ys.isMissing(rowY) { continue }
-            let group = Int(groups.groupOf[position])
-            let x = xs.double(rowX)
-            let y = ys.double(rowY)
-            counts[group] += 1
-            let deltaX = x - meanX[group]
-            meanX[group] += deltaX / counts[group]
-            let deltaY = y - meanY[group]
-            meanY[group] += deltaY / counts[group]
-            products[group] += deltaX * (y - meanY[group])
-            squaresX[group] += deltaX * (x - meanX[group])
-            squaresY[group] += deltaY * (y - meanY[group])
+        var moments = [Comoments](repeating: Comoments(), count: groupCount)
+        groups.groupOf.withUnsafeBufferPointer { groupOf in
+            moments.withUnsafeMutableBufferPointer { moments in
+                for position in 0..<groupOf.count {
+                    let rowX = first.rows[position]
+                    let rowY = second.rows[position]
+                    if xs.isMissing(rowX) || ys.isMissing(rowY) { continue }
+                    moments[Int(groupOf[position])].add(xs.double(rowX), ys.double(rowY))
+                }
+            }
         }
         var values = [Double](repeating: 0, count: groupCount)
         var missing: Bitmap?
         for group in 0..<groupCount {
-            let result = products[group] / (squaresX[group] * squaresY[group]).squareRoot()
-            if counts[group] < 2 || !result.isFinite {
+            if let correlation = moments[group].correlation {
+                values[group] = correlation
+            } else {
                 if missing == nil { missing = Bitmap(count: groupCount) }
                 missing?[group] = true
-            } else {
-                values[group] = min(1, max(-1, result))
             }
         }
         return .float(FloatColumn(values: values, missing: missing))

@@ -59,8 +59,40 @@ package enum Grouping {
 
 extension Grouping {
     /// `limit N offset M per F, ...`: the rows ranked M..<M+N within their group of equal keys,
-    /// in the order they come (so after a `sort`, each group's top N).
+    /// in the order they come (so after a `sort`, each group's top N). With `sortedBy` (a
+    /// `sort` fused into this step), only each group's first N + M rows are put in order.
     package static func limitPer(
+        _ relation: Relation, count: Int, offset: Int, keys: [BoundExpr], sortedBy: [BoundSortKey], cancellation: Cancellation?
+    ) throws(Diagnostic) -> Relation {
+        if sortedBy.isEmpty { return try firstPer(relation, count: count, offset: offset, keys: keys, cancellation: cancellation) }
+        let (working, keyColumns) = try Sorter.keyColumns(relation, keys: sortedBy, cancellation: cancellation)
+        let words = try Sorter.sortWords(keyColumns, rows: working.rows, cancellation: cancellation)
+        let (keep, overflow) = count.addingReportingOverflow(offset)
+        guard words.count == 1, !overflow, keep <= 64 else {
+            let sorted = try Sorter.sort(relation, keys: sortedBy, cancellation: cancellation)
+            return try firstPer(sorted, count: count, offset: offset, keys: keys, cancellation: cancellation)
+        }
+        let groups = try GroupAssignment.make(working, keys: keys, expandLists: false, cancellation: cancellation)
+        let best = TopPerGroup.select(words[0], groupOf: groups.groupOf, groupCount: groups.groupCount, keep: keep)
+        try cancellation?.check()
+        // The kept rows in sort order (ties in input order), then each group's ranks M..<M+N.
+        let order = RadixSort.order(words: [best.words, best.positions.map { UInt64($0) }])
+        var seen = [Int](repeating: 0, count: groups.groupCount)
+        var kept: [Int32] = []
+        for index in order {
+            let position = Int(best.positions[Int(index)])
+            let group = Int(groups.groupOf[position])
+            let rank = seen[group]
+            seen[group] = rank + 1
+            if rank >= offset { kept.append(Int32(truncatingIfNeeded: working.rows[position])) }
+        }
+        var result = working
+        result.rows = .some(kept)
+        return result
+    }
+
+    /// The rows ranked M..<M+N within their group, in the order they come.
+    private static func firstPer(
         _ relation: Relation, count: Int, offset: Int, keys: [BoundExpr], cancellation: Cancellation?
     ) throws(Diagnostic) -> Relation {
         let groups = try GroupAssignment.make(relation, keys: keys, expandLists: false, cancellation: cancellation)
@@ -77,5 +109,59 @@ extension Grouping {
         var result = relation
         result.rows = .some(kept)
         return result
+    }
+}
+
+/// Each group's `keep` smallest sort words (ties: the earlier position), kept in a small
+/// sorted buffer per group: one pass over the rows, and a row enters only when it beats the
+/// worst kept so far.
+enum TopPerGroup {
+    struct Kept {
+        var words: [UInt64]
+        var positions: [Int32]
+    }
+
+    static func select(_ words: [UInt64], groupOf: [Int32], groupCount: Int, keep: Int) -> Kept {
+        var bestWords = [UInt64](repeating: 0, count: groupCount * keep)
+        var bestPositions = [Int32](repeating: 0, count: groupCount * keep)
+        var filled = [Int](repeating: 0, count: groupCount)
+        words.withUnsafeBufferPointer { words in
+            groupOf.withUnsafeBufferPointer { groupOf in
+                bestWords.withUnsafeMutableBufferPointer { bestWords in
+                    bestPositions.withUnsafeMutableBufferPointer { bestPositions in
+                        for position in 0..<words.count {
+                            let group = Int(groupOf[position])
+                            let word = words[position]
+                            let base = group * keep
+                            var used = filled[group]
+                            // Later positions lose ties: a full buffer takes only a smaller word.
+                            if used == keep {
+                                if word >= bestWords[base + keep - 1] { continue }
+                                used -= 1
+                            } else {
+                                filled[group] = used + 1
+                            }
+                            var slot = used
+                            while slot > 0, bestWords[base + slot - 1] > word {
+                                bestWords[base + slot] = bestWords[base + slot - 1]
+                                bestPositions[base + slot] = bestPositions[base + slot - 1]
+                                slot -= 1
+                            }
+                            bestWords[base + slot] = word
+                            bestPositions[base + slot] = Int32(truncatingIfNeeded: position)
+                        }
+                    }
+                }
+            }
+        }
+        var kept = Kept(words: [], positions: [])
+        for group in 0..<groupCount {
+            let base = group * keep
+            for slot in 0..<filled[group] {
+                kept.words.append(bestWords[base + slot])
+                kept.positions.append(bestPositions[base + slot])
+            }
+        }
+        return kept
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import DossierSupport
 import DossierDiagnostics
+import DossierData
 
 #if canImport(Glibc)
 import Glibc
@@ -55,7 +56,7 @@ package enum Parallel {
             switch slots[part] {
             case .success(let value): results.append(value)
             case .failure(let error): throw error
-            case nil: throw Diagnostic(.cancelled, "a part of the work did not finish")
+            case nil: throw DataMessages.cancelled()
             }
         }
         return results

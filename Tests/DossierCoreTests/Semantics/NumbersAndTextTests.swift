@@ -58,6 +58,13 @@ import Testing
         #expect(shell.column("money where item = a select abs(0 - price)") == ["0.1"])
     }
 
+    @Test func rootsAndPowersStayExactWhereTheyCan() {
+        #expect(shell.rows("money where item = a select sqrt(16) as a, sqrt(2) as b, pow(2, 10) as c, pow(1.5, 2) as d").last == ["4", "1.4142135623730951", "1024", "2.25"])
+        // A root of a negative number, or a power that is not real, is missing, not an error.
+        #expect(shell.rows("money where item = a select sqrt(0 - 1) as a, pow(0 - 8, 0.5) as b").last == ["", ""])
+        #expect(shell.error("money select pow(item, 2)")?.message.contains("needs a number") == true)
+    }
+
     @Test func numberReadsNumbersAsPeopleWriteThem() {
         shell.run("load \(files.write("raw.csv", "raw\n\"1,234\"\n1 234\n\"$1,234.50\"\n12%\n\"(1,234)\"\n\"1,5\"\nabc\n"))")
         #expect(shell.column("raw select number(raw)") == ["1234", "1234", "1234.50", "12", "-1234", "", ""])
