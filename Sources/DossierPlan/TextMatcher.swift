@@ -21,7 +21,7 @@ public enum TextMatcher: Sendable {
         case .contains(let needle):
             return TextFolding.contains(TextFolding.fold(bytes: bytes), needle)
         case .like(let pattern):
-            return Glob.matches(TextFolding.fold(bytes: bytes), pattern)
+            return Glob.matches(text: bytes, pattern: pattern)
         case .matches(let regex, _):
             let cancelled: (() -> Bool)? = cancellation.map { flag in { flag.isCancelled } }
             return (try? regex.matches(bytes, cancelled: cancelled)) ?? false
