@@ -38,7 +38,7 @@ QUERIES = [
 TABLE = """CREATE TABLE t AS SELECT g AS id,
     (ARRAY['Africa', 'Asia', 'Central America', 'Europe', 'Oceania'])[1 + g % 5] AS region,
     CASE WHEN g % 3 = 0 THEN 'rights' WHEN g % 3 = 1 THEN 'cost' ELSE 'security' END AS concern,
-    (g * 7919) % 10000 AS deportees
+    CAST((CAST(g AS bigint) * 7919) % 10000 AS integer) AS deportees
   FROM generate_series(1, {rows}) AS g;
 ANALYZE t"""
 

@@ -30,8 +30,8 @@ public struct Completer {
         self.samples = samples
         self.cancellation = cancellation
         self.serverValues = session.map { session in
-            { [unowned session] plan, field, typed in
-                session.completionValues(plan, field: field, typed: typed, limit: Completer.maximumCandidates)
+            { [weak session] plan, field, typed in
+                (session?.completionValues(plan, field: field, typed: typed, limit: Completer.maximumCandidates) ?? [])
                     .map { ValueCounts.Entry(text: $0.text, count: $0.count) }
             }
         }

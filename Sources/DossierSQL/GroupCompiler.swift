@@ -24,7 +24,7 @@ struct GroupCompiler {
         for value in keyed.columns(g) { order += try sortTerms(value, descending: false) }
         return SQLStage(
             sql: "SELECT \(g).*, row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS _o FROM (\(grouped)) AS \(g)",
-            types: keyed.types + [.integer], floats: keyed.floats)
+            types: keyed.types + [.integer], floats: keyed.floats, derivedKeys: keyed.derivedKeys)
     }
 
     func summarize(_ aggregates: [BoundAggregate], keys: [BoundExpr], fields: [Field]) throws(Untranslatable) -> SQLStage {
@@ -67,7 +67,8 @@ struct GroupCompiler {
             // One row cannot be held as doubles for a larger value beside it (`SQLValue.isRounded`).
             if computed.isRounded, !keys.isEmpty { rounded.insert(position) }
         }
-        let keyPart = SQLStage(sql: "", types: Array(keyed.types.prefix(keys.count)), floats: floats.filter { $0 < keys.count })
+        let keyPart = SQLStage(sql: "", types: Array(keyed.types.prefix(keys.count)), floats: floats.filter { $0 < keys.count },
+            derivedKeys: keyed.derivedKeys.filter { $0 < keys.count })
         let groups = keyed.groupColumns(k, count: keys.count)
         let grouping = groups.isEmpty ? "" : " GROUP BY " + groups.joined(separator: ", ")
         let grouped = "SELECT \(keyPart.passThrough(k))\(parts.joined(separator: ", ")) FROM (\(keyed.sql)) AS \(k)\(grouping)"
@@ -76,7 +77,7 @@ struct GroupCompiler {
         let window = order.isEmpty ? "" : "ORDER BY " + order.joined(separator: ", ")
         return SQLStage(
             sql: "SELECT \(g).*, row_number() OVER (\(window)) AS _o FROM (\(grouped)) AS \(g)", types: types, floats: floats,
-            rounded: rounded)
+            rounded: rounded, derivedKeys: keyPart.derivedKeys)
     }
 
     /// One aggregate in SQL: its value, and for `min`/`max` of text the keys of that value.
@@ -193,6 +194,6 @@ struct GroupCompiler {
         let distinct = laterals.isEmpty ? "" : "DISTINCT "
         let from = "(\(input.sql)) AS \(alias)" + laterals.map { " " + $0 }.joined()
         return SQLStage(sql: "SELECT \(distinct)\(SQLStage.select(values, types: types))\(alias)._o AS _o FROM \(from)", types: types,
-            floats: SQLStage.floats(of: values))
+            floats: SQLStage.floats(of: values), derivedKeys: SQLStage.derivedKeys(of: values))
     }
 }

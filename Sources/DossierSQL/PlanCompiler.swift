@@ -97,7 +97,8 @@ public enum PlanCompiler {
         }
         let order = remote.orderColumn.map { "t." + SQLText.identifier($0) } ?? "row_number() OVER ()"
         let from = SQLText.identifier(remote.schema) + "." + SQLText.identifier(remote.name)
-        return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(order) AS _o FROM \(from) AS t", types: types)
+        return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(order) AS _o FROM \(from) AS t", types: types,
+            derivedKeys: SQLStage.derivedKeys(of: values))
     }
 
     /// A column as dossier reads it. Tables dossier uploaded hold every value as dossier's type
@@ -116,9 +117,7 @@ public enum PlanCompiler {
         case .text:
             // An empty text is missing (§6), and dossier's text is what the server shows.
             let raw = "NULLIF(CAST(\(name) AS text), '')"
-            let lowered = "lower(\(raw))"
-            return SQLValue(raw: raw, type: type, keys: SQLValue.Keys(
-                folded: lowered, order: "convert_to(\(lowered), 'UTF8')", sort: "convert_to(\(lowered), 'UTF8')"))
+            return SQLValue(raw: raw, type: type, keys: SQLValue.Keys.derived(from: raw))
         case .list:
             let raw = "(CASE WHEN cardinality(\(name)) > 0 THEN CAST(\(name) AS text[]) END)"
             return SQLValue(raw: raw, type: type, keys: SQLValue.Keys(

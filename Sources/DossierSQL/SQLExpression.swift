@@ -32,6 +32,24 @@ package struct SQLValue {
         package var folded: String
         package var order: String
         package var sort: String
+        /// The keys are the server's own functions of the value (`lower`, `convert_to`: a
+        /// table dossier did not upload), so they can be computed again from it wherever they
+        /// are needed instead of being carried, and grouped rows need not carry them at all.
+        package var isDerived = false
+
+        package init(folded: String, order: String, sort: String) {
+            self.folded = folded
+            self.order = order
+            self.sort = sort
+        }
+
+        /// The keys of a text that the server folds with `lower()`.
+        static func derived(from raw: String) -> Keys {
+            let lowered = "lower(\(raw))"
+            var keys = Keys(folded: lowered, order: "convert_to(\(lowered), 'UTF8')", sort: "convert_to(\(lowered), 'UTF8')")
+            keys.isDerived = true
+            return keys
+        }
     }
 
     package var isText: Bool { type == .text }

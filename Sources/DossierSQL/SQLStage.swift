@@ -16,6 +16,9 @@ struct SQLStage {
     var floats: Set<Int> = []
     /// Fields `SQLValue.isRounded` describes, by position.
     var rounded: Set<Int> = []
+    /// Text fields whose keys are `SQLValue.Keys.isDerived`, by position: read as the
+    /// server's functions of the value rather than as the `_f`, `_o`, `_s` columns.
+    var derivedKeys: Set<Int> = []
 
     static func hasKeys(_ type: ValueType) -> Bool { type == .text || type == .list }
 
@@ -31,8 +34,8 @@ struct SQLStage {
     func columns(_ alias: String) -> [SQLValue] {
         types.enumerated().map { index, type in
             let name = "\(alias).c\(index)"
-            let keys = SQLStage.hasKeys(type)
-                ? SQLValue.Keys(folded: "\(name)_f", order: "\(name)_o", sort: "\(name)_s") : nil
+            let keys = !SQLStage.hasKeys(type) ? nil : derivedKeys.contains(index) ? SQLValue.Keys.derived(from: name)
+                : SQLValue.Keys(folded: "\(name)_f", order: "\(name)_o", sort: "\(name)_s")
             return SQLValue(raw: name, type: type, keys: keys, isFloat: floats.contains(index), isRounded: rounded.contains(index))
         }
     }
@@ -40,6 +43,10 @@ struct SQLStage {
     /// The positions of the values that are floating point, for a stage made of them.
     static func floats(of values: [SQLValue]) -> Set<Int> {
         Set(values.indices.filter { values[$0].isFloat })
+    }
+
+    static func derivedKeys(of values: [SQLValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0].type == .text && values[$0].keys?.isDerived == true })
     }
 
     static func rounded(of values: [SQLValue]) -> Set<Int> {
@@ -72,7 +79,8 @@ struct SQLStage {
         var names: [String] = []
         for (index, type) in types.enumerated().prefix(count ?? types.count) {
             names.append("\(alias).c\(index)")
-            if SQLStage.hasKeys(type) { names += ["\(alias).c\(index)_f", "\(alias).c\(index)_o", "\(alias).c\(index)_s"] }
+            // Derived keys are computed again from the value in the grouped select.
+            if SQLStage.hasKeys(type), !derivedKeys.contains(index) { names += ["\(alias).c\(index)_f", "\(alias).c\(index)_o", "\(alias).c\(index)_s"] }
         }
         return names
     }

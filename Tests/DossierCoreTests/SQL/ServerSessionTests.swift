@@ -107,6 +107,62 @@ struct ServerSessionTests {
         #expect(completer.complete(typed, cursor: typed.utf8.count).candidates.map(\.display) == ["receiving (4)"])
     }
 
+    /// A table dossier did not upload: its text keys are the server's `lower()` of the value,
+    /// computed where they are needed (grouping by the value alone), with the in-memory answers.
+    @Test func aNativeTableGroupsAndComparesAsInMemory() throws {
+        let server = try ServerSession()
+        let connection = try #require(server.shell.session.server)
+        let table = TestServer.table("native")
+        // No two texts differ by case alone: on such a table they tie in the server's order
+        // where dossier puts the lower case first (the README says so).
+        let rows = [("Kigali", "Africa", 3), ("Lagos", "Africa", 5), ("Lima", "", 2), ("Quito", nil, 7), ("Tunis", "Africa", 1),
+                    ("Hanoi", "Asia", 4), ("Pune", "Asia", 4), ("lome", "Africa", 9)]
+        let values = rows.map { "('\($0.0)', \($0.1.map { "'\($0)'" } ?? "NULL"), \($0.2))" }.joined(separator: ", ")
+        try connection.execute("CREATE TABLE \(table) (name text, region text, v integer); INSERT INTO \(table) VALUES \(values)",
+            cancellation: nil)
+        defer { try? connection.execute("DROP TABLE \(table)", cancellation: nil) }
+        let file = NSTemporaryDirectory() + table + ".csv"
+        try ("name,region,v\n" + rows.map { "\($0.0),\($0.1 ?? ""),\($0.2)\n" }.joined()).write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try #require(!server.shell.run("connect \(try #require(TestServer.url))").failed)
+        try #require(!server.shell.run("load \(file) as here").failed)
+        let queries = [
+            "count by region", "count by region, name", "summarize count() as n, min(name) as first, max(v) as top by region",
+            "where region = africa count by name", "where region != asia sort by region, name select name, region",
+            "count by region | where count > 1 sort by region", "summarize sum(v) as total by region | sort by total desc",
+        ]
+        for query in queries {
+            let remote = server.shell.rows("\(table) \(query)")
+            #expect(remote == server.shell.rows("here \(query)"), "\(query)")
+            #expect(remote.count > 1, "\(query)")
+        }
+        // The grouped rows carry no keys: the server groups by the value alone.
+        server.shell.run("explain \(table) count by region")
+        let sql = server.shell.output.results.last ?? ""
+        #expect(sql.contains("GROUP BY s0k.c0)") && !sql.contains("s0k.c0_f,"), "\(sql)")
+    }
+
+    @Test func tabOnASlowServerOffersNothingWithinASecondOrSo() throws {
+        let server = try ServerSession()
+        let session = server.shell.session
+        let connection = try #require(session.server)
+        let view = TestServer.table("slow")
+        try connection.execute(
+            "CREATE VIEW \(view) AS SELECT g AS x FROM generate_series(1, 10) AS g WHERE pg_sleep(0.5) IS NOT NULL", cancellation: nil)
+        defer { try? connection.execute("DROP VIEW \(view)", cancellation: nil) }
+        try #require(!server.shell.run("connect \(try #require(TestServer.url))").failed)
+        let completer = Completer(catalog: session.catalog, samples: session.samples, session: session)
+        let line = "\(view) where x = "
+        let started = ContinuousClock.now
+        let values = completer.complete(line, cursor: line.utf8.count).candidates
+        #expect(values.isEmpty)
+        #expect(ContinuousClock.now - started < .seconds(3))
+        // The timeout was the completion's own: the session's statements have none after it.
+        var timeout: [String?] = []
+        try session.server?.query("SHOW statement_timeout", cancellation: nil, columns: { _ in }) { row in timeout.append(row.text(0)) }
+        #expect(timeout == ["0"])
+    }
+
     @Test func aSmallLocalDatasetGoesToTheServerForAJoin() throws {
         let server = try ServerSession()
         let file = NSTemporaryDirectory() + TestServer.table("regions") + ".csv"
