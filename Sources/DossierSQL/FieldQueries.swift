@@ -40,7 +40,7 @@ public struct FieldQueries {
             } else {
                 parts.append("count(DISTINCT \(value))")
             }
-            if type.isNumeric || type == .date {
+            if FieldQueries.hasRange(type) {
                 parts += ["min(\(value))", "max(\(value))"]
             }
         }
@@ -50,7 +50,7 @@ public struct FieldQueries {
     /// How many SQL columns `profileSQL` gives a field (present, distinct[, min, max]).
     public func profileWidth(_ field: Int) -> Int {
         let type = self.type(of: field)
-        return type.isNumeric || type == .date ? 4 : 2
+        return FieldQueries.hasRange(type) ? 4 : 2
     }
 
     /// A field's present values with how often each occurs, most frequent first (ties: the
@@ -64,10 +64,15 @@ public struct FieldQueries {
         if let prefix, !prefix.isEmpty, prefix.utf8.allSatisfy({ $0 < 0x80 }), type == .text || type == .list {
             conditions.append("lower(\(value) COLLATE \"C\") LIKE \(SQLText.string(FieldQueries.likePrefix(prefix.lowercased())))")
         }
-        let ties = type.isNumeric || type == .date || type == .bool ? (type == .bool ? "\(value) DESC" : value)
+        let ties = FieldQueries.hasRange(type) || type == .bool ? (type == .bool ? "\(value) DESC" : value)
             : (type == .list ? "min(s._o), min(e.i)" : "min(s._o)")
         return "SELECT \(value), count(*) FROM \(source) WHERE \(conditions.joined(separator: " AND ")) "
             + "GROUP BY \(value) ORDER BY count(*) DESC, \(ties) LIMIT \(max(0, limit))"
+    }
+
+    /// Numbers, dates and times: `describe` shows their smallest and largest.
+    public static func hasRange(_ type: ValueType) -> Bool {
+        type.isNumeric || type == .date || type == .datetime
     }
 
     /// `text%` for LIKE, with LIKE's own `%`, `_` and `\` in the text escaped.

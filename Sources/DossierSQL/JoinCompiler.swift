@@ -19,6 +19,7 @@ enum JoinCompiler {
             throw Untranslatable(construct: "this join")
         }
         if leftColumns[join.leftKey].isRounded || rightColumns[join.rightKey].isRounded { throw Untranslatable.readsRounded }
+        if leftColumns[join.leftKey].isList { throw Untranslatable(construct: "a join on a list") }
         let condition = keysEqual(leftColumns[join.leftKey], rightColumns[join.rightKey])
         let types = left.types + right.types
         let values = leftColumns + rightColumns
@@ -37,7 +38,7 @@ enum JoinCompiler {
             return "\(ak.folded) = \(bk.folded)"
         case _ where a.isNumeric && b.isNumeric:
             return "\(a.raw) = \(b.raw)"
-        case (.date?, .date?), (.bool?, .bool?):
+        case (.date?, .date?), (.datetime?, .datetime?), (.bool?, .bool?):
             return "\(a.raw) = \(b.raw)"
         default:
             return "FALSE"

@@ -170,6 +170,16 @@ public enum PlanCompiler {
             return try JoinCompiler.join(join, left: input, alias: alias, stageNumber: stageNumber)
         case .chart:
             throw Untranslatable(construct: "`chart`")
+        case .share:
+            throw Untranslatable(construct: "`share`")
+        case .rank:
+            throw Untranslatable(construct: "`rank`")
+        case .runningTotal:
+            throw Untranslatable(construct: "`running total`")
+        case .change:
+            throw Untranslatable(construct: "`change`")
+        case .expand:
+            throw Untranslatable(construct: "`expand`")
         }
     }
 

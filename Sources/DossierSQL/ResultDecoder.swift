@@ -73,6 +73,9 @@ public struct ResultDecoder {
         case .date:
             guard let days = CivilDate.parse(text) else { throw SQLMessages.badCell(text, field: field, type: type) }
             return .date(days)
+        case .datetime:
+            guard let microseconds = DatetimeText.parse(text) else { throw SQLMessages.badCell(text, field: field, type: type) }
+            return .datetime(microseconds)
         case .list:
             let items = ArrayLiteral.items(text).compactMap { $0 }.filter { !$0.isEmpty }
             return items.isEmpty ? .missing : .list(items)

@@ -158,8 +158,11 @@ package struct ExpressionCompiler {
             // dossier keeps perfect squares and whole powers exact and otherwise uses doubles;
             // the server's numeric gives other digits, so these stay in dossier.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")
-        case .lower, .upper, .len, .number, .date, .text:
-            // Their rules (full case mapping, graphemes, number and date reading) are dossier's.
+        case .lower, .upper, .len, .number, .date, .text, .trim, .replace, .substring, .left, .right, .split, .concat, .extract,
+            .unaccent, .day, .weekday, .quarter, .week, .hour, .minute, .today, .now, .dayOf, .weekOf, .monthOf, .quarterOf,
+            .yearOf, .datetime, .if, .coalesce:
+            // Their rules (full case mapping, graphemes, number and date reading, calendar
+            // periods, the clock) are dossier's: the step finishes in dossier.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")
         }
     }
@@ -314,6 +317,9 @@ package struct ExpressionCompiler {
             guard !pattern.contains(UInt8(ascii: "?")) else { throw Untranslatable(construct: "`like` with `?`") }
             let literal = SQLText.string(likePattern(pattern))
             test = { "\($0) LIKE \(literal)" }
+        case .startsWith, .endsWith, .mentions:
+            // Prefixes of folded text and accent-insensitive search are dossier's own folding.
+            throw Untranslatable(construct: "`starts with`, `ends with` or `mentions`")
         case .matches:
             // dossier's regular expressions run in linear time with their own syntax (\b, (?i)
             // anywhere); PostgreSQL's differ, so `matches` stays in dossier.

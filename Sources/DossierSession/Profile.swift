@@ -84,7 +84,7 @@ package enum Profile {
             let parts = [(text: "true", count: trues), (text: "false", count: falses)].filter { $0.count > 0 }
                 .sorted { $0.count > $1.count }
             return (parts.count, countedSummary(parts))
-        case .integer, .decimal, .float, .date:
+        case .integer, .decimal, .float, .date, .datetime:
             var present: [Value] = []
             // Binary floating point is shown as the file wrote it (`1e300`, not `1e+300`).
             var written: [Value: String] = [:]

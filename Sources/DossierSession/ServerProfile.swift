@@ -52,7 +52,7 @@ extension Session {
         guard distinct > 0 else { return "" }
         let name = queries.fields.indices.contains(field) ? queries.fields[field].name : "field"
         let few = distinct <= Profile.fewValues
-        if !few, type.isNumeric || type == .date {
+        if !few, FieldQueries.hasRange(type) {
             let low = try shown(range.0, type: type, float: queries.isFloat(field), field: name)
             let high = try shown(range.1, type: type, float: queries.isFloat(field), field: name)
             return "\(low) to \(high)"

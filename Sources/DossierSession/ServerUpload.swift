@@ -90,7 +90,7 @@ enum ServerUpload {
                 chunk += "\t" + escape(ArrayLiteral.literal(items.map { SQLText.byteaText(TextKeys.sort($0)) }))
             default:
                 // Numbers as written (exact: numeric keeps every digit), dates ISO, t/f.
-                let text = relation.text(row: position, column: index)
+                let text = relation.text(row: position, column: index, periods: false)
                 chunk += escape(field.type == .bool ? (text == "true" ? "t" : "f") : text)
                 if field.type == .text {
                     // A value of another type in a text field (after widening): its text and keys.

@@ -22,9 +22,20 @@ extension Session {
                 name.text, available: samples.names, at: name.range.isEmpty ? .none : .source(source, name.range))
         }
         let results = try DataLoader.load(path, as: nil, monitor: loadMonitor()).map { result in
-            LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings)
+            LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings.map(sampleRelative))
         }
         install(results, quiet: quiet)
+    }
+
+    /// A warning about a bundled file names it as `samples/NAME/FILE`, wherever dossier is
+    /// installed, so transcripts do not depend on the machine.
+    private func sampleRelative(_ warning: Diagnostic) -> Diagnostic {
+        guard let directory = samples.directory, case .file(let path, let line, let column, let lineText) = warning.location,
+            path.hasPrefix(directory + "/")
+        else { return warning }
+        var relative = warning
+        relative.location = .file(path: "samples/" + path.dropFirst(directory.count + 1), line: line, column: column, lineText: lineText)
+        return relative
     }
 
     /// Cancellation, and progress for files big enough to wait for (the shell shows it on a

@@ -38,6 +38,12 @@ import Testing
         #expect(rows[3] == ["c", "3", "3", "", "", ""])
     }
 
+    @Test func sumsThatOverflowSixtyFourBitsAreAddedAgainWider() {
+        // The 64-bit loop overflows in group a; the 128-bit one then gives the exact total.
+        load("o.csv", "g,v\na,9223372036854775807\nb,1\na,9223372036854775807\nb,-5\na,-9223372036854775807\n")
+        #expect(shell.rows("o summarize sum(v) as s, count() as n by g") == [["g", "s", "n"], ["a", "9223372036854775807", "3"], ["b", "-4", "2"]])
+    }
+
     @Test func medianOfDecimalsIsExact() {
         load("p.csv", "price\n0.10\n0.20\n19.99\n1.10\n")
         // Sorted: 0.10 0.20 1.10 19.99 → (0.20 + 1.10) / 2 = 0.65, not 0.6500000000000001.
