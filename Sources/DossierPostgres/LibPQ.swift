@@ -56,6 +56,11 @@ struct LibPQ: @unchecked Sendable {
     let putCopyData: PutCopyData
     let putCopyEnd: PutCopyEnd
     let serverVersion: ConnFunction
+    /// What a connection reached, however it was said (URL, `PG*` variables, defaults).
+    let user: ConnText
+    let host: ConnText
+    let port: ConnText
+    let database: ConnText
 
     // Result statuses (ExecStatusType) and the connection status that matter here.
     static let connectionOK: CInt = 0
@@ -124,6 +129,10 @@ struct LibPQ: @unchecked Sendable {
         putCopyData = try symbol("PQputCopyData", PutCopyData.self)
         putCopyEnd = try symbol("PQputCopyEnd", PutCopyEnd.self)
         serverVersion = try symbol("PQserverVersion", ConnFunction.self)
+        user = try symbol("PQuser", ConnText.self)
+        host = try symbol("PQhost", ConnText.self)
+        port = try symbol("PQport", ConnText.self)
+        database = try symbol("PQdb", ConnText.self)
     }
 }
 

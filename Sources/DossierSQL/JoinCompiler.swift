@@ -18,6 +18,7 @@ enum JoinCompiler {
         guard leftColumns.indices.contains(join.leftKey), rightColumns.indices.contains(join.rightKey) else {
             throw Untranslatable(construct: "this join")
         }
+        if leftColumns[join.leftKey].isRounded || rightColumns[join.rightKey].isRounded { throw Untranslatable.readsRounded }
         if leftColumns[join.leftKey].isList { throw Untranslatable(construct: "a join on a list") }
         let condition = keysEqual(leftColumns[join.leftKey], rightColumns[join.rightKey])
         let types = left.types + right.types
@@ -25,7 +26,8 @@ enum JoinCompiler {
         let kind = join.isLeft ? "LEFT JOIN" : "JOIN"
         return SQLStage(
             sql: "SELECT \(SQLStage.select(values, types: types))row_number() OVER (ORDER BY \(l)._o, \(r)._o) AS _o FROM (\(left.sql)) AS \(l) \(kind) (\(right.sql)) AS \(r) ON \(condition)",
-            types: types)
+            types: types, floats: left.floats.union(right.floats.map { $0 + left.types.count }),
+            rounded: left.rounded.union(right.rounded.map { $0 + left.types.count }))
     }
 
     /// Join keys meet as `Joiner` hashes them: lists and values of unlike kinds never meet.

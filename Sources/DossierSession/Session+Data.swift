@@ -168,8 +168,18 @@ extension Session {
 
     package func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
         let plan = try Checker(catalog: catalog, source: source).resolveSource(name)
-        let relation = touchesServer(plan) ? try runOnServer(plan).compacted() : try Executor(cancellation: cancellation).run(plan).relation.compacted()
-        try emitResult(try Profile.describe(relation, cancellation: cancellation))
+        var profile: Relation
+        var rows: Int
+        var notes: [Diagnostic] = []
+        if touchesServer(plan), let connection = server, let computed = try describeOnServer(plan, connection: connection) {
+            (profile, rows) = computed
+        } else {
+            let relation = touchesServer(plan) ? try runOnServer(plan).compacted() : try Executor(cancellation: cancellation).run(plan).relation.compacted()
+            profile = try Profile.describe(relation, cancellation: cancellation)
+            rows = relation.count
+            notes = Profile.notes(relation)
+        }
+        try emitResult(profile)
         let origin: String
         switch plan.source {
         case .dataset(let dataset): origin = SessionMessages.fromOrigin(dataset.origin)
@@ -179,8 +189,8 @@ extension Session {
                 return nil
             } ?? queryName)
         }
-        note(SessionMessages.describeSummary(plan.sourceName, rows: relation.count, fields: relation.fields.count, origin: origin))
-        Profile.notes(relation).forEach(note)
+        note(SessionMessages.describeSummary(plan.sourceName, rows: rows, fields: plan.fields.count, origin: origin))
+        notes.forEach(note)
     }
 
     package func drop(_ name: Name, source: SourceText) throws(Diagnostic) {

@@ -616,8 +616,8 @@ def close(got, expected):
         if len(got_row) != len(expected_row):
             return False
         for a, b in zip(got_row, expected_row):
-            if a is None or b is None:
-                if a is not b:
+            if a is None or b is None or isinstance(a, str) or isinstance(b, str):
+                if a != b:
                     return False
             elif abs(float(a) - float(b)) > 1e-9 * max(1.0, abs(float(b))):
                 return False
