@@ -111,7 +111,8 @@ extension Parser {
         case .distinct:
             offer(.field)
             var fields: [Expr] = []
-            if continuesLine, current.kind == .word || current.kind == .quotedName, !startsClauseOrStop {
+            // `(` too: the printer wraps a computed key in parentheses (`distinct (a = b)`).
+            if continuesLine, current.kind == .word || current.kind == .quotedName || current.kind == .leftParen, !startsClauseOrStop {
                 fields = try parseExpressionList(after: "distinct")
             }
             kind = .distinct(fields)
