@@ -8,6 +8,8 @@ import Darwin
 /// has no link-time dependency on it: start-up costs nothing when no server is used (linking
 /// libpq added 3.5 ms to every start), and a machine without libpq runs everything else.
 /// Each function is declared with its C type; a missing symbol is an error, never a crash.
+// Safe: every stored property is a `let` C function pointer (or the library handle) set once
+// when the library is opened; calling them from any thread touches no state of this value.
 struct LibPQ: @unchecked Sendable {
     // The C types, as in libpq-fe.h. Handles (PGconn *, PGresult *, PGcancel *) are opaque.
     typealias Handle = OpaquePointer
