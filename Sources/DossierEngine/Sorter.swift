@@ -135,6 +135,26 @@ package enum TopK {
         case .integer(let values, let missing): return numeric(values, missing, descending, rowIds, k)
         case .decimal(let values, let missing): return numeric(values, missing, descending, rowIds, k)
         case .date(let values, let missing): return numeric(values, missing, descending, rowIds, k)
+        case .ranked(let codes, let ranks):
+            // Text: each row's rank in the alphabet, gathered once, is a number like the others.
+            var missing: Bitmap?
+            var values = [UInt32](repeating: 0, count: codes.count)
+            values.withUnsafeMutableBufferPointer { values in
+                codes.withUnsafeBufferPointer { codes in
+                    ranks.withUnsafeBufferPointer { ranks in
+                        for row in 0..<codes.count {
+                            let code = codes[row]
+                            if code == 0 {
+                                if missing == nil { missing = Bitmap(count: codes.count) }
+                                missing?[row] = true
+                            } else if Int(code) < ranks.count {
+                                values[row] = ranks[Int(code)]
+                            }
+                        }
+                    }
+                }
+            }
+            return numeric(values, missing, descending, rowIds, k)
         default: return nil
         }
     }
