@@ -70,9 +70,10 @@ fuzz: debug
 	python3 Tests/Differential/differential.py .build/debug/dossier --queries 100000 --seed $$RANDOM
 
 # Side by side with DuckDB (pip install duckdb-cli) and sqlite3; figures in BENCHMARKS.md.
-bench: build
+bench: build pg-deps
 	@python3 -c 'import duckdb_cli' 2>/dev/null || python3 -m pip install --quiet duckdb-cli || true
 	python3 bench/bench.py
+	python3 bench/postgres.py
 
 # The db-benchmark groupby and join questions on loaded data, side by side with DuckDB; 1e6 rows,
 # or N=1e7 make bench-groupby. Uses the release build as it is (make build first).

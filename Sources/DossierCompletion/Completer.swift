@@ -19,13 +19,22 @@ public struct Completer {
     package let samples: SampleLibrary?
     /// Ctrl-C while Tab runs the pipeline: the completion stops and offers nothing.
     package let cancellation: Cancellation?
+    /// The most frequent values of a field of a pipeline over server tables (the plan, the
+    /// field's position, what is typed of the value), from a bounded query; the session's.
+    package let serverValues: ((LogicalPlan, Int, String) -> [ValueCounts.Entry])?
     /// Candidates shown at most; the most frequent values come first.
     public static let maximumCandidates = 200
 
-    public init(catalog: Catalog, samples: SampleLibrary?, cancellation: Cancellation? = nil) {
+    public init(catalog: Catalog, samples: SampleLibrary?, cancellation: Cancellation? = nil, session: Session? = nil) {
         self.catalog = catalog
         self.samples = samples
         self.cancellation = cancellation
+        self.serverValues = session.map { session in
+            { [weak session] plan, field, typed in
+                (session?.completionValues(plan, field: field, typed: typed, limit: Completer.maximumCandidates) ?? [])
+                    .map { ValueCounts.Entry(text: $0.text, count: $0.count) }
+            }
+        }
     }
 
     /// Completes `text` at byte offset `cursor` (the text may hold earlier continuation lines).
@@ -50,10 +59,12 @@ public struct Completer {
         let prefix = SourceText(String(decoding: bytes[..<start], as: UTF8.self), linesContinue: true)
         var candidates: [Completion.Candidate] = []
         var seen = Set<String>()
-        var pipeline: Relation??
+        var checked: LogicalPlan??
+        var pipeline: Pipeline??
         for item in point.items {
             let more = self.candidates(for: item, partial: partial, point: point, prefix: prefix) {
-                if pipeline == nil { pipeline = .some(run(point.pipeline, source: prefix)) }
+                if checked == nil { checked = .some(plan(point.pipeline, source: prefix)) }
+                if pipeline == nil { pipeline = .some((checked ?? nil).flatMap(run)) }
                 return pipeline ?? nil
             }
             for candidate in more where seen.insert(candidate.insert.lowercased()).inserted {
@@ -63,9 +74,23 @@ public struct Completer {
         return Completion(replace: start..<cursor, candidates: Array(candidates.prefix(Completer.maximumCandidates)))
     }
 
+    /// The pipeline before the clause being typed: its rows when they are in memory, its plan
+    /// alone over server tables (whose rows stay there).
+    enum Pipeline {
+        case rows(Relation)
+        case onServer(LogicalPlan)
+
+        var fields: [Field] {
+            switch self {
+            case .rows(let relation): return relation.fields
+            case .onServer(let plan): return plan.fields
+            }
+        }
+    }
+
     private func candidates(
         for item: CompletionPoint.Item, partial: String, point: CompletionPoint, prefix: SourceText,
-        pipeline: () -> Relation?
+        pipeline: () -> Pipeline?
     ) -> [Completion.Candidate] {
         switch item {
         case .statementStart:
@@ -155,7 +180,7 @@ public struct Completer {
         quotedNames(catalog.names, partial)
     }
 
-    private func fields(_ pipeline: Relation?, _ partial: String) -> [Completion.Candidate] {
+    private func fields(_ pipeline: Pipeline?, _ partial: String) -> [Completion.Candidate] {
         quotedNames((pipeline?.fields ?? []).map(\.displayName), partial)
     }
 
@@ -174,27 +199,41 @@ public struct Completer {
         return bytes.allSatisfy(Lexer.isWordContinue)
     }
 
-    /// The rows of the pipeline before the clause being typed, when it checks.
-    private func run(_ query: Query?, source: SourceText) -> Relation? {
+    /// The pipeline before the clause being typed, checked and optimized, when it checks.
+    private func plan(_ query: Query?, source: SourceText) -> LogicalPlan? {
         guard let query, let plan = try? Checker(catalog: catalog, source: source).check(query) else { return nil }
-        return try? Executor(cancellation: cancellation).run(Optimizer.optimize(plan)).relation
+        return Optimizer.optimize(plan)
+    }
+
+    /// Its rows, when it reads no server table.
+    private func run(_ plan: LogicalPlan) -> Pipeline? {
+        if Session.readsServer(plan) { return .onServer(plan) }
+        return (try? Executor(cancellation: cancellation).run(plan).relation).map(Pipeline.rows)
     }
 
     /// The distinct values of a field, most frequent first, with their counts.
-    private func values(of fieldName: String, in pipeline: Relation?, partial: String) -> [Completion.Candidate] {
-        guard let relation = pipeline else { return [] }
+    private func values(of fieldName: String, in pipeline: Pipeline?, partial: String) -> [Completion.Candidate] {
+        guard let pipeline else { return [] }
+        let fields = pipeline.fields
         let written = fieldName.hasPrefix("`") && fieldName.hasSuffix("`") && fieldName.count >= 2
             ? String(fieldName.dropFirst().dropLast()) : fieldName
         let key = FieldName.key(written)
-        guard let index = relation.fields.firstIndex(where: { FieldName.key($0.displayName) == key })
-            ?? relation.fields.firstIndex(where: { FieldName.key($0.name) == key })
+        guard let index = fields.firstIndex(where: { FieldName.key($0.displayName) == key })
+            ?? fields.firstIndex(where: { FieldName.key($0.name) == key })
         else { return [] }
         let quote: Character? = partial.first.flatMap { "\"'“".contains($0) ? $0 : nil }
         let typed = quote == nil ? partial : String(partial.dropFirst())
         let lowered = typed.lowercased()
-        let fieldNames = Set(relation.fields.map { FieldName.key($0.name) })
-        let type = relation.fields[index].type
-        return ValueCounts.count(relation, column: index, cancellation: cancellation)
+        let fieldNames = Set(fields.map { FieldName.key($0.name) })
+        let type = fields[index].type
+        let entries: [ValueCounts.Entry]
+        switch pipeline {
+        case .rows(let relation):
+            entries = ValueCounts.count(relation, column: index, cancellation: cancellation)
+        case .onServer(let plan):
+            entries = ValueCounts.ordered(serverValues?(plan, index, typed) ?? [])
+        }
+        return entries
             .filter { $0.text.lowercased().hasPrefix(lowered) }
             .map { entry in
                 let insert = Completer.literal(entry.text, type: type, fieldNames: fieldNames, quote: quote)

@@ -7,6 +7,11 @@ package enum ValueCounts {
     package struct Entry {
         package let text: String
         package let count: Int
+
+        package init(text: String, count: Int) {
+            self.text = text
+            self.count = count
+        }
     }
 
     package static func count(_ relation: Relation, column index: Int, cancellation: Cancellation? = nil) -> [Entry] {
@@ -37,6 +42,11 @@ package enum ValueCounts {
             }
             entries = counts.map { Entry(text: $0.key, count: $0.value) }
         }
-        return entries.sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.lowercased() < $1.text.lowercased() }
+        return ordered(entries)
+    }
+
+    /// Most frequent first; ties in alphabetical order, case ignored.
+    package static func ordered(_ entries: [Entry]) -> [Entry] {
+        entries.sorted { $0.count != $1.count ? $0.count > $1.count : $0.text.lowercased() < $1.text.lowercased() }
     }
 }

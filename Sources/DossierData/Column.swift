@@ -11,6 +11,8 @@ public enum Column: Sendable {
     case float(FloatColumn)
     case bool(BoolColumn)
     case date(DateColumn)
+    /// Date and time, as microseconds since 1970-01-01 00:00 UTC (`DatetimeText`).
+    case datetime(IntegerColumn)
     case text(TextColumn)
     case list(ListColumn)
 
@@ -20,6 +22,7 @@ public enum Column: Sendable {
         case .decimal, .float: return .decimal
         case .bool: return .bool
         case .date: return .date
+        case .datetime: return .datetime
         case .text: return .text
         case .list: return .list
         }
@@ -27,7 +30,7 @@ public enum Column: Sendable {
 
     public var count: Int {
         switch self {
-        case .integer(let column): return column.values.count
+        case .integer(let column), .datetime(let column): return column.values.count
         case .decimal(let column): return column.mantissas.count
         case .float(let column): return column.values.count
         case .bool(let column): return column.values.count
@@ -39,7 +42,7 @@ public enum Column: Sendable {
 
     public func isMissing(_ row: Int) -> Bool {
         switch self {
-        case .integer(let column): return column.missing?[row] ?? false
+        case .integer(let column), .datetime(let column): return column.missing?[row] ?? false
         case .decimal(let column): return column.missing?[row] ?? false
         case .float(let column): return column.missing?[row] ?? false
         case .bool(let column): return column.values[row] == BoolColumn.missingCode
@@ -58,6 +61,7 @@ public enum Column: Sendable {
         case .float(let column): return .float(column.values[row])
         case .bool(let column): return .bool(column.values[row] == 1)
         case .date(let column): return .date(column.values[row])
+        case .datetime(let column): return .datetime(column.values[row])
         case .text(let column): return .text(column.dictionary.string(column.codes[row]))
         case .list(let column): return .list(column.items(at: row))
         }
@@ -71,10 +75,21 @@ public enum Column: Sendable {
         return written.dictionary.string(written.codes[row])
     }
 
+    /// How a present value is shown when that is not how its value prints: a decimal beyond
+    /// 18 digits as written, a date that stands for a month as `2025-03`. For tables and
+    /// charts; saved files write the value itself (`writtenText`), so they load back.
+    @inline(__always)
+    public func displayText(at row: Int) -> String? {
+        if case .date(let column) = self, column.period != .day, !(column.missing?[row] ?? false) {
+            return column.periodLabel(at: row)
+        }
+        return writtenText(at: row)
+    }
+
     /// The missing mask of a column that keeps one (numbers and dates).
     public var missingBitmap: Bitmap? {
         switch self {
-        case .integer(let column): return column.missing
+        case .integer(let column), .datetime(let column): return column.missing
         case .decimal(let column): return column.missing
         case .float(let column): return column.missing
         case .date(let column): return column.missing
@@ -85,7 +100,7 @@ public enum Column: Sendable {
     /// How many values are missing.
     public var missingCount: Int {
         switch self {
-        case .integer(let column): return column.missing?.setCount ?? 0
+        case .integer(let column), .datetime(let column): return column.missing?.setCount ?? 0
         case .decimal(let column): return column.missing?.setCount ?? 0
         case .float(let column): return column.missing?.setCount ?? 0
         case .date(let column): return column.missing?.setCount ?? 0
@@ -119,7 +134,10 @@ public enum Column: Sendable {
             return .float(FloatColumn(values: values, missing: missing, written: written))
         case .date(let column):
             let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
-            return .date(DateColumn(values: values, missing: missing))
+            return .date(DateColumn(values: values, missing: missing, period: column.period))
+        case .datetime(let column):
+            let (values, missing) = gatherValues(column.values, column.missing, indices, filler: 0)
+            return .datetime(IntegerColumn(values: values, missing: missing))
         case .bool(let column):
             return .bool(BoolColumn(values: indices.map { $0 < 0 ? BoolColumn.missingCode : column.values[Int($0)] }))
         case .text(let column):

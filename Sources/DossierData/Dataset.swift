@@ -78,6 +78,19 @@ extension Column {
                 }
             }
             return .date(DateColumn(values: result, missing: missing))
+        case .datetime:
+            var missing: Bitmap?
+            var result = [Int64](repeating: 0, count: values.count)
+            for (row, value) in values.enumerated() {
+                switch value {
+                case .datetime(let microseconds): result[row] = microseconds
+                case .date(let days): result[row] = DatetimeText.midnight(days)
+                default:
+                    if missing == nil { missing = Bitmap(count: values.count) }
+                    missing?[row] = true
+                }
+            }
+            return .datetime(IntegerColumn(values: result, missing: missing))
         case .bool:
             return .bool(BoolColumn(values: values.map {
                 if case .bool(let flag) = $0 { return flag ? 1 : 0 }

@@ -33,8 +33,11 @@ public struct Relation: Sendable {
 
     /// The value at a result position and column as people read it: as the file wrote it
     /// where the column keeps that (decimals beyond 18 digits), lists joined by `listSeparator`.
-    public func text(row position: Int, column: Int, listSeparator: String = ", ") -> String {
+    /// `periods`: a date that stands for a month shows as `2025-03` (tables, charts); saved
+    /// files write the date itself, so they load back as dates.
+    public func text(row position: Int, column: Int, listSeparator: String = ", ", periods: Bool = true) -> String {
         let row = rows[position]
+        if periods, let shown = columns[column].displayText(at: row) { return shown }
         if let written = columns[column].writtenText(at: row) { return written }
         return columns[column].value(at: row).formatted(listSeparator: listSeparator)
     }

@@ -128,34 +128,49 @@ public final class TextDictionary: Sendable {
     }
 
     /// Ranks by `TextCollation`: alphabet first (accents and case ignored), then accents, then
-    /// case (§4). One key per entry, one sort of the entries; rows then compare ranks.
+    /// case (§4). One key per entry, side by side in one buffer, and one sort of the entries by
+    /// the first eight bytes of their keys, the rest only on a tie; rows then compare ranks.
     private func computeSortRanks(cancellation: Cancellation?) throws(Diagnostic) -> [UInt32] {
         let count = codeCount
         guard count > 1 else { return [UInt32](repeating: 0, count: count) }
-        var keys: [[UInt8]] = []
-        keys.reserveCapacity(count)
+        var keys: [UInt8] = []
+        var starts = [Int](repeating: 0, count: count + 1)
+        var entries: [(prefix: UInt64, code: Int32)] = []
+        entries.reserveCapacity(count - 1)
         for code in 0..<count {
             if code & 0x3FFF == 0 { try cancellation?.check() }
-            keys.append(withBytes(UInt32(code)) { TextCollation.sortKey($0) })
+            let key = withBytes(UInt32(code)) { TextCollation.sortKey($0) }
+            keys += key
+            starts[code + 1] = keys.count
+            guard code > 0 else { continue }
+            // Big-endian, padded with zeros: a prefix never orders two keys against their order.
+            var prefix: UInt64 = 0
+            for index in 0..<8 { prefix = prefix << 8 | UInt64(index < key.count ? key[index] : 0) }
+            entries.append((prefix, Int32(code)))
         }
-        var order = Array(1..<count)
-        var comparisons = 0
-        do {
-            try order.sort { (a: Int, b: Int) throws -> Bool in
-                comparisons &+= 1
-                if comparisons & 0x3FFF == 0 { try cancellation?.check() }
-                return TextFolding.compare(keys[a], keys[b]) < 0
-            }
-        } catch {
-            throw (error as? Diagnostic) ?? DataMessages.cancelled()
-        }
-        // Equal keys are the same text (in NFC): they share a rank.
         var ranks = [UInt32](repeating: 0, count: count)
-        var rank: UInt32 = 0
-        for (position, code) in order.enumerated() {
-            if position > 0, keys[order[position - 1]] != keys[code] { rank += 1 }
-            ranks[code] = rank + 1
+        keys.withUnsafeBufferPointer { keys in
+            func key(_ code: Int32) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: keys[starts[Int(code)]..<starts[Int(code) + 1]])
+            }
+            // Captures nothing it changes (no boxed counter, no exclusivity check a comparison);
+            // once cancelled, every comparison says "not less" and the check below throws.
+            entries.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                if cancellation?.isCancelled == true { return false }
+                return TextFolding.compare(key(a.code), key(b.code)) < 0
+            }
+            // Equal keys are the same text (in NFC): they share a rank.
+            var rank: UInt32 = 0
+            for (position, entry) in entries.enumerated() {
+                if position > 0 {
+                    let previous = entries[position - 1]
+                    if previous.prefix != entry.prefix || TextFolding.compare(key(previous.code), key(entry.code)) != 0 { rank += 1 }
+                }
+                ranks[Int(entry.code)] = rank + 1
+            }
         }
+        try cancellation?.check()
         return ranks
     }
 }

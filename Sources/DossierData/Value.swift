@@ -15,6 +15,8 @@ public enum Value: Sendable, Hashable {
     case bool(Bool)
     /// Days since 1970-01-01.
     case date(Int32)
+    /// Microseconds since 1970-01-01 00:00 UTC (`DatetimeText`).
+    case datetime(Int64)
     /// Never empty: an empty list is missing.
     case list([String])
 
@@ -26,6 +28,7 @@ public enum Value: Sendable, Hashable {
         case .decimal, .float: return .decimal
         case .bool: return .bool
         case .date: return .date
+        case .datetime: return .datetime
         case .list: return .list
         }
     }
@@ -55,6 +58,7 @@ public enum Value: Sendable, Hashable {
         case .float(let value): return NumberFormatting.float(value)
         case .bool(let value): return value ? "true" : "false"
         case .date(let days): return CivilDate.format(days)
+        case .datetime(let microseconds): return DatetimeText.format(microseconds)
         case .list(let items): return items.joined(separator: separator)
         }
     }

@@ -57,6 +57,15 @@ public enum ValueComparison {
             return compareNumbers(left, right)
         case (.date(let a), .date(let b)):
             return a < b ? -1 : (a > b ? 1 : 0)
+        case (.datetime(let a), .datetime(let b)):
+            return a < b ? -1 : (a > b ? 1 : 0)
+        // A date against a date and time is its midnight.
+        case (.date(let a), .datetime(let b)):
+            let start = DatetimeText.midnight(a)
+            return start < b ? -1 : (start > b ? 1 : 0)
+        case (.datetime(let a), .date(let b)):
+            let start = DatetimeText.midnight(b)
+            return a < start ? -1 : (a > start ? 1 : 0)
         case (.bool(let a), .bool(let b)):
             return a == b ? 0 : (!a ? -1 : 1)
         case (.text(let a), _):

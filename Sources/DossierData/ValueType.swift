@@ -3,7 +3,7 @@ import DossierDiagnostics
 
 /// The types of §6. Every value may also be missing.
 public enum ValueType: String, Sendable, CaseIterable, Equatable {
-    case text, integer, decimal, bool, date, list
+    case text, integer, decimal, bool, date, datetime, list
 
     /// The names accepted in typed CSV headers (`people:int`).
     public init?(headerName: String) {
@@ -13,6 +13,7 @@ public enum ValueType: String, Sendable, CaseIterable, Equatable {
         case "decimal", "double", "float", "number": self = .decimal
         case "bool", "boolean": self = .bool
         case "date": self = .date
+        case "datetime", "timestamp": self = .datetime
         case "list": self = .list
         default: return nil
         }
@@ -27,4 +28,7 @@ public enum ValueType: String, Sendable, CaseIterable, Equatable {
     }
 
     public var isNumeric: Bool { self == .integer || self == .decimal }
+
+    /// A date, or a date and time: the types of the calendar functions and of date arithmetic.
+    public var isTemporal: Bool { self == .date || self == .datetime }
 }

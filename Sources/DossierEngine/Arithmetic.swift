@@ -10,6 +10,12 @@ import DossierPlan
 package enum Arithmetic {
     package static func apply(_ op: ArithmeticOperator, _ left: Value, _ right: Value) -> Value {
         switch (left, right) {
+        case (.text(let a), .text(let b)):
+            // `+` on text joins it (the checker allows no other operator there); joining can
+            // put a combining mark after a letter, so the result is made NFC again.
+            return op == .add ? .text(TextFolding.nfc(a + b)) : .missing
+        case (.date, _), (_, .date), (.datetime, _), (_, .datetime):
+            return DateArithmetic.apply(op, left, right)
         case (.integer(let a), .integer(let b)):
             switch op {
             case .add:

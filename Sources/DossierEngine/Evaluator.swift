@@ -27,6 +27,7 @@ package enum Evaluator {
             let value = compile(operand, columns: columns, cancellation: cancellation)
             return { Arithmetic.negate(value($0)) }
         case .call(let function, let arguments, _):
+            if let special = compileSpecial(function, arguments, columns: columns, cancellation: cancellation) { return special }
             let values = arguments.map { compile($0, columns: columns, cancellation: cancellation) }
             if function == .date, arguments.count == 2, case .constant(.text(let text)) = arguments[1] {
                 // The format is read once, not per row.
@@ -39,6 +40,45 @@ package enum Evaluator {
                 return { Functions.call(function, [value($0)]) }
             }
             return { row in Functions.call(function, values.map { $0(row) }) }
+        }
+    }
+
+    /// The functions compiled with more than their arguments' values: `if` evaluates only the
+    /// value it chooses; `today()` and `now()` read the clock once a query, so every row sees
+    /// one moment; `extract` compiles its pattern once.
+    private static func compileSpecial(
+        _ function: BuiltinFunction, _ arguments: [BoundExpr], columns: [Column], cancellation: Cancellation?
+    ) -> Compiled? {
+        switch function {
+        case .if:
+            guard arguments.count == 3 else { return nil }
+            let condition = Predicate.compile(arguments[0], columns: columns, cancellation: cancellation)
+            let then = compile(arguments[1], columns: columns, cancellation: cancellation)
+            let otherwise = compile(arguments[2], columns: columns, cancellation: cancellation)
+            return { row in condition(row) ? then(row) : otherwise(row) }
+        case .coalesce:
+            let values = arguments.map { compile($0, columns: columns, cancellation: cancellation) }
+            return { row in
+                for value in values {
+                    let result = value(row)
+                    if !result.isMissing { return result }
+                }
+                return .missing
+            }
+        case .today:
+            let today = Value.date(SystemClock.today())
+            return { _ in today }
+        case .now:
+            let now = Value.datetime(SystemClock.now())
+            return { _ in now }
+        case .extract:
+            guard arguments.count == 2, case .constant(.text(let pattern)) = arguments[1], let regex = try? LinearRegex(pattern) else {
+                return { _ in .missing }
+            }
+            let value = compile(arguments[0], columns: columns, cancellation: cancellation)
+            return { row in TextFunctions.extract(value(row), regex, cancellation: cancellation) }
+        default:
+            return nil
         }
     }
 
@@ -56,7 +96,13 @@ package enum Evaluator {
             values.append(compiled(relation.rows[position]))
         }
         // Integer arithmetic that overflowed produced decimals: the column is decimal then (§4).
-        return Column.buildWidening(expression.type ?? .text, values)
+        let column = Column.buildWidening(expression.type ?? .text, values)
+        // A calendar bucket's dates stand for their periods, and show as them (`2025-03`).
+        if case .call(let function, _, _) = expression, let period = function.period, case .date(var dates) = column {
+            dates.period = period
+            return .date(dates)
+        }
+        return column
     }
 }
 

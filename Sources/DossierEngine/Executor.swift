@@ -21,6 +21,10 @@ public struct Executor: Sendable {
     }
 
     public func run(_ plan: LogicalPlan, recordInputs: Bool = false) throws(Diagnostic) -> Outcome {
+        try WorkingMemory.duringQuery { () throws(Diagnostic) in try runSteps(plan, recordInputs: recordInputs) }
+    }
+
+    private func runSteps(_ plan: LogicalPlan, recordInputs: Bool) throws(Diagnostic) -> Outcome {
         var relation: Relation
         switch plan.source {
         case .dataset(let dataset):
@@ -103,6 +107,16 @@ public struct Executor: Sendable {
             return try Joiner.join(relation, right, join, fields: step.fields, cancellation: cancellation)
         case .chart:
             return relation
+        case .share(let value, let keys):
+            return try WindowSteps.share(relation, value: value, per: keys, fields: step.fields, cancellation: cancellation)
+        case .runningTotal(let value, let keys):
+            return try WindowSteps.runningTotal(relation, value: value, per: keys, fields: step.fields, cancellation: cancellation)
+        case .change(let value, let keys):
+            return try WindowSteps.change(relation, value: value, per: keys, fields: step.fields, cancellation: cancellation)
+        case .rank(let keys, let groups):
+            return try RankStep.rank(relation, keys: keys, per: groups, fields: step.fields, cancellation: cancellation)
+        case .expand(let field):
+            return try Expander.expand(relation, field: field, fields: step.fields, cancellation: cancellation)
         }
     }
 }

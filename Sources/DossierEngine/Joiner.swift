@@ -15,6 +15,7 @@ package enum Joiner {
         case number(DecimalNumber)
         case float(Double)
         case date(Int32)
+        case datetime(Int64)
         case bool(Bool)
     }
 
@@ -29,8 +30,17 @@ package enum Joiner {
             if let whole = Int64(exactly: number) { return .number(DecimalNumber(whole)) }
             return .float(number)
         case .date(let days): return .date(days)
+        case .datetime(let microseconds): return .datetime(microseconds)
         case .bool(let flag): return .bool(flag)
         }
+    }
+
+    /// The joined rows a key meets: a list meets the rows of ANY of its items, each once, in
+    /// the joined side's order.
+    private static func matches(_ value: Value, in table: [Key: [Int32]]) -> [Int32] {
+        guard case .list(let items) = value else { return key(value).flatMap { table[$0] } ?? [] }
+        let found = Set(items.flatMap { key(.text($0)).flatMap { table[$0] } ?? [] })
+        return found.sorted()
     }
 
     /// More result rows than this is an error, not gigabytes (§7).
@@ -129,7 +139,7 @@ package enum Joiner {
         for position in 0..<left.count {
             if position & 0xFFF == 0 { try cancellation?.check() }
             let row = left.rows[position]
-            let matches = key(leftColumn.value(at: row)).flatMap { table[$0] } ?? []
+            let matches = self.matches(leftColumn.value(at: row), in: table)
             if matches.isEmpty {
                 if join.isLeft {
                     leftRows.append(Int32(truncatingIfNeeded: row))

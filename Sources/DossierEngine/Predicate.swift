@@ -135,6 +135,8 @@ package enum Predicate {
             return { row in missing?[row] != true && values[row] >= low && values[row] <= high }
         case (.date(let dates), .date(let value)):
             return ordered(dates.values, dates.missing, op, value)
+        case (.datetime(let datetimes), .datetime(let value)):
+            return ordered(datetimes.values, datetimes.missing, op, value)
         case (.bool(let bools), .bool(let value)):
             let values = bools.values
             let wanted: UInt8 = value ? 1 : 0

@@ -60,7 +60,7 @@ package enum RowFilter {
         switch (column, constant) {
         case (.text(let text), _):
             return .codeTable(codes: text.codes, table: Predicate.textTable(op, text.dictionary, constant, cancellation))
-        case (.integer(let integers), .integer(let value)):
+        case (.integer(let integers), .integer(let value)), (.datetime(let integers), .datetime(let value)):
             guard op != .notEqual else { return nil }
             let (low, high) = integerBounds(op, value)
             return low > high ? .nothing : .integerRange(values: integers.values, missing: integers.missing, low: low, high: high)

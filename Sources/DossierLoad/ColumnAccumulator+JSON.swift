@@ -2,7 +2,7 @@ import DossierSupport
 import DossierDiagnostics
 import DossierData
 
-/// JSON values arrive typed: strings are text (or dates), numbers numbers, `true`/`false`
+/// JSON values arrive typed: strings are text (or dates, or dates and times), numbers numbers, `true`/`false`
 /// bools, arrays of scalars lists. A field whose values disagree becomes text, converting
 /// what it held (no replay is needed: the values are already parsed).
 extension ColumnAccumulator {
@@ -20,6 +20,9 @@ extension ColumnAccumulator {
             if CivilDate.parse(bytes) != nil {
                 kind = .date
                 dates = [Int32](repeating: 0, count: rowCount)
+            } else if DatetimeText.parse(bytes) != nil {
+                kind = .datetime
+                datetimes = [Int64](repeating: 0, count: rowCount)
             } else {
                 kind = .text
                 codes = [UInt32](repeating: 0, count: rowCount)
@@ -29,6 +32,18 @@ extension ColumnAccumulator {
         case .date:
             if let days = CivilDate.parse(bytes) {
                 dates.append(days)
+            } else if let microseconds = DatetimeText.parse(bytes) {
+                widenToDatetime()
+                datetimes.append(microseconds)
+            } else {
+                convertToText()
+                codes.append(dictionary.intern(bytes))
+            }
+        case .datetime:
+            if let microseconds = DatetimeText.parse(bytes) {
+                datetimes.append(microseconds)
+            } else if let days = CivilDate.parse(bytes) {
+                datetimes.append(DatetimeText.midnight(days))
             } else {
                 convertToText()
                 codes.append(dictionary.intern(bytes))
@@ -84,7 +99,7 @@ extension ColumnAccumulator {
         case .list:
             appendSingleItem(bytes)
             return
-        case .bool, .date:
+        case .bool, .date, .datetime:
             convertToText()
             codes.append(dictionary.intern(bytes))
         }
@@ -106,7 +121,7 @@ extension ColumnAccumulator {
         case .list:
             text.withUTF8Buffer { appendSingleItem($0) }
             return
-        case .integer, .decimal, .float, .date:
+        case .integer, .decimal, .float, .date, .datetime:
             convertToText()
             codes.append(text.withUTF8Buffer { dictionary.intern($0) })
         }
@@ -153,6 +168,7 @@ extension ColumnAccumulator {
             case .decimal: if missing[row] { continue } else { text = exactDecimal(at: row).description }
             case .float: continue
             case .date: if missing[row] { continue } else { text = CivilDate.format(dates[row]) }
+            case .datetime: if missing[row] { continue } else { text = DatetimeText.format(datetimes[row]) }
             case .bool:
                 let value = bools[row]
                 if value == BoolColumn.missingCode { continue }
@@ -168,6 +184,7 @@ extension ColumnAccumulator {
         writtenScales = []
         decimalScale = 0
         dates = []
+        datetimes = []
         bools = []
         kind = .text
     }

@@ -4,7 +4,8 @@ import DossierData
 
 /// Joining two accumulators end to end: the halves of a JSON Lines file read on two threads.
 /// The halves may have inferred different types; they settle on the one that holds both
-/// (integer and decimal make decimal, text and list make list, anything else text).
+/// (integer and decimal make decimal, date and datetime make datetime, text and list make list,
+/// anything else text).
 extension ColumnAccumulator {
     package mutating func append(_ other: ColumnAccumulator) {
         var other = other
@@ -18,6 +19,8 @@ extension ColumnAccumulator {
         }
         if kind == .float, other.kind == .decimal { other.convertToFloat() }
         if kind == .decimal, other.kind == .float { convertToFloat() }
+        if kind == .date, other.kind == .datetime { widenToDatetime() }
+        if kind == .datetime, other.kind == .date { other.widenToDatetime() }
         if kind != other.kind {
             switch (kind, other.kind) {
             default:
@@ -38,6 +41,7 @@ extension ColumnAccumulator {
             let mapping = dictionary.merge(other.dictionary)
             for code in other.codes { codes.append(mapping[Int(code)]) }
         case .date: dates.append(contentsOf: other.dates)
+        case .datetime: datetimes.append(contentsOf: other.datetimes)
         case .bool: bools.append(contentsOf: other.bools)
         case .text:
             let mapping = dictionary.merge(other.dictionary)
@@ -74,6 +78,7 @@ extension ColumnAccumulator {
             floats = [Double](repeating: 0, count: rowCount)
             codes = [UInt32](repeating: 0, count: rowCount)
         case .date: dates = [Int32](repeating: 0, count: rowCount)
+        case .datetime: datetimes = [Int64](repeating: 0, count: rowCount)
         case .bool: bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
         case .text: codes = [UInt32](repeating: 0, count: rowCount)
         case .list: listOffsets = [UInt32](repeating: 0, count: rowCount + 1)

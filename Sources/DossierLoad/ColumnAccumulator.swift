@@ -3,7 +3,7 @@ import DossierDiagnostics
 import DossierData
 
 /// Builds one typed column from cell bytes as rows are read, inferring its type on the way
-/// (§6): bool, integer, decimal, date, else text. An integer column meeting a decimal becomes
+/// (§6): bool, integer, decimal, date, datetime, else text. An integer column meeting a decimal becomes
 /// decimal in place, and exact decimals become binary floating point in place when a value
 /// needs more than 18 significant digits (ColumnAccumulator+Numbers.swift); any other mismatch
 /// makes it text, and the reader then feeds the earlier rows again (`restartAsText`), which
@@ -11,7 +11,7 @@ import DossierData
 package struct ColumnAccumulator {
     package enum Kind: Equatable {
         /// `float`: decimals beyond 18 significant digits; the type people see is decimal.
-        case undecided, bool, integer, decimal, float, date, text, list
+        case undecided, bool, integer, decimal, float, date, datetime, text, list
     }
 
     package enum Outcome {
@@ -37,6 +37,8 @@ package struct ColumnAccumulator {
     /// `.float`: the doubles; `codes` then holds each value's text as written.
     package var floats: [Double] = []
     package var dates: [Int32] = []
+    /// `.datetime`: microseconds since 1970 UTC (`DatetimeText`).
+    package var datetimes: [Int64] = []
     package var codes: [UInt32] = []
     package var listOffsets: [UInt32] = [0]
     package var listItems: [UInt32] = []
@@ -55,6 +57,7 @@ package struct ColumnAccumulator {
         case .integer?: kind = .integer
         case .decimal?: kind = .decimal
         case .date?: kind = .date
+        case .datetime?: kind = .datetime
         case .text?: kind = .text
         case .list?: kind = .list
         case nil: kind = .undecided
@@ -72,6 +75,7 @@ package struct ColumnAccumulator {
             writtenScales.reserveCapacity(rows)
         case .float: floats.reserveCapacity(rows)
         case .date: dates.reserveCapacity(rows)
+        case .datetime: datetimes.reserveCapacity(rows)
         case .text: codes.reserveCapacity(rows)
         case .list: listOffsets.reserveCapacity(rows + 1)
         case .undecided: break
@@ -140,8 +144,23 @@ package struct ColumnAccumulator {
             } else if MissingMarkers.matches(cell) {
                 appendMarker(cell)
                 return .stored
+            } else if declared == nil, let value = DatetimeText.parse(cell) {
+                // Dates, then a time of day: the column holds dates and times, the dates at midnight.
+                widenToDatetime()
+                datetimes.append(value)
             } else {
                 return declared == .date ? .invalid(expected: .date) : .needsText
+            }
+        case .datetime:
+            if let value = DatetimeText.parse(cell) {
+                datetimes.append(value)
+            } else if let days = CivilDate.parse(cell) {
+                datetimes.append(DatetimeText.midnight(days))
+            } else if MissingMarkers.matches(cell) {
+                appendMarker(cell)
+                return .stored
+            } else {
+                return declared == .datetime ? .invalid(expected: .datetime) : .needsText
             }
         case .list:
             appendListItems(cell)
@@ -221,6 +240,7 @@ package struct ColumnAccumulator {
             codes.append(0)
         case .bool: bools.append(BoolColumn.missingCode)
         case .date: dates.append(0)
+        case .datetime: datetimes.append(0)
         case .list: listOffsets.append(UInt32(truncatingIfNeeded: listItems.count))
         case .undecided: break
         }
@@ -244,10 +264,20 @@ package struct ColumnAccumulator {
         } else if CivilDate.parse(cell) != nil {
             kind = .date
             dates = [Int32](repeating: 0, count: rowCount)
+        } else if DatetimeText.parse(cell) != nil {
+            kind = .datetime
+            datetimes = [Int64](repeating: 0, count: rowCount)
         } else {
             kind = .text
             codes = [UInt32](repeating: 0, count: rowCount)
         }
+    }
+
+    /// A date column meeting a time of day: its dates become their midnights.
+    package mutating func widenToDatetime() {
+        kind = .datetime
+        datetimes = dates.map(DatetimeText.midnight)
+        dates = []
     }
 
     /// Digits only (with a sign): if it did not parse as an integer it is a code or an id too
@@ -298,6 +328,7 @@ package struct ColumnAccumulator {
         writtenScales = []
         floats = []
         dates = []
+        datetimes = []
         codes = []
         // The replay reads the markers again, as text.
         markers = MarkerTally()
@@ -312,6 +343,7 @@ package struct ColumnAccumulator {
         case .float:
             return .float(FloatColumn(values: floats, missing: missing, written: TextColumn(codes: codes, dictionary: dictionary.build())))
         case .date: return .date(DateColumn(values: dates, missing: missing))
+        case .datetime: return .datetime(IntegerColumn(values: datetimes, missing: missing))
         case .bool: return .bool(BoolColumn(values: bools))
         case .list: return .list(ListColumn(offsets: listOffsets, items: listItems, dictionary: dictionary.build()))
         case .text:

@@ -88,16 +88,23 @@ package struct ChartData: Sendable {
     }
 
     /// Bars labelled by distinct dates, put in time order with every period between the first
-    /// and the last; nil when the label is not a date or two rows share one.
+    /// and the last; nil when the label is not a date or two rows share one. A date and time
+    /// is placed on its day. The period is the column's own when it is a calendar bucket
+    /// (`month_of(when)`), else read off the dates.
     private static func timeline(
         _ relation: Relation, _ bars: [ChartBar], column: Int
     ) -> (shape: Shape, bars: [ChartBar], leftOut: [String])? {
-        guard relation.fields[column].type == .date else { return nil }
+        let type = relation.fields[column].type
+        guard type == .date || type == .datetime else { return nil }
         var points: [(date: Int32, index: Int)] = []
         var seen = Set<Int32>()
         var undated = 0
         for position in 0..<relation.count {
-            guard case .date(let days) = relation.value(row: position, column: column) else {
+            let days: Int32
+            switch relation.value(row: position, column: column) {
+            case .date(let day): days = day
+            case .datetime(let instant): days = DatetimeText.split(instant).days
+            default:
                 undated += 1
                 continue
             }
@@ -105,7 +112,8 @@ package struct ChartData: Sendable {
             points.append((days, position))
         }
         guard !points.isEmpty else { return nil }
-        let unit = TimeUnit.of(points.map(\.date))
+        var unit = TimeUnit.of(points.map(\.date))
+        if case .date(let dates) = relation.columns[column], let period = TimeUnit(dates.period) { unit = period }
         let periods = TimeBuckets.fill(points, unit: unit)
         let timeline = periods.map { period in
             guard let index = period.index else { return ChartBar(label: unit.label(period.date), value: 0, text: "", isGap: true) }

@@ -22,7 +22,7 @@ package struct DelimitedFormatter {
             for column in relation.fields.indices {
                 if !first { output.append(separator) }
                 first = false
-                let text = relation.text(row: position, column: column, listSeparator: "; ")
+                let text = relation.text(row: position, column: column, listSeparator: "; ", periods: !typedHeaders)
                 // A row of one empty cell would be a blank line, which readers skip: `""` keeps it.
                 output += text.isEmpty && relation.fields.count == 1 ? "\"\"" : escape(text)
             }

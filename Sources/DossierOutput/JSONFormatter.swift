@@ -40,6 +40,7 @@ package struct JSONFormatter {
         case .float(let number): return number.isFinite ? NumberFormatting.float(number) : "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .date(let days): return quote(CivilDate.format(days))
+        case .datetime(let microseconds): return quote(DatetimeText.format(microseconds))
         case .list(let items): return "[" + items.map(quote).joined(separator: ", ") + "]"
         }
     }

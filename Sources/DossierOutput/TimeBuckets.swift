@@ -1,6 +1,7 @@
 import DossierSupport
+import DossierData
 
-/// The periods of a time chart. The unit is read off the dates themselves: dates that are all
+/// The periods of a time chart. The unit is the bucket's (`month_of`), else read off the dates: dates that are all
 /// the first of a month are months (as a month bucket gives them), all 1 January are years,
 /// all one weekday are weeks; else days. Every period between the first and the last is
 /// drawn, so a month without rows shows as a gap instead of vanishing.
@@ -14,6 +15,18 @@ package enum TimeUnit: Sendable, Equatable {
         case .month: return "month"
         case .quarter: return "quarter"
         case .year: return "year"
+        }
+    }
+
+    /// The unit of dates that are calendar buckets (`month_of(when)`); nil for plain days,
+    /// whose unit is read off the dates.
+    package init?(_ period: CalendarPeriod) {
+        switch period {
+        case .day: return nil
+        case .week: self = .week
+        case .month: self = .month
+        case .quarter: self = .quarter
+        case .year: self = .year
         }
     }
 

@@ -35,6 +35,17 @@ public enum ColumnUsage {
             case .summarize(let aggregates, let keys):
                 needed = Set(keys.flatMap(\.referencedFields))
                 for aggregate in aggregates { needed.formUnion(aggregate.referencedFields) }
+            case .share(let value, let keys), .runningTotal(let value, let keys), .change(let value, let keys):
+                // The fields the step adds come after its input's.
+                needed = Set(needed.filter { $0 < inputCount })
+                needed.formUnion(value.referencedFields)
+                needed.formUnion(keys.flatMap(\.referencedFields))
+            case .rank(let sortKeys, let keys):
+                needed = Set(needed.filter { $0 < inputCount })
+                for key in sortKeys { needed.formUnion(key.expression.referencedFields) }
+                needed.formUnion(keys.flatMap(\.referencedFields))
+            case .expand(let field):
+                needed.insert(field)
             case .join(let join):
                 // The joined side's fields come after the pipeline's; its own plan says what
                 // of its source they need.

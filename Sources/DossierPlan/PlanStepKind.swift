@@ -20,6 +20,19 @@ public enum PlanStepKind: Sendable {
     case count(keys: [BoundExpr])
     case summarize([BoundAggregate], keys: [BoundExpr])
     case join(BoundJoin)
+    /// `share [of F] [per G]`: a field after the others, F as a percent of F's total (in its
+    /// group), rounded to one digit after the point.
+    case share(BoundExpr, per: [BoundExpr])
+    /// `rank [by K] [per G]`: a field after the others, 1 + the rows before in K's order that
+    /// K differs from (ties share a rank; missing values rank last). The rows keep their order.
+    case rank([BoundSortKey], per: [BoundExpr])
+    /// `running total [of F] [per G]`: the sum of F over the rows so far (in its group).
+    case runningTotal(BoundExpr, per: [BoundExpr])
+    /// `change [of F] [per G]`: two fields after the others, F minus F of the group's row
+    /// before, and that as a percent of it.
+    case change(BoundExpr, per: [BoundExpr])
+    /// `expand F`: one row for each item of the list at field F, which becomes text.
+    case expand(Int)
     /// The last step: the result is drawn (`ChartShape` says how); its rows are unchanged.
     case chart(ChartShape)
 }

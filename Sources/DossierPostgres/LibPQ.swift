@@ -8,6 +8,8 @@ import Darwin
 /// has no link-time dependency on it: start-up costs nothing when no server is used (linking
 /// libpq added 3.5 ms to every start), and a machine without libpq runs everything else.
 /// Each function is declared with its C type; a missing symbol is an error, never a crash.
+// Safe: every stored property is a `let` C function pointer (or the library handle) set once
+// when the library is opened; calling them from any thread touches no state of this value.
 struct LibPQ: @unchecked Sendable {
     // The C types, as in libpq-fe.h. Handles (PGconn *, PGresult *, PGcancel *) are opaque.
     typealias Handle = OpaquePointer
@@ -56,6 +58,11 @@ struct LibPQ: @unchecked Sendable {
     let putCopyData: PutCopyData
     let putCopyEnd: PutCopyEnd
     let serverVersion: ConnFunction
+    /// What a connection reached, however it was said (URL, `PG*` variables, defaults).
+    let user: ConnText
+    let host: ConnText
+    let port: ConnText
+    let database: ConnText
 
     // Result statuses (ExecStatusType) and the connection status that matter here.
     static let connectionOK: CInt = 0
@@ -124,6 +131,10 @@ struct LibPQ: @unchecked Sendable {
         putCopyData = try symbol("PQputCopyData", PutCopyData.self)
         putCopyEnd = try symbol("PQputCopyEnd", PutCopyEnd.self)
         serverVersion = try symbol("PQserverVersion", ConnFunction.self)
+        user = try symbol("PQuser", ConnText.self)
+        host = try symbol("PQhost", ConnText.self)
+        port = try symbol("PQport", ConnText.self)
+        database = try symbol("PQdb", ConnText.self)
     }
 }
 

@@ -18,8 +18,9 @@ public final class PostgresConnection: @unchecked Sendable {
     private var handle: LibPQ.Handle?
     /// The URL as given, password included: kept only to reconnect, never shown.
     private let url: String
-    /// What people see: the URL without its password.
-    public let display: String
+    /// What people see: the URL without its password; for `connect` alone, the server the
+    /// `PG*` variables and libpq's defaults led to, as a URL.
+    public private(set) var display: String
     /// How long a server may take to stop after a cancel before the connection is dropped.
     public var cancelGrace: Duration = .seconds(5)
 
@@ -59,6 +60,7 @@ public final class PostgresConnection: @unchecked Sendable {
             withCStrings(settings.map(\.1)) { values in library.connectdbParams(keywords, values, 1) }
         }
         guard let opened else { throw PostgresMessages.connectFailed(display, "out of memory") }
+        if url.allSatisfy(\.isWhitespace) { display = reached(opened) }
         if library.status(opened) != LibPQ.connectionOK {
             let reason = LibPQ.text(library.errorMessage(opened))
             library.finish(opened)
@@ -67,6 +69,16 @@ public final class PostgresConnection: @unchecked Sendable {
         handle = opened
         // Results come back in forms the decoder reads: ISO dates, exact text.
         try execute("SET DateStyle = ISO; SET standard_conforming_strings = on; SET extra_float_digits = 3", cancellation: nil)
+    }
+
+    /// `postgres://user@host:port/db` from what libpq settled on (a socket folder as host
+    /// shows as it is); never the password.
+    private func reached(_ handle: LibPQ.Handle) -> String {
+        let user = LibPQ.text(library.user(handle))
+        let host = LibPQ.text(library.host(handle))
+        let port = LibPQ.text(library.port(handle))
+        let database = LibPQ.text(library.database(handle))
+        return "postgres://\(user)@\(host)\(port.isEmpty ? "" : ":" + port)/\(database)"
     }
 
     /// Whether the server is still there as far as libpq knows.

@@ -18,13 +18,16 @@ enum JoinCompiler {
         guard leftColumns.indices.contains(join.leftKey), rightColumns.indices.contains(join.rightKey) else {
             throw Untranslatable(construct: "this join")
         }
+        if leftColumns[join.leftKey].isRounded || rightColumns[join.rightKey].isRounded { throw Untranslatable.readsRounded }
+        if leftColumns[join.leftKey].isList { throw Untranslatable(construct: "a join on a list") }
         let condition = keysEqual(leftColumns[join.leftKey], rightColumns[join.rightKey])
         let types = left.types + right.types
         let values = leftColumns + rightColumns
         let kind = join.isLeft ? "LEFT JOIN" : "JOIN"
         return SQLStage(
             sql: "SELECT \(SQLStage.select(values, types: types))row_number() OVER (ORDER BY \(l)._o, \(r)._o) AS _o FROM (\(left.sql)) AS \(l) \(kind) (\(right.sql)) AS \(r) ON \(condition)",
-            types: types)
+            types: types, floats: left.floats.union(right.floats.map { $0 + left.types.count }),
+            rounded: left.rounded.union(right.rounded.map { $0 + left.types.count }))
     }
 
     /// Join keys meet as `Joiner` hashes them: lists and values of unlike kinds never meet.
@@ -35,7 +38,7 @@ enum JoinCompiler {
             return "\(ak.folded) = \(bk.folded)"
         case _ where a.isNumeric && b.isNumeric:
             return "\(a.raw) = \(b.raw)"
-        case (.date?, .date?), (.bool?, .bool?):
+        case (.date?, .date?), (.datetime?, .datetime?), (.bool?, .bool?):
             return "\(a.raw) = \(b.raw)"
         default:
             return "FALSE"

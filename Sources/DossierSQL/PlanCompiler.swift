@@ -8,7 +8,7 @@ import DossierPlan
 public struct CompiledQuery: Sendable {
     /// The statement sent, ending in `ORDER BY` the pipeline's row order.
     public var sql: String
-    /// How each result column is read, in order (an average takes two SQL columns).
+    /// How each result column is read, in order.
     public var outputs: [OutputColumn]
     /// The fields of the SQL result: the pipeline's fields before `remainder`.
     public var fields: [Field]
@@ -21,8 +21,8 @@ public struct CompiledQuery: Sendable {
 /// How one result field is read from the server's text.
 public enum OutputColumn: Sendable, Equatable {
     case value(ValueType)
-    /// `avg`: the exact sum and the count, divided by dossier's own rules (18 digits, half even).
-    case average
+    /// A `float8` that dossier holds as a `Double` (a statistic, arithmetic on one).
+    case float
 }
 
 /// Compiles a logical plan to one PostgreSQL statement (issue 16). Each step becomes a SELECT
@@ -38,11 +38,6 @@ public enum PlanCompiler {
         var stoppedAt: Int?
         var reason: String?
         for (index, step) in plan.steps.enumerated() {
-            if !stage.averages.isEmpty {
-                stoppedAt = index
-                reason = "a step after `avg`"
-                break
-            }
             do throws(Untranslatable) {
                 stage = try compile(step, after: stage, stageNumber: index)
                 fields = step.fields
@@ -72,10 +67,10 @@ public enum PlanCompiler {
     static func compileWhole(_ plan: LogicalPlan) -> SQLStage? {
         guard var stage = try? source(plan) else { return nil }
         for (index, step) in plan.steps.enumerated() {
-            guard stage.averages.isEmpty, let next = try? compile(step, after: stage, stageNumber: index) else { return nil }
+            guard let next = try? compile(step, after: stage, stageNumber: index) else { return nil }
             stage = next
         }
-        return stage.averages.isEmpty ? stage : nil
+        return stage
     }
 
     private static func finish(_ stage: SQLStage, fields: [Field], remainder: [PlanStep], reason: String?) -> CompiledQuery {
@@ -83,12 +78,7 @@ public enum PlanCompiler {
         var outputs: [OutputColumn] = []
         for (index, type) in stage.types.enumerated() {
             columns.append("q.c\(index)")
-            if stage.averages.contains(index) {
-                columns.append("q.c\(index)_n")
-                outputs.append(.average)
-            } else {
-                outputs.append(.value(type))
-            }
+            outputs.append(stage.floats.contains(index) ? .float : .value(type))
         }
         let list = columns.isEmpty ? "1" : columns.joined(separator: ", ")
         let sql = "SELECT \(list) FROM (\(stage.sql)) AS q ORDER BY q._o"
@@ -107,7 +97,8 @@ public enum PlanCompiler {
         }
         let order = remote.orderColumn.map { "t." + SQLText.identifier($0) } ?? "row_number() OVER ()"
         let from = SQLText.identifier(remote.schema) + "." + SQLText.identifier(remote.name)
-        return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(order) AS _o FROM \(from) AS t", types: types)
+        return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(order) AS _o FROM \(from) AS t", types: types,
+            derivedKeys: SQLStage.derivedKeys(of: values))
     }
 
     /// A column as dossier reads it. Tables dossier uploaded hold every value as dossier's type
@@ -126,9 +117,7 @@ public enum PlanCompiler {
         case .text:
             // An empty text is missing (§6), and dossier's text is what the server shows.
             let raw = "NULLIF(CAST(\(name) AS text), '')"
-            let lowered = "lower(\(raw))"
-            return SQLValue(raw: raw, type: type, keys: SQLValue.Keys(
-                folded: lowered, order: "convert_to(\(lowered), 'UTF8')", sort: "convert_to(\(lowered), 'UTF8')"))
+            return SQLValue(raw: raw, type: type, keys: SQLValue.Keys.derived(from: raw))
         case .list:
             let raw = "(CASE WHEN cardinality(\(name)) > 0 THEN CAST(\(name) AS text[]) END)"
             return SQLValue(raw: raw, type: type, keys: SQLValue.Keys(
@@ -148,25 +137,29 @@ public enum PlanCompiler {
         let expressions = ExpressionCompiler(columns: input.columns(alias))
         switch step.kind {
         case .filter(let condition):
-            return SQLStage(sql: "SELECT \(alias).* FROM \(from) WHERE \(try expressions.condition(condition))", types: input.types)
+            return input.replacingSQL("SELECT \(alias).* FROM \(from) WHERE \(try expressions.condition(condition))")
         case .project(let items):
-            let values = try items.map { (item) throws(Untranslatable) in try expressions.value(item) }
+            let columns = input.columns(alias)
+            let values = try items.map { (item) throws(Untranslatable) in
+                // A field kept as it is is not read: a rounded one may be shown.
+                if let index = item.fieldIndex, columns.indices.contains(index) { return columns[index] }
+                return try expressions.value(item)
+            }
             let types = try typesOf(values, step.fields)
-            return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(alias)._o AS _o FROM \(from)", types: types)
+            return SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(alias)._o AS _o FROM \(from)", types: types,
+                floats: SQLStage.floats(of: values), rounded: SQLStage.rounded(of: values))
         case .sort(let keys):
-            let order = try orderTerms(keys, expressions) + ["\(alias)._o"]
-            return SQLStage(
-                sql: "SELECT \(input.passThrough(alias))row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS _o FROM \(from)",
-                types: input.types)
-        case .limitPer:
-            throw Untranslatable(construct: "`limit … per`")
+            return try sorted(keys, input: input, alias: alias)
+        case .limitPer(let count, let offset, let keys, let sortedBy):
+            // The optimizer's fused `sort … limit N per F`: the sort, then each group's first N.
+            let ordered = sortedBy.isEmpty ? input : try sorted(sortedBy, input: input, alias: alias + "o")
+            return try limitPer(count, offset: offset, keys: keys, input: ordered, alias: alias)
         case .limit(let count, let offset):
-            return SQLStage(sql: "SELECT \(alias).* FROM \(from) ORDER BY \(alias)._o LIMIT \(count) OFFSET \(offset)", types: input.types)
+            return input.replacingSQL("SELECT \(alias).* FROM \(from) ORDER BY \(alias)._o LIMIT \(count) OFFSET \(offset)")
         case .topK(let keys, let count, let offset):
             let order = (try orderTerms(keys, expressions) + ["\(alias)._o"]).joined(separator: ", ")
-            return SQLStage(
-                sql: "SELECT \(input.passThrough(alias))row_number() OVER (ORDER BY \(order)) AS _o FROM \(from) ORDER BY \(order) LIMIT \(count) OFFSET \(offset)",
-                types: input.types)
+            return input.replacingSQL(
+                "SELECT \(input.passThrough(alias))row_number() OVER (ORDER BY \(order)) AS _o FROM \(from) ORDER BY \(order) LIMIT \(count) OFFSET \(offset)")
         case .distinct(let keys, let wholeRow):
             return try distinct(keys, wholeRow: wholeRow, input: input, alias: alias, fields: step.fields)
         case .count(let keys):
@@ -177,6 +170,16 @@ public enum PlanCompiler {
             return try JoinCompiler.join(join, left: input, alias: alias, stageNumber: stageNumber)
         case .chart:
             throw Untranslatable(construct: "`chart`")
+        case .share:
+            throw Untranslatable(construct: "`share`")
+        case .rank:
+            throw Untranslatable(construct: "`rank`")
+        case .runningTotal:
+            throw Untranslatable(construct: "`running total`")
+        case .change:
+            throw Untranslatable(construct: "`change`")
+        case .expand:
+            throw Untranslatable(construct: "`expand`")
         }
     }
 
@@ -208,16 +211,46 @@ public enum PlanCompiler {
     private static func distinct(_ keys: [BoundExpr], wholeRow: Bool, input: SQLStage, alias: String, fields: [Field]) throws(Untranslatable) -> SQLStage {
         let keyed: SQLStage
         if wholeRow {
+            guard input.rounded.isEmpty else { throw Untranslatable.readsRounded }
             keyed = input
         } else {
             let expressions = ExpressionCompiler(columns: input.columns(alias))
             let values = try keys.map { (key) throws(Untranslatable) in try expressions.value(key) }
             let types = try typesOf(values, fields)
-            keyed = SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(alias)._o AS _o FROM (\(input.sql)) AS \(alias)", types: types)
+            keyed = SQLStage(sql: "SELECT \(SQLStage.select(values, types: types))\(alias)._o AS _o FROM (\(input.sql)) AS \(alias)", types: types,
+                floats: SQLStage.floats(of: values))
         }
         let inner = alias + "d"
         let groups = keyed.groupColumns(inner)
         let grouping = groups.isEmpty ? "" : " GROUP BY " + groups.joined(separator: ", ")
-        return SQLStage(sql: "SELECT \(keyed.passThrough(inner))min(\(inner)._o) AS _o FROM (\(keyed.sql)) AS \(inner)\(grouping)", types: keyed.types)
+        return keyed.replacingSQL("SELECT \(keyed.passThrough(inner))min(\(inner)._o) AS _o FROM (\(keyed.sql)) AS \(inner)\(grouping)")
+    }
+
+    /// `limit N offset M per F, …`: each row's rank among the rows of equal keys (exact values,
+    /// a list as one value, as dossier groups them), in the pipeline's order; the rows ranked
+    /// M + 1 to M + N stay, in their order.
+    /// The rows in the order of `keys`, ties in input order: a new input-order column.
+    private static func sorted(_ keys: [BoundSortKey], input: SQLStage, alias: String) throws(Untranslatable) -> SQLStage {
+        let expressions = ExpressionCompiler(columns: input.columns(alias))
+        let order = try orderTerms(keys, expressions) + ["\(alias)._o"]
+        return input.replacingSQL(
+            "SELECT \(input.passThrough(alias))row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS _o FROM (\(input.sql)) AS \(alias)")
+    }
+
+    private static func limitPer(_ count: Int, offset: Int, keys: [BoundExpr], input: SQLStage, alias: String) throws(Untranslatable) -> SQLStage {
+        let expressions = ExpressionCompiler(columns: input.columns(alias))
+        var partition: [String] = []
+        for key in keys {
+            let value = try expressions.value(key)
+            // The `missing` literal is one value for every row: no partition at all.
+            guard value.type != nil else { continue }
+            partition.append(value.raw)
+        }
+        let over = (partition.isEmpty ? "" : "PARTITION BY " + partition.joined(separator: ", ") + " ") + "ORDER BY \(alias)._o"
+        let ranked = alias + "p"
+        // `rank - offset` never overflows (rank ≥ 1, offset ≥ 0); `offset + count` could.
+        return input.replacingSQL(
+            "SELECT \(input.passThrough(ranked))\(ranked)._o AS _o FROM (SELECT \(alias).*, row_number() OVER (\(over)) AS _rank FROM (\(input.sql)) AS \(alias)) AS \(ranked) "
+                + "WHERE \(ranked)._rank > \(offset) AND \(ranked)._rank - \(offset) <= \(count)")
     }
 }

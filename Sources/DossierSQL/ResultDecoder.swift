@@ -15,25 +15,20 @@ public struct ResultDecoder {
         self.values = Array(repeating: [], count: outputs.count)
     }
 
-    /// How many SQL columns a row has (an average has two).
-    public var sqlColumnCount: Int {
-        outputs.reduce(0) { $0 + ($1 == .average ? 2 : 1) }
-    }
+    /// How many SQL columns a row has.
+    public var sqlColumnCount: Int { outputs.count }
 
     public var rowCount: Int { values.first?.count ?? 0 }
 
     /// Adds one row; `cell` gives a SQL column's text, nil for NULL.
     public mutating func append(_ cell: (Int) -> String?) throws(Diagnostic) {
-        var column = 0
         for (index, output) in outputs.enumerated() {
             let name = fields.indices.contains(index) ? fields[index].name : "column \(index + 1)"
             switch output {
             case .value(let type):
-                values[index].append(try ResultDecoder.value(cell(column), type: type, field: name))
-                column += 1
-            case .average:
-                values[index].append(try ResultDecoder.average(sum: cell(column), count: cell(column + 1), field: name))
-                column += 2
+                values[index].append(try ResultDecoder.value(cell(index), type: type, field: name))
+            case .float:
+                values[index].append(try ResultDecoder.double(cell(index), field: name))
             }
         }
     }
@@ -46,7 +41,7 @@ public struct ResultDecoder {
             let type: ValueType
             switch output {
             case .value(let declared): type = declared
-            case .average: type = .decimal
+            case .float: type = .decimal
             }
             let column = Column.buildWidening(type, values[index])
             if resultFields.indices.contains(index) { resultFields[index].type = column.type }
@@ -57,7 +52,7 @@ public struct ResultDecoder {
 
     // MARK: - Cells
 
-    static func value(_ text: String?, type: ValueType, field: String) throws(Diagnostic) -> Value {
+    public static func value(_ text: String?, type: ValueType, field: String) throws(Diagnostic) -> Value {
         guard let text else { return .missing }
         switch type {
         case .text:
@@ -78,6 +73,9 @@ public struct ResultDecoder {
         case .date:
             guard let days = CivilDate.parse(text) else { throw SQLMessages.badCell(text, field: field, type: type) }
             return .date(days)
+        case .datetime:
+            guard let microseconds = DatetimeText.parse(text) else { throw SQLMessages.badCell(text, field: field, type: type) }
+            return .datetime(microseconds)
         case .list:
             let items = ArrayLiteral.items(text).compactMap { $0 }.filter { !$0.isEmpty }
             return items.isEmpty ? .missing : .list(items)
@@ -86,7 +84,7 @@ public struct ResultDecoder {
 
     private static func number(_ text: String, field: String, type: ValueType) throws(Diagnostic) -> Value {
         if text == "NaN" { return .missing }
-        if let exact = DecimalNumber.parse(text) {
+        if let exact = exactDecimal(text) {
             if exact.scale == 0, type == .integer { return .integer(exact.mantissa) }
             return .decimal(exact)
         }
@@ -94,33 +92,25 @@ public struct ResultDecoder {
         throw SQLMessages.badCell(text, field: field, type: type)
     }
 
-    /// dossier's mean from the server's exact sum and count: 18 significant digits, half even.
-    static func average(sum: String?, count: String?, field: String) throws(Diagnostic) -> Value {
-        guard let sum, let countText = count, let count = Int64(countText), count > 0 else { return .missing }
-        if let (mantissa, scale) = exactMantissa(sum), let mean = DecimalNumber.average(sum: mantissa, scale: scale, count: count) {
-            return .decimal(mean)
-        }
-        guard let total = Double(sum) else { throw SQLMessages.badCell(sum, field: field, type: .decimal) }
-        let mean = total / Double(count)
-        return mean.isFinite ? .float(mean) : .missing
-    }
-
-    /// `-123.4500` as (-1234500, 4), when it fits 128 bits.
-    static func exactMantissa(_ text: String) -> (Int128, Int)? {
-        var mantissa: Int128 = 0
+    /// `-123.4500` as an exact decimal when its digits fit dossier's (a 64-bit mantissa, at most
+    /// 18 places): a product or a quotient may have 19 significant digits, which a file's
+    /// number may not (`DecimalNumber.parse`); more is binary floating point, as in dossier.
+    static func exactDecimal(_ text: String) -> DecimalNumber? {
+        var mantissa: Int64 = 0
         var scale = 0
         var negative = false
         var afterPoint = false
         var digits = 0
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "-") where digits == 0 && !negative: negative = true
-            case UInt8(ascii: "."): 
-                if afterPoint { return nil }
+            case UInt8(ascii: "-") where digits == 0 && !negative && !afterPoint:
+                negative = true
+            case UInt8(ascii: ".") where !afterPoint:
                 afterPoint = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // Accumulated negatively, so Int64.min fits too.
                 let (shifted, overflow) = mantissa.multipliedReportingOverflow(by: 10)
-                let (added, overflow2) = shifted.addingReportingOverflow(Int128(byte - UInt8(ascii: "0")))
+                let (added, overflow2) = shifted.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
                 if overflow || overflow2 { return nil }
                 mantissa = added
                 digits += 1
@@ -130,7 +120,18 @@ public struct ResultDecoder {
             }
         }
         guard digits > 0 else { return nil }
-        return (negative ? -mantissa : mantissa, scale)
+        if !negative {
+            guard mantissa != .min else { return nil }
+            mantissa = -mantissa
+        }
+        return DecimalNumber(mantissa: mantissa, scale: scale)
+    }
+
+    /// A `float8` as the `Double` it is (its text is the shortest that reads back exactly).
+    public static func double(_ text: String?, field: String) throws(Diagnostic) -> Value {
+        guard let text else { return .missing }
+        guard let number = Double(text) else { throw SQLMessages.badCell(text, field: field, type: .decimal) }
+        return number.isFinite ? .float(number) : .missing
     }
 }
 

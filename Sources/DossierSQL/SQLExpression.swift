@@ -6,6 +6,9 @@ import DossierPlan
 /// A part of a plan the compiler does not translate: what it is, as people wrote it.
 package struct Untranslatable: Error, Sendable {
     package var construct: String
+
+    /// A step that reads a field `SQLValue.isRounded` describes.
+    static let readsRounded = Untranslatable(construct: "a later step reading a mean, quantile or quotient (dossier may hold it as a double)")
 }
 
 /// An expression in SQL, with the keys a text or list value is compared by.
@@ -16,11 +19,37 @@ package struct SQLValue {
     package var type: ValueType?
     /// For text and lists: folded, order and sort keys (arrays of them for lists).
     package var keys: Keys?
+    /// A `float8` holding one of dossier's binary floating-point numbers (a statistic):
+    /// arithmetic on it is done in `float8`, as dossier does it in `Double`.
+    package var isFloat = false
+    /// A decimal rounded to 18 digits (a quotient, a mean, a quantile) that dossier keeps in a
+    /// column whose scale is the largest of its values: with larger values beside it, that
+    /// column is held as doubles, which only dossier knows. Shown as it is; never read by a
+    /// later step on the server.
+    package var isRounded = false
 
     package struct Keys {
         package var folded: String
         package var order: String
         package var sort: String
+        /// The keys are the server's own functions of the value (`lower`, `convert_to`: a
+        /// table dossier did not upload), so they can be computed again from it wherever they
+        /// are needed instead of being carried, and grouped rows need not carry them at all.
+        package var isDerived = false
+
+        package init(folded: String, order: String, sort: String) {
+            self.folded = folded
+            self.order = order
+            self.sort = sort
+        }
+
+        /// The keys of a text that the server folds with `lower()`.
+        static func derived(from raw: String) -> Keys {
+            let lowered = "lower(\(raw))"
+            var keys = Keys(folded: lowered, order: "convert_to(\(lowered), 'UTF8')", sort: "convert_to(\(lowered), 'UTF8')")
+            keys.isDerived = true
+            return keys
+        }
     }
 
     package var isText: Bool { type == .text }
@@ -45,6 +74,7 @@ package struct ExpressionCompiler {
         switch expression {
         case .field(let index, _):
             guard columns.indices.contains(index) else { throw Untranslatable(construct: "a field reference") }
+            if columns[index].isRounded { throw Untranslatable.readsRounded }
             return columns[index]
         case .constant(let value):
             return try constant(value)
@@ -55,7 +85,8 @@ package struct ExpressionCompiler {
         case .negate(let operand, let type):
             let inner = try value(operand)
             guard inner.isNumeric else { throw Untranslatable(construct: "`-` on \(inner.type?.rawValue ?? "missing")") }
-            return SQLValue(raw: "(-(CAST(\(inner.raw) AS numeric)))", type: type)
+            if inner.isFloat { return SQLValue(raw: "(-(\(inner.raw)))", type: type, isFloat: true) }
+            return SQLValue(raw: "(-(CAST(\(inner.raw) AS numeric)))", type: type, isRounded: inner.isRounded)
         case .call(let function, let arguments, let type):
             return try call(function, arguments, type)
         }
@@ -81,23 +112,33 @@ package struct ExpressionCompiler {
         guard (a.isNumeric || a.type == nil), (b.isNumeric || b.type == nil) else {
             throw Untranslatable(construct: "`\(op.rawValue)` on \(a.type?.rawValue ?? "missing") and \(b.type?.rawValue ?? "missing")")
         }
-        // Division rounds to 18 significant digits half to even in dossier; the server rounds
-        // otherwise, so it stays in dossier.
-        guard op != .divide else { throw Untranslatable(construct: "division (`/`)") }
+        if a.isFloat || b.isFloat {
+            // dossier computes in Double as soon as one side is one; so does float8, operation
+            // for operation (IEEE 754 both).
+            if op == .divide { return SQLValue(raw: ExactQuotient.floating(a.raw, b.raw), type: type, isFloat: true) }
+            return SQLValue(raw: "(CAST(\(a.raw) AS float8) \(op.rawValue) CAST(\(b.raw) AS float8))", type: type, isFloat: true)
+        }
+        if op == .divide {
+            // 18 significant digits, half to even, as dossier divides (not numeric's own rule).
+            return SQLValue(raw: ExactQuotient.sql(a.raw, b.raw), type: type, isRounded: true)
+        }
         // numeric is exact and never overflows where bigint would (dossier widens instead).
-        return SQLValue(raw: "(CAST(\(a.raw) AS numeric) \(op.rawValue) CAST(\(b.raw) AS numeric))", type: type)
+        return SQLValue(raw: "(CAST(\(a.raw) AS numeric) \(op.rawValue) CAST(\(b.raw) AS numeric))", type: type,
+            isRounded: a.isRounded || b.isRounded)
     }
 
     private func call(_ function: BuiltinFunction, _ arguments: [BoundExpr], _ type: ValueType) throws(Untranslatable) -> SQLValue {
         let values = try arguments.map { (argument) throws(Untranslatable) in try value(argument) }
         guard let first = values.first else { throw Untranslatable(construct: "`\(function.rawValue)()`") }
+        // Rounding a Double is dossier's own arithmetic (`round` scales by powers of ten in Double).
+        if values.contains(where: \.isFloat) { throw Untranslatable(construct: "`\(function.rawValue)` of a statistic") }
         switch function {
         case .year, .month:
             guard first.type == .date else { throw Untranslatable(construct: "`\(function.rawValue)` of \(first.type?.rawValue ?? "missing")") }
             return SQLValue(raw: "CAST(extract(\(function.rawValue) FROM \(first.raw)) AS bigint)", type: .integer)
         case .abs, .floor, .ceil:
             guard first.isNumeric else { throw Untranslatable(construct: "`\(function.rawValue)` of \(first.type?.rawValue ?? "missing")") }
-            return SQLValue(raw: "\(function.rawValue)(CAST(\(first.raw) AS numeric))", type: type)
+            return SQLValue(raw: "\(function.rawValue)(CAST(\(first.raw) AS numeric))", type: type, isRounded: first.isRounded)
         case .round:
             guard first.isNumeric else { throw Untranslatable(construct: "`round` of \(first.type?.rawValue ?? "missing")") }
             // PostgreSQL rounds numeric halves away from zero, as dossier does; the places
@@ -109,13 +150,19 @@ package struct ExpressionCompiler {
                 }
                 places = n
             }
-            return SQLValue(raw: "round(CAST(\(first.raw) AS numeric), \(places))", type: type)
+            return SQLValue(raw: "round(CAST(\(first.raw) AS numeric), \(places))", type: type, isRounded: first.isRounded)
+        case .len where first.isList:
+            // Items as dossier reads them (an empty or NULL item is none; no items is missing).
+            return SQLValue(raw: "NULLIF((SELECT count(*) FROM unnest(\(first.raw)) AS e WHERE e <> ''), 0)", type: .integer)
         case .sqrt, .pow:
             // dossier keeps perfect squares and whole powers exact and otherwise uses doubles;
             // the server's numeric gives other digits, so these stay in dossier.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")
-        case .lower, .upper, .len, .number, .date, .text:
-            // Their rules (full case mapping, graphemes, number and date reading) are dossier's.
+        case .lower, .upper, .len, .number, .date, .text, .trim, .replace, .substring, .left, .right, .split, .concat, .extract,
+            .unaccent, .day, .weekday, .quarter, .week, .hour, .minute, .today, .now, .dayOf, .weekOf, .monthOf, .quarterOf,
+            .yearOf, .datetime, .if, .coalesce:
+            // Their rules (full case mapping, graphemes, number and date reading, calendar
+            // periods, the clock) are dossier's: the step finishes in dossier.
             throw Untranslatable(construct: "`\(function.rawValue)(…)`")
         }
     }
@@ -166,6 +213,10 @@ package struct ExpressionCompiler {
             default: return "FALSE"
             }
         }
+        if a.isFloat || b.isFloat {
+            // dossier compares a Double with a decimal by exact value; float8 would round the decimal.
+            throw Untranslatable(construct: "comparing a statistic")
+        }
         if a.isList || b.isList {
             return try compareLists(op, a, b)
         }
@@ -214,6 +265,7 @@ package struct ExpressionCompiler {
     }
 
     private func inList(_ operand: SQLValue, _ values: [Value]) throws(Untranslatable) -> String {
+        if operand.isFloat { throw Untranslatable(construct: "`in` on a statistic") }
         let wantsMissing = values.contains { $0.isMissing } ? "TRUE" : "FALSE"
         let present = values.filter { !$0.isMissing }
         guard !present.isEmpty else { return "(\(operand.raw) IS NULL AND \(wantsMissing))" }
@@ -260,8 +312,14 @@ package struct ExpressionCompiler {
             let literal = SQLText.string(bytes: needle)
             test = { "strpos(\($0), \(literal)) > 0" }
         case .like(let pattern):
+            // `?` is one character as people see it (ß, a flag); LIKE's `_` is one code point
+            // of the folded text, so a pattern with `?` stays in dossier.
+            guard !pattern.contains(UInt8(ascii: "?")) else { throw Untranslatable(construct: "`like` with `?`") }
             let literal = SQLText.string(likePattern(pattern))
             test = { "\($0) LIKE \(literal)" }
+        case .startsWith, .endsWith, .mentions:
+            // Prefixes of folded text and accent-insensitive search are dossier's own folding.
+            throw Untranslatable(construct: "`starts with`, `ends with` or `mentions`")
         case .matches:
             // dossier's regular expressions run in linear time with their own syntax (\b, (?i)
             // anywhere); PostgreSQL's differ, so `matches` stays in dossier.

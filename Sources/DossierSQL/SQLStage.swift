@@ -10,20 +10,47 @@ import DossierPlan
 struct SQLStage {
     var sql: String
     var types: [ValueType]
-    /// Aggregates whose value dossier computes from two columns (`avg`: sum and count), by
-    /// field position: nothing after them may run on the server.
-    var averages: Set<Int> = []
+    /// Fields holding binary floating point (`float8`: `stddev`, `variance`, `corr` and
+    /// arithmetic on them), by position. dossier computes with doubles there, so the server
+    /// does too, and reads them back as doubles.
+    var floats: Set<Int> = []
+    /// Fields `SQLValue.isRounded` describes, by position.
+    var rounded: Set<Int> = []
+    /// Text fields whose keys are `SQLValue.Keys.isDerived`, by position: read as the
+    /// server's functions of the value rather than as the `_f`, `_o`, `_s` columns.
+    var derivedKeys: Set<Int> = []
 
     static func hasKeys(_ type: ValueType) -> Bool { type == .text || type == .list }
+
+    /// The same fields (types, floats) from another statement: for steps that keep or drop
+    /// rows but not columns.
+    func replacingSQL(_ sql: String) -> SQLStage {
+        var stage = self
+        stage.sql = sql
+        return stage
+    }
 
     /// The stage's columns as values, read through `alias`.
     func columns(_ alias: String) -> [SQLValue] {
         types.enumerated().map { index, type in
             let name = "\(alias).c\(index)"
-            let keys = SQLStage.hasKeys(type)
-                ? SQLValue.Keys(folded: "\(name)_f", order: "\(name)_o", sort: "\(name)_s") : nil
-            return SQLValue(raw: name, type: type, keys: keys)
+            let keys = !SQLStage.hasKeys(type) ? nil : derivedKeys.contains(index) ? SQLValue.Keys.derived(from: name)
+                : SQLValue.Keys(folded: "\(name)_f", order: "\(name)_o", sort: "\(name)_s")
+            return SQLValue(raw: name, type: type, keys: keys, isFloat: floats.contains(index), isRounded: rounded.contains(index))
         }
+    }
+
+    /// The positions of the values that are floating point, for a stage made of them.
+    static func floats(of values: [SQLValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0].isFloat })
+    }
+
+    static func derivedKeys(of values: [SQLValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0].type == .text && values[$0].keys?.isDerived == true })
+    }
+
+    static func rounded(of values: [SQLValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0].isRounded })
     }
 
     /// Every column of the stage but `_o`, through `alias`, for a stage that renumbers rows.
@@ -52,7 +79,8 @@ struct SQLStage {
         var names: [String] = []
         for (index, type) in types.enumerated().prefix(count ?? types.count) {
             names.append("\(alias).c\(index)")
-            if SQLStage.hasKeys(type) { names += ["\(alias).c\(index)_f", "\(alias).c\(index)_o", "\(alias).c\(index)_s"] }
+            // Derived keys are computed again from the value in the grouped select.
+            if SQLStage.hasKeys(type), !derivedKeys.contains(index) { names += ["\(alias).c\(index)_f", "\(alias).c\(index)_o", "\(alias).c\(index)_s"] }
         }
         return names
     }

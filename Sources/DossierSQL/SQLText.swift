@@ -55,6 +55,7 @@ public enum SQLText {
             return "CAST('\(number.description)' AS numeric)"
         case .bool(let flag): return flag ? "TRUE" : "FALSE"
         case .date(let days): return "DATE '\(CivilDate.format(days))'"
+        case .datetime(let microseconds): return "TIMESTAMP '\(DatetimeText.format(microseconds))'"
         case .list: return nil
         }
     }
@@ -72,6 +73,7 @@ public enum SQLText {
         case .decimal: return "numeric"
         case .bool: return "boolean"
         case .date: return "date"
+        case .datetime: return "timestamp"
         case .list: return "text[] COLLATE \"C\""
         }
     }

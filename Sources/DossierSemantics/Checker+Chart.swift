@@ -35,7 +35,8 @@ extension Checker {
     private static func groupKeyCount(_ steps: [PlanStep]) -> Int? {
         for step in steps.reversed() {
             switch step.kind {
-            case .filter, .sort, .limit, .limitPer, .topK: continue
+            // Shares, ranks, running totals and change add a number after the groups' fields.
+            case .filter, .sort, .limit, .limitPer, .topK, .share, .rank, .runningTotal, .change: continue
             case .count(let keys): return keys.count
             case .summarize(_, let keys): return keys.count
             default: return nil

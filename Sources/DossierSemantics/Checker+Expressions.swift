@@ -55,6 +55,7 @@ extension Checker {
         case .isMissing(let operand, let negated):
             return .isMissing(try bind(operand, in: scope), negated: negated)
         case .arithmetic(let op, let left, let right):
+            if let index = fieldNamedLike(expression, in: scope) { return .field(index, scope.fields[index].type) }
             return try bindArithmetic(op, left, right, in: scope)
         case .negate(let operand):
             let bound = try bind(operand, in: scope)
@@ -63,12 +64,22 @@ extension Checker {
             }
             return .negate(bound, type)
         case .call(let name, let arguments):
+            if let index = fieldNamedLike(expression, in: scope) { return .field(index, scope.fields[index].type) }
             return try bindCall(name, arguments, range: expression.range, in: scope)
         case .aggregate(let call):
             // The parser makes aggregates only in summarize items, whose aggregates the
             // checker binds first; one here sits inside another aggregate.
             throw error(SemanticsMessages.aggregateInsideAggregate(call.function), at: expression.range)
         }
+    }
+
+    /// A computed key keeps its text as its name (`count by year(release)` makes a field
+    /// `year(release)`), so writing the expression again reaches that field:
+    /// `... count by year(release) | sort by year(release)`.
+    private func fieldNamedLike(_ expression: Expr, in scope: Scope) -> Int? {
+        let key = FieldName.key(source.text(expression.range))
+        let matches = scope.fields.indices.filter { FieldName.key(scope.fields[$0].displayName) == key }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The operands of `and`/`or`. `region = Africa or Asia` means `region = Africa or
@@ -162,6 +173,7 @@ extension Checker {
 
     private func compatible(_ a: ValueType, _ b: ValueType) -> Bool {
         if a.isNumeric && b.isNumeric { return true }
+        if a.isTemporal && b.isTemporal { return true }
         let textual: Set<ValueType> = [.text, .list]
         if textual.contains(a) && textual.contains(b) { return true }
         return a == b
@@ -201,11 +213,19 @@ extension Checker {
             }
             if let number { return number }
             throw error(SemanticsMessages.notANumber(value, comparedWith: source.text(otherExpr.range)), at: written.range)
-        case (.date, .date):
+        case (.date, .date), (.datetime, .datetime), (.datetime, .date):
             return constant
+        case (.date(let days), .datetime):
+            // A date against dates and times is its midnight.
+            return .datetime(DatetimeText.midnight(days))
         case (.text(let value), .date):
             if let days = CivilDate.parse(value.trimmingSpaces) { return .date(days) }
+            if let microseconds = DatetimeText.parse(value.trimmingSpaces) { return .datetime(microseconds) }
             throw error(SemanticsMessages.notADate(value, comparedWith: source.text(otherExpr.range)), at: written.range)
+        case (.text(let value), .datetime):
+            if let microseconds = DatetimeText.parse(value.trimmingSpaces) { return .datetime(microseconds) }
+            if let days = CivilDate.parse(value.trimmingSpaces) { return .datetime(DatetimeText.midnight(days)) }
+            throw error(SemanticsMessages.notADatetime(value, comparedWith: source.text(otherExpr.range)), at: written.range)
         case (.bool, .bool):
             return constant
         case (.text(let value), .bool):
@@ -267,40 +287,20 @@ extension Checker {
             return .textMatch(.contains(TextFolding.fold(text)), left, negated: negated)
         case .like:
             return .textMatch(.like(TextFolding.fold(text)), left, negated: negated)
+        case .startsWith:
+            return .textMatch(.startsWith(TextFolding.fold(text)), left, negated: negated)
+        case .endsWith:
+            return .textMatch(.endsWith(TextFolding.fold(text)), left, negated: negated)
+        case .mentions:
+            return .textMatch(.mentions(Unaccent.fold(text)), left, negated: negated)
         case .matches:
             do throws(RegexSyntaxError) {
                 let regex = try LinearRegex(text)
                 return .textMatch(.matches(regex, text), left, negated: negated)
             } catch {
                 // Point into the pattern itself when the literal holds it byte for byte.
-                var range = pattern.range
-                let written = Array(source.bytes[pattern.range.clamped(to: 0..<source.bytes.count)])
-                if written.count == text.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(text.utf8) {
-                    let start = pattern.range.lowerBound + 1
-                    range = (start + error.range.lowerBound)..<(start + max(error.range.upperBound, error.range.lowerBound + 1))
-                    range = range.clamped(to: pattern.range)
-                }
-                throw self.error(SemanticsMessages.badRegex(error), at: range)
+                throw self.error(SemanticsMessages.badRegex(error), at: patternRange(error, in: pattern, pattern: text))
             }
         }
-    }
-
-    // MARK: - Arithmetic and functions
-
-    private func bindArithmetic(
-        _ op: ArithmeticOperator, _ left: Expr, _ right: Expr, in scope: Scope
-    ) throws(Diagnostic) -> BoundExpr {
-        var leftBound = try bind(left, in: scope)
-        var rightBound = try bind(right, in: scope)
-        for (bound, expression) in [(leftBound, left), (rightBound, right)] {
-            if let type = bound.type, !type.isNumeric {
-                throw error(SemanticsMessages.arithmeticNeedsNumbers(op, source.text(expression.range), type), at: expression.range)
-            }
-        }
-        if case .constant(let value) = leftBound, case .text = value { leftBound = .constant(.missing) }
-        if case .constant(let value) = rightBound, case .text = value { rightBound = .constant(.missing) }
-        let bothIntegers = leftBound.type != .decimal && rightBound.type != .decimal
-        let type: ValueType = (bothIntegers && op != .divide) ? .integer : .decimal
-        return .arithmetic(op, leftBound, rightBound, type)
     }
 }

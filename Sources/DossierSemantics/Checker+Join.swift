@@ -5,7 +5,8 @@ import DossierSyntax
 import DossierPlan
 
 extension Checker {
-    /// `join S on A = B`: one key on each side, in either order.
+    /// `join S on A = B`: one key on each side, in either order. The pipeline's key may be a
+    /// list, whose items each meet the joined side's text.
     package func checkJoin(_ join: JoinClause, scope: inout Scope) throws(Diagnostic) -> PlanStepKind {
         let right = try resolveSource(join.source)
         let rightName = catalog[join.source.text]?.name ?? join.source.text
@@ -27,8 +28,11 @@ extension Checker {
         }
         let leftType = scope.fields[leftKey].type
         let rightType = rightScope.fields[rightKey].type
-        let comparable = (leftType.isNumeric && rightType.isNumeric) || leftType == rightType
-        guard comparable, leftType != .list else {
+        // A list on the pipeline's side meets a row whose key equals ANY of its items (§4), as
+        // `=` does: `zones select split(codes, ",") as code | join iso3166 on code = alpha_2`.
+        let anyItem = leftType == .list && rightType == .text
+        let comparable = (leftType.isNumeric && rightType.isNumeric) || (leftType == rightType && leftType != .list) || anyItem
+        guard comparable else {
             throw error(
                 SemanticsMessages.joinTypesDiffer(scope.fields[leftKey], rightScope.fields[rightKey]),
                 at: join.leftKey.range.lowerBound..<join.rightKey.range.upperBound)

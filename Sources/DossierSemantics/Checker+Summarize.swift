@@ -21,7 +21,9 @@ extension Checker {
             rewritten.append(try extractAggregates(item.expression, in: scope, into: &aggregates, names: &aggregateNames, found: &found))
             if found == 0 { throw itemWithoutAggregate(item.expression, in: scope) }
         }
-        let isPlain = items.allSatisfy { if case .aggregate = $0.expression.kind { return true } else { return false } }
+        // One aggregate an item, none repeated (a repeat is computed once and shown twice).
+        let isPlain = aggregates.count == items.count
+            && items.allSatisfy { if case .aggregate = $0.expression.kind { return true } else { return false } }
         if isPlain {
             var fields = keyFields
             for (index, item) in items.enumerated() {
@@ -64,6 +66,22 @@ extension Checker {
         return "\(wanted)_\(suffix)"
     }
 
+    /// Whether two aggregates are surely the same: one function over the same fields (other
+    /// arguments are never merged; computing them twice is only slower).
+    private static func sameAggregate(_ a: BoundAggregate, _ b: BoundAggregate) -> Bool {
+        func field(_ expression: BoundExpr?) -> Int?? {
+            switch expression {
+            case nil: return .some(nil)
+            case .field(let index, _)?: return .some(index)
+            default: return nil
+            }
+        }
+        guard a.function == b.function, a.isDistinct == b.isDistinct, a.fraction == b.fraction,
+            let first = field(a.argument), let second = field(a.second)
+        else { return false }
+        return field(b.argument) == first && field(b.second) == second
+    }
+
     /// Field names of the hidden aggregate results: no typed name can reach them.
     static func hiddenName(_ index: Int) -> String { "\u{1}aggregate\(index)" }
 
@@ -80,9 +98,13 @@ extension Checker {
         case .aggregate(let call):
             found += 1
             let (aggregate, name) = try bindAggregate(call, range: range, in: scope)
-            aggregates.append(aggregate)
-            names.append(name)
-            return Expr(.name(Name(Self.hiddenName(aggregates.count - 1), range: range, isQuoted: true)), range)
+            // The same aggregate twice (`corr(v1, v2) * corr(v1, v2)`) is computed once.
+            let index = aggregates.firstIndex { Self.sameAggregate($0, aggregate) } ?? aggregates.count
+            if index == aggregates.count {
+                aggregates.append(aggregate)
+                names.append(name)
+            }
+            return Expr(.name(Name(Self.hiddenName(index), range: range, isQuoted: true)), range)
         case .name, .qualified, .literal:
             return expression
         case .not(let operand): return Expr(.not(try recurse(operand)), range)

@@ -116,6 +116,16 @@ public struct Checker {
             return try checkSummarize(items, keys: keys, range: clause.range, scope: &scope, before: &before)
         case .join(let join):
             return try checkJoin(join, scope: &scope)
+        case .share(let value, let per):
+            return try checkShare(value, per: per, clause: clause, scope: &scope)
+        case .rank(let keys, let per):
+            return try checkRank(keys, per: per, clause: clause, scope: &scope)
+        case .runningTotal(let value, let per):
+            return try checkRunningTotal(value, per: per, clause: clause, scope: &scope)
+        case .change(let value, let per):
+            return try checkChange(value, per: per, clause: clause, scope: &scope)
+        case .expand(let field):
+            return try checkExpand(field, scope: &scope)
         case .chart:
             if !isLast {
                 throw error(SemanticsMessages.chartNotLast(), at: clause.range)

@@ -18,6 +18,7 @@ package enum SemanticsMessages {
         case .text?: return "text"
         case .bool?: return "true/false"
         case .date?: return "a date"
+        case .datetime?: return "a date and time"
         case .list?: return "a list"
         }
     }
@@ -169,7 +170,9 @@ package enum SemanticsMessages {
     package static func joinTypesDiffer(_ left: Field, _ right: Field) -> Diagnostic {
         Diagnostic(.typeMismatch,
             "cannot join `\(left.displayName)` (\(describe(left.type))) with `\(right.displayName)` (\(describe(right.type)))",
-            hint: left.type == .list || right.type == .list ? "join keys cannot be lists" : "join on fields of the same kind")
+            hint: right.type == .list
+                ? "the joined side's key cannot be a list; join from the side that has it, or expand it first: expand \(right.displayName)"
+                : left.type == .list ? "a list joins with text, item by item" : "join on fields of the same kind")
     }
 
     // MARK: - Fields
@@ -298,8 +301,86 @@ package enum SemanticsMessages {
     }
 
     package static func wrongArgumentCount(_ function: BuiltinFunction, given count: Int) -> Diagnostic {
-        let expected = function.arity.count == 1 ? "one argument" : "one or two arguments"
+        let words = ["no argument", "one argument", "two arguments", "three arguments"]
+        let (low, high) = (function.arity.lowerBound, function.arity.upperBound)
+        let expected: String
+        if high >= BuiltinFunction.manyArguments {
+            expected = low <= 1 ? "one argument or more" : "\(low) arguments or more"
+        } else if low == high {
+            expected = words[min(low, 3)]
+        } else {
+            expected = "\(words[min(low, 3)].replacingAll(" arguments", with: "").replacingAll(" argument", with: "")) or \(words[min(high, 3)])"
+        }
         return Diagnostic(.badArgument, "`\(function.rawValue)` takes \(expected), not \(count)", hint: function.summary)
+    }
+
+    /// `left(people, 2)`: a text function given another type.
+    package static func asTextFirst(_ function: BuiltinFunction, _ written: String) -> String {
+        "\(function.summary)\nto use it on another kind of value, make it text first: \(function.rawValue)(text(\(written)), …)"
+    }
+
+    package static func patternNotQuoted() -> Diagnostic {
+        Diagnostic(.badArgument, "the regular expression must be written in quotes",
+            hint: "extract(quote, \"[0-9]+ people\")   (the first match; with a group, the group: \"([0-9]+) people\")")
+    }
+
+    /// `if(c, a, b)` or `coalesce(a, b)` whose values are of kinds that do not mix.
+    package static func choicesDiffer(_ function: BuiltinFunction, first: String, _ firstType: ValueType, other: String, _ otherType: ValueType)
+        -> Diagnostic
+    {
+        Diagnostic(.typeMismatch,
+            "`\(function.rawValue)` gives one kind of value, but `\(first)` is \(describe(firstType)) and `\(other)` is \(describe(otherType))",
+            hint: firstType.isTemporal && !otherType.isTemporal
+                ? "a date goes with a date (\(first) or 2025-01-01) or missing; text(\(first)) and text(\(other)) give text"
+                : "make them one kind: text(\(other)) for text, number(\(other)) for a number")
+    }
+
+    package static func notADatetime(_ value: String, comparedWith field: String) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`\(value)` is not a date and time, and `\(field)` holds dates and times",
+            hint: "write them as \"2025-03-01 14:30\" (or a date, 2025-03-01, for its midnight)")
+    }
+
+    /// `name + people`: `+` joins text only with text.
+    package static func joinTextWith(_ written: String, _ type: ValueType) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`+` joins text to text, but `\(written)` is \(describe(type))",
+            hint: "make it text first: text(\(written)); or add numbers to numbers")
+    }
+
+    /// `date + 1.5`: a date moves by whole days.
+    package static func fractionOfADay(_ written: String, date: String) -> Diagnostic {
+        Diagnostic(.typeMismatch, "a date moves by whole days, but `\(written)` may have a fraction",
+            hint: "round it: \(date) + round(\(written)); or use a date and time: datetime(\(date)) + \(written)")
+    }
+
+    /// `+ - * /` on dates that has no meaning (`date + date`, `date * 2`, `30 - date`).
+    package static func dateArithmetic(_ op: ArithmeticOperator, _ left: String, _ leftType: ValueType?, _ right: String, _ rightType: ValueType?)
+        -> Diagnostic
+    {
+        Diagnostic(.typeMismatch,
+            "cannot compute `\(left) \(op.rawValue) \(right)`: \(describe(leftType)) \(op.rawValue) \(describe(rightType))",
+            hint: "with dates: date - date (days between them), date + 30 and date - 30 (30 days later, earlier)")
+    }
+
+    // MARK: - Shares, ranks, running totals, change
+
+    /// `share`, `running total` or `change` of something that is not a number.
+    package static func analysisNeedsNumber(_ clause: String, _ written: String, _ type: ValueType?) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`\(clause)` needs a number, but `\(written)` is \(describe(type))",
+            hint: "name a number field: \(clause) of FIELD; to count rows first: count by \(written) | \(clause)")
+    }
+
+    /// `share`, `running total`, `change` or `rank` with no `of`/`by` and no number field to take.
+    package static func noNumberToAnalyse(_ clause: String, fields: [Field]) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`\(clause)` needs a number, and no field here is one",
+            hint: "count or sum first: ... count by F | \(clause)\nfields: \(Checker.fieldList(fields))")
+    }
+
+    /// `expand` of a field that is not a list.
+    package static func expandNeedsList(_ written: String, _ type: ValueType) -> Diagnostic {
+        Diagnostic(.typeMismatch, "`expand` makes a row for each item of a list, but `\(written)` is \(describe(type))",
+            hint: type == .text
+                ? "split it into a list first: select split(\(written), \",\") as \(written), * | expand \(written)"
+                : "expand works on list fields (CSV header `name:list`, or split(text, \",\"))")
     }
 
     /// `function` needs `what` (`text`, `a date`), but got `type`; `hint` replaces the
@@ -319,10 +400,22 @@ package enum SemanticsMessages {
         case number = "a number"
         case textOrNumber = "text or a number"
         case textOrDate = "text or a date"
+        case wholeNumber = "a whole number"
+        case datetime = "a date and time"
     }
 
     /// `year("2025")`: how dates are written.
     package static func dateForm() -> String { "dates are written YYYY-MM-DD" }
+
+    /// `year(when)` on a text field: read it first.
+    package static func readAsDate(_ function: String, _ argument: String) -> String {
+        "read the text as a date first: \(function)(date(\(argument))); date(\(argument), \"dd.mm.yyyy\") reads other forms"
+    }
+
+    /// `hour(release)`: a date has no time of day.
+    package static func datetimeForm() -> String {
+        "a date has no time of day; dates and times are written \"2025-03-01 14:30\" (datetime(x) reads text as one)"
+    }
 
     /// `round(code)` on text: read it as a number first.
     package static func readAsNumberFirst(_ function: BuiltinFunction, _ written: String) -> String {

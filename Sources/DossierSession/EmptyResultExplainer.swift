@@ -35,6 +35,12 @@ package enum EmptyResultExplainer {
                 else { continue }
                 lines.append(hint)
             }
+            for (field, needle) in containsNeedles(in: condition) where field < input.columns.count {
+                let fieldName = input.fields[field].displayName
+                if let example = accentedMatch(needle, column: input.columns[field], cancellation: cancellation) {
+                    lines.append(SessionMessages.containsKeepsAccents(field: fieldName, needle: needle, example: example))
+                }
+            }
         }
         return SessionMessages.emptyResult(lines)
     }
@@ -55,6 +61,33 @@ package enum EmptyResultExplainer {
         default:
             return []
         }
+    }
+
+    /// `field contains "text"` inside a condition (not under `not`).
+    private static func containsNeedles(in expression: BoundExpr) -> [(Int, String)] {
+        switch expression {
+        case .and(let operands), .or(let operands):
+            return operands.flatMap(containsNeedles)
+        case .textMatch(.contains(let needle), .field(let index, _), negated: false):
+            return [(index, String(decoding: needle, as: UTF8.self))]
+        default:
+            return []
+        }
+    }
+
+    /// A value that holds `needle` once accents are set aside (`Côte d'Ivoire` for "cote"),
+    /// when `contains` found none because the reporter typed without accents.
+    private static func accentedMatch(_ needle: String, column: Column, cancellation: Cancellation?) -> String? {
+        guard case .text(let text) = column else { return nil }
+        let dictionary = text.dictionary
+        let wanted = Unaccent.fold(needle)
+        guard !wanted.isEmpty else { return nil }
+        for code in 1..<max(1, dictionary.codeCount) {
+            if code & 0xFFF == 0, cancellation?.isCancelled == true { return nil }
+            let found = dictionary.withBytes(UInt32(code)) { TextFolding.contains(Unaccent.fold($0), wanted) }
+            if found { return dictionary.string(UInt32(code)) }
+        }
+        return nil
     }
 
     /// `no countries have concern "right"; closest: "rights"`, when the value is nowhere.

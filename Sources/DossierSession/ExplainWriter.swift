@@ -123,7 +123,24 @@ package struct ExplainWriter {
             return "\(kind) where \(left) equals \(right): \(before) → \(after)"
         case .chart(let shape):
             return chartSentence(shape, step.fields)
+        case .share(let value, let keys):
+            return "adds share: \(words(value, fields)) as a percent of its total\(within(keys, fields))"
+        case .rank(let keys, let groups):
+            let parts = keys.map { "\(words($0.expression, fields)) (\($0.descending ? "descending" : "ascending"))" }
+            return "adds rank: 1 for the first row by " + parts.joined(separator: ", then ") + "\(within(groups, fields)), ties sharing a rank"
+        case .runningTotal(let value, let keys):
+            return "adds running_total: the sum of \(words(value, fields)) so far, row by row\(within(keys, fields))"
+        case .change(let value, let keys):
+            return "adds change and change_pct: \(words(value, fields)) minus that of the row before\(within(keys, fields)), and in percent"
+        case .expand(let field):
+            let name = fields.indices.contains(field) ? fields[field].displayName : "?"
+            return "makes a row for each item of \(name): \(before) → \(after)"
         }
+    }
+
+    /// ` within each region` for the groups of `per`, or nothing.
+    private func within(_ keys: [BoundExpr], _ fields: [Field]) -> String {
+        keys.isEmpty ? "" : " within each " + keys.map { words($0, fields) }.joined(separator: ", ")
     }
 
     /// `draws count by region as bars`, `draws a histogram of letters`.
@@ -132,7 +149,7 @@ package struct ExplainWriter {
         let value = fields[shape.valueColumn].displayName
         if shape.isHistogram { return "draws a histogram of \(value): the rows in each bin" }
         let labels = shape.labelColumns.filter { fields.indices.contains($0) }.map { fields[$0] }
-        if labels.count == 1, labels[0].type == .date { return "draws \(value) by \(labels[0].displayName) as a time chart" }
+        if labels.count == 1, labels[0].type.isTemporal { return "draws \(value) by \(labels[0].displayName) as a time chart" }
         if labels.isEmpty { return "draws \(value) as a bar" }
         return "draws \(value) by \(labels.map(\.displayName).joined(separator: ", ")) as bars"
     }
@@ -169,6 +186,12 @@ package struct ExplainWriter {
                 return "\(words(operand, fields)) \(not)\(negated ? "match" : "matches") the pattern \"\(String(decoding: pattern, as: UTF8.self))\""
             case .matches(_, let pattern):
                 return "\(words(operand, fields)) \(not)\(negated ? "match" : "matches") the regular expression \"\(pattern)\""
+            case .startsWith(let prefix):
+                return "\(words(operand, fields)) \(negated ? "does not start" : "starts") with \"\(String(decoding: prefix, as: UTF8.self))\""
+            case .endsWith(let suffix):
+                return "\(words(operand, fields)) \(negated ? "does not end" : "ends") with \"\(String(decoding: suffix, as: UTF8.self))\""
+            case .mentions(let needle):
+                return "\(words(operand, fields)) \(negated ? "does not mention" : "mentions") \"\(String(decoding: needle, as: UTF8.self))\" (ignoring accents)"
             case .never:
                 return negated ? "always (an empty pattern finds nothing)" : "never (an empty pattern finds nothing)"
             }
@@ -188,6 +211,7 @@ package struct ExplainWriter {
         case .missing: return "missing"
         case .text(let text): return "\"\(text)\""
         case .date(let days): return CivilDate.format(days)
+        case .datetime(let instant): return "\"\(DatetimeText.format(instant))\""
         default: return value.formatted()
         }
     }

@@ -20,14 +20,25 @@ public enum Help {
         statements  datasets  describe NAME  load PATH  samples  save QUERY to PATH
                     let NAME = QUERY  explain QUERY  cite QUERY  run PATH  drop NAME
                     set format csv  set timer on  help TOPIC  quit
-        clauses     \(WordTable.clauses.filter { $0.keyword != .order }.map(\.typed).joined(separator: "  "))
-        topics      expressions  text  numbers  missing  lists  dates  formats  keys  sqlite
+        clauses     \(clauseList)
+        topics      expressions  functions  search  text  numbers  missing  lists  dates
+                    conditions  formats  keys  sqlite
 
         Type `help where` (or any word above) for more. Tab completes names and values.
 
         """
 
     public static let topics: [HelpTopic] = statementTopics + clauseTopics + conceptTopics
+
+    /// The clause words, a line holding what fits in the overview's 80 columns.
+    private static var clauseList: String {
+        var lines: [String] = [""]
+        for word in WordTable.clauses.filter({ $0.keyword != .order }).map(\.typed) {
+            if let last = lines.last, !last.isEmpty, last.count + 2 + word.count > 66 { lines.append("") }
+            lines[lines.count - 1] += (lines[lines.count - 1].isEmpty ? "" : "  ") + word
+        }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: 12))
+    }
 
     public static func topic(named name: String) -> HelpTopic? {
         let key = name.lowercased().trimmingSpaces
@@ -168,80 +179,53 @@ public enum Help {
                 "transfers where people is not missing select to, people | chart", "countries select len(name) as letters | chart",
                 "countries summarize count() by status chart",
             ]),
-    ]
-
-    package static let conceptTopics: [HelpTopic] = [
-        HelpTopic(name: "expressions", aliases: ["operators", "functions", "arithmetic"],
-            summary: "what can go in a condition or a computed field",
+        HelpTopic(name: "share", aliases: ["percent", "percentage", "shares", "of total"],
+            summary: "a number as a percent of its total, in a field `share`",
             body: """
-                comparison   = != < <= > >=  (also == and <>)
-                lists        F in (a, b)   F not in (a, b)
-                ranges       F between 10 and 100
-                text         F contains "aid"   F like "Cost*" (* any, ? one)   F matches "^[A-M]"
-                             (matches: a regular expression, case-sensitive unless it starts with (?i);
-                             no backreferences, so no pattern can run away)
-                missing      F is missing   F is not missing
-                logic        and  or  not  ( )
-                arithmetic   + - * /   (integer overflow becomes a decimal; / always gives a decimal)
-                functions    lower(T) upper(T) len(T or list) year(D) month(D)
-                             number(T) date(T [, format]) text(X) round(N [, digits]) floor(N) ceil(N) abs(N)
-                             sqrt(N) pow(N, N)
+                share [of F] [per G, ...]
+                F is the last number field unless named (after count by: the count). With per, the
+                percent of each group's total. One digit after the point; missing where F is missing
+                or the total is zero.
                 """,
-            examples: ["countries where name like \"*a\"", "countries where name matches \"^[A-M]\"", "transfers where people between 50 and 500"]),
-        HelpTopic(name: "text", aliases: ["case", "strings", "quotes", "bare words"],
-            summary: "text compares without regard to case; quotes are needed only for spaces",
-            body: "\"Alpha\" = \"alpha\" and \"straße\" = \"STRASSE\" (full case folding); é typed either way is one letter.\nSorting follows the alphabet: Åland sorts with A, then accents, then case.\nStrings go in '...' or \"...\" with backslash escapes.\nA word that is not a field is text: region = Africa. Names with spaces go in backticks: `first name`.",
-            examples: ["countries where region = AFRICA", "countries where status = 'nearly finalized'"]),
-        HelpTopic(name: "missing", aliases: ["null", "empty", "is missing"],
-            summary: "an empty cell; it equals only missing, and < > like contains are false on it",
-            body: "concern != rights is true where concern is missing. `not` negates exactly.",
-            examples: ["countries where concern is missing count", "countries where status is not missing count by status"]),
-        HelpTopic(name: "lists", aliases: ["list", "any"],
-            summary: "a field holding several texts (CSV header `name:list`, items split on ;)",
-            body: "A comparison is true if ANY item satisfies it; != and not in are true if NO item equals.",
-            examples: ["countries where incentives = \"financial aid\" select name", "countries where roles != receiving select name, roles"]),
-        HelpTopic(name: "dates", aliases: ["date", "year", "month", "date()"],
-            summary: "dates are written YYYY-MM-DD and compare by time",
+            examples: ["countries count by region | share", "countries count by region, status | share per region",
+                "transfers where people is not missing select to, people | share of people"]),
+        HelpTopic(name: "rank", aliases: ["ranks", "ranking", "position"],
+            summary: "number the rows 1, 2, 3 by a field, in a field `rank`; ties share a rank",
             body: """
-                A quoted text in date form compared with a date field is a date. year(D) and month(D) take them apart.
-                date(x) reads text as a date: 2025-03-01, 2025/03/01, 20250301, 2025-03-01T10:00 (the date of it).
-                date(x, "dd.mm.yyyy") reads it with a format: yyyy yy mm m dd d mon (Jan) month (January).
-                Text that does not read is missing, never an error.
+                rank [by F [asc|desc], ...] [per G, ...]
+                Without by: the biggest of the last number field first (after count by: most rows first).
+                Ties share the rank of the first of them (1, 2, 2, 4); missing values rank last.
+                The rows keep their order: sort by rank puts them in it. With per, ranks start at 1 in each group.
                 """,
-            examples: ["countries select name, date(\"01.03.2025\", \"dd.mm.yyyy\") as d limit 1", "countries select date(\"1 Mar 2025\", \"d mon yyyy\") as d limit 1"]),
-        HelpTopic(name: "numbers", aliases: ["number", "decimals", "round", "floor", "ceil", "abs", "sqrt", "pow", "number()", "text()"],
-            summary: "numbers are exact and print as the file wrote them",
+            examples: ["countries count by region | rank", "countries select name, region, len(name) as letters | rank by letters desc per region | where rank = 1"]),
+        HelpTopic(name: "running", aliases: ["running total", "cumulative", "total"],
+            summary: "add up a number row by row, in a field `running_total`",
             body: """
-                A decimal with up to 18 significant digits is exact: 0.1 + 0.2 is 0.3, 19.99 * 3 is 59.97, and
-                1.10 stays 1.10. Division and avg give 18 significant digits, rounded half to even. Larger
-                numbers (1e300) are binary floating point, and describe says so.
-                number(x)     text read as a number: 1,234  $1,234.50  12% (12)  (1,234) (-1234); else missing
-                round(x)      round(x, 2) keeps two digits; round(x, -3) rounds to thousands (halves away from zero)
-                floor(x)  ceil(x)  abs(x)
-                sqrt(x)       pow(x, y)   exact for perfect squares and whole powers, else binary floating point
-                text(x)       the value as text, as it is shown
-                A text field whose values are mostly numbers (one stray `N/A` made it text) cannot be ordered
-                against a number: number(code) > 2 reads it. N/A, NA, null, None, - and — in a number
-                column are missing values.
+                running total [of F] [per G, ...]
+                In the rows' order (sort first); with per, a total for each group. A missing value adds
+                nothing; the total is missing until the first value.
                 """,
-            examples: ["transfers select to, people / 3 as third, round(people / 3, 2) as rounded", "transfers select number(\"$1,234.50\") as n limit 1", "transfers where people is not missing select text(people) as t, abs(0 - people) as a"]),
-        HelpTopic(name: "formats", aliases: ["format", "csv", "json", "tsv", "markdown", "table", "record"],
-            summary: "how results are printed: table (default), csv, tsv, json, jsonl, markdown, record",
-            body: "set format F in the shell, --format F on the command line; save picks the format from the file's extension.",
-            examples: ["set format json", "countries where concern = rights select name", "set format table"]),
-        HelpTopic(name: "keys", aliases: ["keyboard", "shortcuts", "completion", "history"],
-            summary: "keys in the shell",
+            examples: ["countries count by region | running total", "load sample releases",
+                "debian where release is not missing count by year(release) | sort by year(release) | running total"]),
+        HelpTopic(name: "change", aliases: ["difference", "growth", "year over year", "change_pct", "lag"],
+            summary: "the difference from the row before, and in percent: fields `change` and `change_pct`",
             body: """
-                Tab          complete names, fields and values (after `field =`, with how often each occurs)
-                Up / Down    history; Ctrl-R searches it
-                Ctrl-C       clear the line, or cancel a running query or load
-                Ctrl-D       leave (on an empty line); at the continuation prompt, give up the statement
+                change [of F] [per G, ...]
+                change is F minus F of the row before (in its group, with per); change_pct is that as a
+                percent of the row before, one digit after the point. The first row (of each group) has
+                none; nor has a row next to a missing value; change_pct is missing after a zero.
+                Sort first: change follows the rows' order (year over year: sort by year | change).
                 """,
-            examples: []),
-        HelpTopic(name: "sqlite", aliases: ["sql", "dot", "dot commands"],
-            summary: "sqlite habits understood here",
-            body: ".help .quit .exit .read FILE .load FILE .mode FORMAT .tables .schema [NAME]\nSQL's SELECT ... FROM is written the other way round: countries select name.",
-            examples: [".tables", ".schema countries", ".mode table"]),
+            examples: ["load sample releases", "ubuntu where release is not missing count by year(release) | sort by year(release) | change"]),
+        HelpTopic(name: "expand", aliases: ["unnest", "explode", "items"],
+            summary: "a row for each item of a list field",
+            body: """
+                expand F
+                F becomes its items, as text, one a row; the other fields repeat. A row whose list is
+                empty stays, once, with F missing. split(text, ",") makes a list from text.
+                """,
+            examples: ["countries expand incentives select name, incentives", "load sample places",
+                "zones select tz, split(codes, \",\") as code | expand code | count by code | limit 3"]),
     ]
 }
 

@@ -31,7 +31,12 @@ package enum Profile {
             distinct.append(.integer(Int64(count)))
             values.append(summary.isEmpty ? .missing : .text(summary))
         }
-        return Relation(
+        return table(names: names, types: types, missing: missing, distinct: distinct, values: values)
+    }
+
+    /// `describe`'s table: a row a field.
+    package static func table(names: [Value], types: [Value], missing: [Value], distinct: [Value], values: [Value]) -> Relation {
+        Relation(
             fields: [
                 Field("field", .text), Field("type", .text), Field("missing", .integer), Field("distinct", .integer),
                 Field("values", .text),
@@ -76,9 +81,10 @@ package enum Profile {
                 if value == 1 { trues += 1 }
                 if value == 0 { falses += 1 }
             }
-            let parts = [(trues, "true"), (falses, "false")].filter { $0.0 > 0 }.sorted { $0.0 > $1.0 }
-            return (parts.count, parts.map { "\($0.1) (\($0.0))" }.joined(separator: ", "))
-        case .integer, .decimal, .float, .date:
+            let parts = [(text: "true", count: trues), (text: "false", count: falses)].filter { $0.count > 0 }
+                .sorted { $0.count > $1.count }
+            return (parts.count, countedSummary(parts))
+        case .integer, .decimal, .float, .date, .datetime:
             var present: [Value] = []
             // Binary floating point is shown as the file wrote it (`1e300`, not `1e+300`).
             var written: [Value: String] = [:]
@@ -102,7 +108,7 @@ package enum Profile {
                 var counts: [Value: Int] = [:]
                 for value in present { counts[value, default: 0] += 1 }
                 let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : ValueComparison.sortOrder($0.key, $1.key) < 0 }
-                return (counts.count, ordered.map { "\(shown($0.key)) (\($0.value))" }.joined(separator: ", "))
+                return (counts.count, countedSummary(ordered.map { (text: shown($0.key), count: $0.value) }))
             }
             return (distinctCount(present), "\(shown(low)) to \(shown(high))")
         }
@@ -115,14 +121,26 @@ package enum Profile {
     private static func frequencies(_ counts: [Int], _ dictionary: TextDictionary) -> (Int, String) {
         let ordered = dictionary.distinctCounts(counts).enumerated()
             .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
-            .map(\.element)
-        let shown = ordered.count <= fewValues ? ordered : Array(ordered.prefix(3))
-        let allDifferent = ordered.count > fewValues && ordered[0].count == 1
+            .map { (text: $0.element.text, count: $0.element.count) }
+        return (ordered.count, textSummary(Array(ordered.prefix(fewValues + 1)), distinct: ordered.count))
+    }
+
+    /// The values of a text or list field, most frequent first (`ordered`: at least the first
+    /// `fewValues`, or all when there are no more): all of them with counts when there are few,
+    /// else the three most common (`all different` when nothing repeats).
+    package static func textSummary(_ ordered: [(text: String, count: Int)], distinct: Int) -> String {
+        let shown = distinct <= fewValues ? ordered : Array(ordered.prefix(3))
+        let allDifferent = distinct > fewValues && ordered.first?.count == 1
         var summary = shown.map { entry -> String in
             let text = DisplayWidth.truncate(entry.text, to: 32)
             return allDifferent ? text : "\(text) (\(entry.count))"
         }.joined(separator: ", ")
-        if ordered.count > fewValues { summary = (allDifferent ? "all different: " : "most common: ") + summary + ", …" }
-        return (ordered.count, summary)
+        if distinct > fewValues { summary = (allDifferent ? "all different: " : "most common: ") + summary + ", …" }
+        return summary
+    }
+
+    /// Few values of a field of numbers, dates or booleans, each with its count.
+    package static func countedSummary(_ ordered: [(text: String, count: Int)]) -> String {
+        ordered.map { "\($0.text) (\($0.count))" }.joined(separator: ", ")
     }
 }

@@ -12,30 +12,29 @@ enum ServerUpload {
     /// Rows are sent in chunks of about this many bytes.
     static let chunkBytes = 1 << 20
 
+    /// `temporary`: a table of this connection only (`pg_temp`), which the server drops when
+    /// the connection ends: a local dataset sent for one query that joins a server table.
     static func upload(
         _ relation: Relation, as table: String, existing: RemoteTable?, connection: PostgresConnection,
-        cancellation: Cancellation?
+        cancellation: Cancellation?, temporary: Bool = false
     ) throws(Diagnostic) -> RemoteTable {
         let name = SQLText.identifier(table)
         var definitions = ["\(SQLText.identifier(TextKeyColumns.rowOrderColumn)) bigint NOT NULL"]
-        var columns: [RemoteColumn] = []
         for field in relation.fields {
             definitions.append("\(SQLText.identifier(field.name)) \(SQLText.columnType(field.type))")
-            var keys: TextKeyColumns?
             if field.type == .text || field.type == .list {
                 let names = TextKeyColumns(for: field.name)
                 let array = field.type == .list ? "[]" : ""
                 definitions.append("\(SQLText.identifier(names.folded)) text\(array) COLLATE \"C\"")
                 definitions.append("\(SQLText.identifier(names.order)) bytea\(array)")
                 definitions.append("\(SQLText.identifier(names.sort)) bytea\(array)")
-                keys = names
             }
-            columns.append(RemoteColumn(name: field.name, serverType: SQLText.columnType(field.type), keys: keys))
         }
         try connection.execute("BEGIN", cancellation: nil)
         do throws(Diagnostic) {
             if existing != nil { try connection.execute("DROP TABLE \(name)", cancellation: cancellation) }
-            try connection.execute("CREATE TABLE \(name) (\(definitions.joined(separator: ", ")))", cancellation: cancellation)
+            let create = temporary ? "CREATE TEMPORARY TABLE" : "CREATE TABLE"
+            try connection.execute("\(create) \(name) (\(definitions.joined(separator: ", ")))", cancellation: cancellation)
             try connection.copyIn("COPY \(name) FROM STDIN", cancellation: cancellation) { send throws(Diagnostic) in
                 var chunk = ""
                 chunk.reserveCapacity(chunkBytes + 4096)
@@ -55,8 +54,18 @@ enum ServerUpload {
             if connection.isOpen { try? connection.execute("ROLLBACK", cancellation: nil) }
             throw error
         }
-        return RemoteTable(server: connection.display, schema: "public", name: table, columns: columns,
-            orderColumn: TextKeyColumns.rowOrderColumn, estimatedRows: relation.count, kind: "table")
+        return remoteTable(relation.fields, name: table, schema: temporary ? "pg_temp" : "public", rows: relation.count,
+            server: connection.display)
+    }
+
+    /// The table `upload` writes, as the compiler reads it: each field, with the keys beside text.
+    static func remoteTable(_ fields: [Field], name: String, schema: String, rows: Int, server: String) -> RemoteTable {
+        let columns = fields.map { field in
+            RemoteColumn(name: field.name, serverType: SQLText.columnType(field.type),
+                keys: field.type == .text || field.type == .list ? TextKeyColumns(for: field.name) : nil)
+        }
+        return RemoteTable(server: server, schema: schema, name: name, columns: columns,
+            orderColumn: TextKeyColumns.rowOrderColumn, estimatedRows: rows, kind: "table")
     }
 
     /// One line of COPY's text format: tab-separated, `\N` for missing.
@@ -81,7 +90,7 @@ enum ServerUpload {
                 chunk += "\t" + escape(ArrayLiteral.literal(items.map { SQLText.byteaText(TextKeys.sort($0)) }))
             default:
                 // Numbers as written (exact: numeric keeps every digit), dates ISO, t/f.
-                let text = relation.text(row: position, column: index)
+                let text = relation.text(row: position, column: index, periods: false)
                 chunk += escape(field.type == .bool ? (text == "true" ? "t" : "f") : text)
                 if field.type == .text {
                     // A value of another type in a text field (after widening): its text and keys.

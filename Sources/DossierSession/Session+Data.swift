@@ -22,9 +22,20 @@ extension Session {
                 name.text, available: samples.names, at: name.range.isEmpty ? .none : .source(source, name.range))
         }
         let results = try DataLoader.load(path, as: nil, monitor: loadMonitor()).map { result in
-            LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings)
+            LoadResult(dataset: result.dataset.withOrigin("sample \(name.text)"), warnings: result.warnings.map(sampleRelative))
         }
         install(results, quiet: quiet)
+    }
+
+    /// A warning about a bundled file names it as `samples/NAME/FILE`, wherever dossier is
+    /// installed, so transcripts do not depend on the machine.
+    private func sampleRelative(_ warning: Diagnostic) -> Diagnostic {
+        guard let directory = samples.directory, case .file(let path, let line, let column, let lineText) = warning.location,
+            path.hasPrefix(directory + "/")
+        else { return warning }
+        var relative = warning
+        relative.location = .file(path: "samples/" + path.dropFirst(directory.count + 1), line: line, column: column, lineText: lineText)
+        return relative
     }
 
     /// Cancellation, and progress for files big enough to wait for (the shell shows it on a
@@ -159,8 +170,18 @@ extension Session {
 
     package func describe(_ name: Name, source: SourceText) throws(Diagnostic) {
         let plan = try Checker(catalog: catalog, source: source).resolveSource(name)
-        let relation = touchesServer(plan) ? try runOnServer(plan).compacted() : try Executor(cancellation: cancellation).run(plan).relation.compacted()
-        try emitResult(try Profile.describe(relation, cancellation: cancellation))
+        var profile: Relation
+        var rows: Int
+        var notes: [Diagnostic] = []
+        if touchesServer(plan), let connection = server, let computed = try describeOnServer(plan, connection: connection) {
+            (profile, rows) = computed
+        } else {
+            let relation = touchesServer(plan) ? try runOnServer(plan).compacted() : try Executor(cancellation: cancellation).run(plan).relation.compacted()
+            profile = try Profile.describe(relation, cancellation: cancellation)
+            rows = relation.count
+            notes = Profile.notes(relation)
+        }
+        try emitResult(profile)
         let origin: String
         switch plan.source {
         case .dataset(let dataset): origin = SessionMessages.fromOrigin(dataset.origin)
@@ -170,8 +191,8 @@ extension Session {
                 return nil
             } ?? queryName)
         }
-        note(SessionMessages.describeSummary(plan.sourceName, rows: relation.count, fields: relation.fields.count, origin: origin))
-        Profile.notes(relation).forEach(note)
+        note(SessionMessages.describeSummary(plan.sourceName, rows: rows, fields: plan.fields.count, origin: origin))
+        notes.forEach(note)
     }
 
     package func drop(_ name: Name, source: SourceText) throws(Diagnostic) {

@@ -53,7 +53,7 @@ extension Session {
     package func explain(_ query: Query, source: SourceText) throws(Diagnostic) {
         let plan = try plan(query, source: source)
         if touchesServer(plan) {
-            output.emit(.result(explainOnServer(plan, source: source)))
+            output.emit(.result(try explainOnServer(plan, source: source)))
             return
         }
         let outcome = try Executor(cancellation: cancellation).run(plan)

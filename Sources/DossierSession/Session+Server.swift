@@ -43,23 +43,53 @@ extension Session {
         note(Diagnostic(.loaded, ServerMessages.connected(connection.display, names), severity: .note))
     }
 
+    /// `--connect URL`: `connect` before any statement; a failure is reported (the URL without
+    /// its password) and the session goes on without the server.
+    public func connectAtStart(_ url: String) -> Bool {
+        do throws(Diagnostic) {
+            try connect(url)
+            return true
+        } catch {
+            var reported = error
+            reported.message = ServerMessages.atStart(reported.message)
+            output.emit(.diagnostic(reported))
+            return false
+        }
+    }
+
     /// Whether any part of the plan reads a server table.
     package func touchesServer(_ plan: LogicalPlan) -> Bool {
+        Session.readsServer(plan)
+    }
+
+    package static func readsServer(_ plan: LogicalPlan) -> Bool {
         switch plan.source {
         case .dataset(let dataset): if dataset.remote != nil { return true }
-        case .namedQuery(_, let inner): if touchesServer(inner) { return true }
+        case .namedQuery(_, let inner): if readsServer(inner) { return true }
         }
         return plan.steps.contains { step in
-            if case .join(let join) = step.kind { return touchesServer(join.right) }
+            if case .join(let join) = step.kind { return readsServer(join.right) }
             return false
         }
     }
 
     // MARK: - Running
 
-    /// The plan's result: on the server as far as it compiles, the rest here.
+    /// The plan's result: on the server as far as it compiles, the rest here. Local parts
+    /// smaller than the server's go there for the query (`MixedPlan`).
     package func runOnServer(_ plan: LogicalPlan) throws(Diagnostic) -> Relation {
         guard let connection = server else { throw ServerMessages.notConnected() }
+        let mixed = try placeLocalParts(plan)
+        mixed.notes.forEach(note)
+        guard !mixed.uploads.isEmpty else { return try runPlaced(plan, connection: connection) }
+        let fetching = { () throws(Diagnostic) in try self.runPlaced(plan, connection: connection) }
+        return try withUploads(mixed, connection: connection, otherwise: fetching) { () throws(Diagnostic) in
+            try runPlaced(mixed.plan, connection: connection)
+        }
+    }
+
+    /// A plan whose local parts stay local: the server runs what compiles.
+    private func runPlaced(_ plan: LogicalPlan, connection: PostgresConnection) throws(Diagnostic) -> Relation {
         if let compiled = PlanCompiler.compile(plan) {
             let limit = compiled.remainder.isEmpty ? nil : Session.maximumFetchedRows
             let relation = try fetch(compiled, connection: connection, limit: limit)
@@ -112,11 +142,13 @@ extension Session {
     }
 
     /// What `explain` says of a plan over server tables: the SQL sent, and what dossier does after.
-    package func explainOnServer(_ plan: LogicalPlan, source: SourceText) -> String {
-        guard let compiled = PlanCompiler.compile(plan) else {
-            return ServerMessages.explainLocalSource(plan.sourceName)
+    package func explainOnServer(_ plan: LogicalPlan, source: SourceText) throws(Diagnostic) -> String {
+        let mixed = try placeLocalParts(plan)
+        let moves = mixed.notes.map { $0.message + "\n" }.joined()
+        guard let compiled = PlanCompiler.compile(mixed.plan) else {
+            return moves + ServerMessages.explainLocalSource(plan.sourceName)
         }
-        var text = "runs on \(server?.display ?? "the server") as:\n  \(compiled.sql)\n"
+        var text = moves + "runs on \(server?.display ?? "the server") as:\n  \(compiled.sql)\n"
         if !compiled.remainder.isEmpty {
             let clauses = compiled.remainder.map { source.text($0.ranges.first.map { $0.lowerBound..<($0.upperBound) } ?? 0..<0) }
             text += "then in dossier (\(compiled.stoppedBy ?? "not translated yet")): " + clauses.joined(separator: " | ") + "\n"

@@ -21,6 +21,8 @@ public final class Session {
     package var scriptDepth = 0
     /// The PostgreSQL server `connect` reached, whose tables are datasets of the catalog.
     package var server: PostgresConnection?
+    /// Temporary tables sent so far this session, for unique names (`MixedPlan`).
+    package var uploadCount = 0
     package static let maximumScriptDepth = 16
 
     public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {

@@ -194,6 +194,11 @@ package enum SessionMessages {
         absent(value, field: field, source: source) + "; for part of a text, try: \(field) contains \"\(word)\""
     }
 
+    package static func containsKeepsAccents(field: String, needle: String, example: String) -> String {
+        "`contains` keeps accents, and \"\(example)\" has \"\(needle)\" with them; "
+            + "to ignore accents, try: \(field) mentions \"\(needle)\""
+    }
+
     package static func citeCombinedRecords(_ source: String, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(.misplacedClause, "`cite` shows the records behind rows, but this clause combines records", at: location,
             hint: "cite the rows themselves: cite \(source) where ...")

@@ -49,3 +49,19 @@ extension String {
         return result + "\""
     }
 }
+
+extension String {
+    /// The pieces between occurrences of `separator` (which must not be empty), empty ones
+    /// included: `"a,,b"` → `a`, ``, `b`.
+    public func splitAll(_ separator: String) -> [String] {
+        guard !separator.isEmpty else { return [self] }
+        var pieces: [String] = []
+        var rest = self[...]
+        while let range = rest.firstRange(of: separator) {
+            pieces.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+}

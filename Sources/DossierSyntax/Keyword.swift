@@ -10,15 +10,18 @@ public enum Keyword: String, Sendable, CaseIterable {
         help, quit, exit, connect, postgres
     // clauses
     case `where`, select, sort, order, by, limit, offset, distinct, summarize, join, left, on, chart,
-        `as`, asc, desc, to, per
+        `as`, asc, desc, to, per, share, rank, running, total, change, expand, of
     // expressions
-    case and, or, not, `in`, between, contains, like, matches, `is`, missing, null, `true`, `false`
+    case and, or, not, `in`, between, contains, like, matches, mentions, starts, ends, with, `is`, missing, null, `true`,
+        `false`
 
     /// Words that can start a statement (from `WordTable`).
     public static var statementWords: [Keyword] { WordTable.statements.map(\.keyword) }
 
     /// Words that can start a clause after a source (from `WordTable`).
     public static var clauseWords: Set<Keyword> { WordTable.clauseKeywords }
+    /// The clauses that add a column computed over the rows, and `expand` (issue 14).
+    public static let analysisClauseWords: Set<Keyword> = [.share, .rank, .running, .change, .expand]
 
     /// Case-insensitive lookup of a word's bytes.
     package static func match(_ bytes: ArraySlice<UInt8>) -> Keyword? {

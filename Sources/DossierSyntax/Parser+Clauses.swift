@@ -15,7 +15,11 @@ extension Parser {
         guard current.kind == .word || current.kind == .quotedName else {
             throw error(SyntaxMessages.expectedDatasetName(found: describe(current)))
         }
-        if current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) {
+        // `where region = Africa` forgot its dataset. The words of the later clauses (`change`,
+        // `rank`, `share`, ...) are common file names, so they stay dataset names here.
+        if current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word),
+            !Keyword.analysisClauseWords.contains(word)
+        {
             throw error(SyntaxMessages.queryStartsWithClause(text(current)), incompleteAtEnd: false)
         }
         let source = try nameOfCurrent()
@@ -77,6 +81,7 @@ extension Parser {
     }
 
     /// clause = where | select | sort | limit | distinct | count | summarize | join | chart
+    ///        | share | rank | running_total | change | expand
     private mutating func parseClause() throws(Diagnostic) -> Clause {
         guard current.kind == .word, let word = keyword(current), Keyword.clauseWords.contains(word) else {
             throw unknownClause()
@@ -106,7 +111,8 @@ extension Parser {
         case .distinct:
             offer(.field)
             var fields: [Expr] = []
-            if continuesLine, current.kind == .word || current.kind == .quotedName, !startsClauseOrStop {
+            // `(` too: the printer wraps a computed key in parentheses (`distinct (a = b)`).
+            if continuesLine, current.kind == .word || current.kind == .quotedName || current.kind == .leftParen, !startsClauseOrStop {
                 fields = try parseExpressionList(after: "distinct")
             }
             kind = .distinct(fields)
@@ -134,6 +140,8 @@ extension Parser {
             kind = .join(try parseJoin(isLeft: true))
         case .chart:
             kind = .chart
+        case .share, .rank, .running, .change, .expand:
+            kind = try parseAnalysisClause(word, keywordEnd: &keywordEnd)
         default:
             throw unknownClause()
         }
@@ -216,12 +224,13 @@ extension Parser {
 
     /// sort = ( "sort" | "order" ) [ "by" ] sort_key { "," sort_key }
     /// sort_key = expression [ "asc" | "desc" ]
-    private mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
+    /// `clause`: the words before the keys, for an error (`sort by`, `rank by`).
+    package mutating func parseSortKeys(after clause: String = "sort by") throws(Diagnostic) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             if !keys.isEmpty { advance() }
             offer(.field)
-            let expression = try parseOperand(else: SyntaxMessages.missingSortField(afterComma: !keys.isEmpty))
+            let expression = try parseOperand(else: SyntaxMessages.missingSortField(afterComma: !keys.isEmpty, clause: clause))
             offer(.words(["asc", "desc"]))
             var descending = false
             if continuesLine, let word = keyword(current), word == .asc || word == .desc {

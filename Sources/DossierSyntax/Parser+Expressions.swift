@@ -92,11 +92,14 @@ extension Parser {
     /// predicate = additive [ comparison_operator additive
     ///                      | [ "not" ] "in" "(" [ expression_list ] ")"
     ///                      | [ "not" ] "between" additive "and" additive
-    ///                      | [ "not" ] ( "contains" | "like" | "matches" ) additive
+    ///                      | [ "not" ] ( "contains" | "like" | "matches" | "mentions"
+    ///                                  | "starts" "with" | "ends" "with" ) additive
     ///                      | "is" [ "not" ] "missing" ]
     private mutating func parsePredicate() throws(Diagnostic) -> Expr {
         let left = try parseAdditive()
-        if inCondition { offer(.words(["in", "not in", "between", "contains", "like", "matches", "is"])) }
+        if inCondition {
+            offer(.words(["in", "not in", "between", "contains", "like", "matches", "mentions", "starts with", "ends with", "is"]))
+        }
         guard continuesLine else { return left }
         let start = left.range.lowerBound
         if current.kind.isComparison {
@@ -113,7 +116,9 @@ extension Parser {
             return Expr(.comparison(comparison, left, right), start..<previousEnd)
         }
         var negated = false
-        if isKeyword(.not), let next = keyword(peek()), [.in, .between, .contains, .like, .matches].contains(next) {
+        if isKeyword(.not), let next = keyword(peek()),
+            [.in, .between, .contains, .like, .matches, .mentions, .starts, .ends].contains(next)
+        {
             advance()
             negated = true
         }
@@ -137,10 +142,20 @@ extension Parser {
             try requireOperand(after: andToken, else: SyntaxMessages.expectedUpperBound)
             let high = try parseAdditive()
             return Expr(.between(left, low: low, high: high, negated: negated), start..<previousEnd)
-        case .contains?, .like?, .matches?:
+        case .contains?, .like?, .matches?, .mentions?, .starts?, .ends?:
             let operatorToken = current
-            let match = TextMatchOperator(rawValue: text(current).lowercased()) ?? .contains
+            var match = TextMatchOperator(rawValue: text(current).lowercased()) ?? .contains
             advance()
+            if keyword(operatorToken) == .starts || keyword(operatorToken) == .ends {
+                // `starts with`, `ends with`: two words, one operator.
+                guard continuesLine, isKeyword(.with) else {
+                    let operand = continuesLine && current.kind == .string ? text(current) : nil
+                    throw error(SyntaxMessages.expectedWith(
+                        after: text(operatorToken).lowercased(), found: describeNext(), field: source.text(left.range), operand: operand))
+                }
+                match = keyword(operatorToken) == .starts ? .startsWith : .endsWith
+                advance()
+            }
             offer(.value(field: left))
             try requireOperand(after: operatorToken, else: SyntaxMessages.expectedTextToFind)
             let pattern = try parseAdditive()

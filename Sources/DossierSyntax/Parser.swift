@@ -129,6 +129,12 @@ public struct Parser {
         SyntaxMessages.describe(token.kind, text(token))
     }
 
+    /// What stands where the construct goes on: the current token, or the end of its line
+    /// (the next line's first word belongs to another statement).
+    package func describeNext() -> String {
+        continuesLine || current.kind == .endOfInput ? describe(current) : "the end of the line"
+    }
+
     // MARK: - Errors
 
     /// `diagnostic` (from `SyntaxMessages`) placed at `range` (default: the current token). It

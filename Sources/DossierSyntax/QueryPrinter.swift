@@ -42,7 +42,26 @@ public enum QueryPrinter {
                 + expression(join.leftKey) + " = " + expression(join.rightKey)
         case .chart:
             return "chart"
+        case .share(let value, let per):
+            return "share" + of(value) + self.per(per)
+        case .rank(let keys, let per):
+            let by = keys.isEmpty ? "" : " by " + keys.map { expression($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+            return "rank" + by + self.per(per)
+        case .runningTotal(let value, let per):
+            return "running total" + of(value) + self.per(per)
+        case .change(let value, let per):
+            return "change" + of(value) + self.per(per)
+        case .expand(let field):
+            return "expand " + expression(field)
         }
+    }
+
+    private static func of(_ value: Expr?) -> String {
+        value.map { " of " + expression($0) } ?? ""
+    }
+
+    private static func per(_ keys: [Expr]) -> String {
+        keys.isEmpty ? "" : " per " + keys.map(expression).joined(separator: ", ")
     }
 
     public static func expression(_ expression: Expr) -> String {

@@ -172,6 +172,27 @@ package enum SyntaxMessages {
         expected("a clause", found: found, hint: WordTable.clauseList, id: .unknownClause)
     }
 
+    package static func expectedTotalAfterRunning(found: String) -> Diagnostic {
+        Diagnostic(.unexpectedToken, "expected `total` after `running`, found \(found)",
+            hint: "running total of people   (add up people row by row)")
+    }
+
+    package static func expectedFieldToExpand() -> Diagnostic {
+        missingOperand("a list field", after: "expand", example: "countries expand incentives")
+    }
+
+    package static func expandNeedsAField() -> Diagnostic {
+        Diagnostic(.unexpectedToken, "`expand` takes a field that holds a list",
+            hint: "make the list a field first: select split(codes, \",\") as code | expand code")
+    }
+
+    /// `starts` or `ends` not followed by `with`.
+    /// `codename starts "b"`: the hint is the line as meant, `codename starts with "b"`.
+    package static func expectedWith(after word: String, found: String, field: String, operand: String?) -> Diagnostic {
+        Diagnostic(.unexpectedToken, "expected `with` after `\(word)`, found \(found)",
+            hint: "\(field) \(word) with \(operand ?? "\"Co\"")")
+    }
+
     package static func expectedJoinAfterLeft() -> Diagnostic {
         Diagnostic(.unexpectedToken, "expected `join` after `left`", hint: "left join agreements on name = country")
     }
@@ -302,8 +323,9 @@ package enum SyntaxMessages {
         missingOperand("a field", after: afterComma ? "," : "select", example: "select name, status")
     }
 
-    package static func missingSortField(afterComma: Bool) -> Diagnostic {
-        missingOperand("a field to sort by", after: afterComma ? "," : "sort by", example: "sort by name")
+    package static func missingSortField(afterComma: Bool, clause: String = "sort by") -> Diagnostic {
+        missingOperand(clause == "sort by" ? "a field to sort by" : "a field to \(clause.prefix { $0 != " " }) by",
+            after: afterComma ? "," : clause, example: "\(clause) name")
     }
 
     package static func missingCountDistinctField() -> Diagnostic {

@@ -45,6 +45,11 @@ public enum WordTable {
         Entry(keyword: .summarize, typed: "summarize", summary: "aggregates over all rows or by group"),
         Entry(keyword: .join, typed: "join", summary: "pair rows with another dataset's"),
         Entry(keyword: .left, typed: "left join", summary: "join, keeping rows without a match"),
+        Entry(keyword: .share, typed: "share", summary: "a number as a percent of its total"),
+        Entry(keyword: .rank, typed: "rank", summary: "number the rows 1, 2, 3 by a field"),
+        Entry(keyword: .running, typed: "running total", summary: "add up a number row by row"),
+        Entry(keyword: .change, typed: "change", summary: "the difference from the row before, and in percent"),
+        Entry(keyword: .expand, typed: "expand", summary: "a row for each item of a list"),
         Entry(keyword: .chart, typed: "chart", summary: "draw the result as bars"),
     ]
 

@@ -46,6 +46,11 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Keep no history.")
     var noHistory = false
 
+    @Option(help: ArgumentHelp(
+        "Connect to a PostgreSQL server first (as the connect statement; PGHOST, PGUSER … fill in what the URL leaves out).",
+        valueName: "url"))
+    var connect: String?
+
     @Argument(help: ArgumentHelp("Files or directories to load before starting.", valueName: "file|dir"))
     var paths: [String] = []
 
@@ -93,6 +98,8 @@ struct DossierCommand: ParsableCommand {
         var failed = false
         if !empty { _ = session.loadDefaultSample() }
         for path in paths where session.loadPath(path) == .failed { failed = true }
+        // After the loads, as typing `connect` first thing would be: a local dataset keeps its name.
+        if let connect, !session.connectAtStart(connect) { failed = true }
 
         if !commands.isEmpty || !scripts.isEmpty {
             for input in orderedInputs(CommandLine.arguments) {
@@ -171,7 +178,8 @@ struct DossierCommand: ParsableCommand {
             // Tab may run the pipeline: Ctrl-C stops it like any query, and a stale Ctrl-C
             // from before must not.
             session.cancellation.reset()
-            let completion = Completer(catalog: session.catalog, samples: session.samples, cancellation: session.cancellation)
+            let completion = Completer(
+                catalog: session.catalog, samples: session.samples, cancellation: session.cancellation, session: session)
                 .complete(text, cursor: cursor)
             return session.cancellation.isCancelled
                 ? Completion(replace: completion.replace, candidates: [], wasInterrupted: true) : completion

@@ -3,8 +3,10 @@
 
 Random datasets (integers, decimals, text with case variants, missing values, lists) and
 random queries over them (where with nested and/or/not, every comparison, in, like, contains,
-between, is missing; sort by with missing values and ties; limit; count by, also by a list
-with repeated items; joins, self-joins, and integers against decimals above 2^53). Each query
+starts with, ends with, between, is missing; sort by with missing values and ties; limit;
+count by, also by a list with repeated items; joins, self-joins, and integers against
+decimals above 2^53; date arithmetic and parts of dates; text functions; if and coalesce;
+rank and running totals within groups). Each query
 is translated to SQL that says what §4 of the spec says: two-valued logic where missing equals
 only missing, text compared without case, ANY semantics on lists, stable sort with missing
 values last. dossier and sqlite3 must agree on every row, in order.
@@ -12,12 +14,14 @@ values last. dossier and sqlite3 must agree on every row, in order.
     python3 Tests/Differential/differential.py .build/debug/dossier --queries 2000 --seed 1
 """
 import argparse
+import datetime
 import decimal
 import functools
 import importlib.util
 import json
 import os
 import random
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -92,6 +96,8 @@ class Dataset:
                 "b": rng.choice([None, True, False]),
                 "w": rng.choice([None] + UWORDS),
                 "m": rng.choice([None] + MONEY),
+                "dt": random_date(rng),
+                "dt2": random_date(rng),
             })
         self.u = [{"k": rng.choice([None] + WORDS), "v": rng.randint(0, 9)} for _ in range(rng.randint(3, 12))]
         # Integers and decimals around 2^53 and 2^62, where a double no longer holds every
@@ -110,10 +116,10 @@ class Dataset:
 
     def write(self, folder):
         with open(os.path.join(folder, "t.csv"), "w") as handle:
-            handle.write("id:int,i:int,d:decimal,s:text,s2:text,tags:list,b:bool,w:text,m:decimal\n")
+            handle.write("id:int,i:int,d:decimal,s:text,s2:text,tags:list,b:bool,w:text,m:decimal,dt:date,dt2:date\n")
             for row in self.t:
                 cells = [row["id"], row["i"], row["d"], row["s"], row["s2"], "; ".join(row["tags"]) or None, row["b"], row["w"],
-                         row["m"]]
+                         row["m"], row["dt"], row["dt2"]]
                 handle.write(",".join(self.cell(c) for c in cells) + "\n")
         with open(os.path.join(folder, "u.csv"), "w") as handle:
             handle.write("k:text,v:int\n")
@@ -132,12 +138,19 @@ class Dataset:
         db.create_function("ordered", 2, ordered, deterministic=True)
         db.create_function("nfc", 1, lambda text: None if text is None else nfc(text), deterministic=True)
         db.create_collation("dossier", collate)
-        db.execute("create table t(rid integer primary key, id integer, i integer, d real, s text, s2 text, b integer, w text)")
+        # Models of dossier's text functions where SQLite's differ (substr counts negative
+        # positions from the end; "" is missing in dossier).
+        db.create_function("dsub", 3, substring_model, deterministic=True)
+        db.create_function("dright", 2, lambda text, n: None if text is None or n <= 0 else (text[-n:] or None), deterministic=True)
+        db.create_function("dextract", 2, extract_model, deterministic=True)
+        db.execute("create table t(rid integer primary key, id integer, i integer, d real, s text, s2 text, b integer, w text, "
+                   "dt text, dt2 text)")
         db.execute("create table t_tags(rid integer, item text)")
         db.execute("create table u(rid integer primary key, k text, v integer)")
         for row in self.t:
             b = None if row["b"] is None else int(row["b"])
-            db.execute("insert into t values (?,?,?,?,?,?,?,?)", (row["id"], row["id"], row["i"], row["d"], row["s"], row["s2"], b, row["w"]))
+            db.execute("insert into t values (?,?,?,?,?,?,?,?,?,?)",
+                       (row["id"], row["id"], row["i"], row["d"], row["s"], row["s2"], b, row["w"], row["dt"], row["dt2"]))
             for item in row["tags"]:
                 db.execute("insert into t_tags values (?,?)", (row["id"], item))
         for index, row in enumerate(self.u):
@@ -159,6 +172,39 @@ def tags(rng):
     if items and rng.random() < 0.2:
         items.append(rng.choice(items))
     return items
+
+
+def random_date(rng):
+    """A date between 1990 and 2030, or missing; some on month and year ends."""
+    if rng.random() < 0.15:
+        return None
+    year = rng.randint(1990, 2030)
+    month = rng.randint(1, 12)
+    day = rng.choice([1, 28, 29, 30, 31, rng.randint(1, 28)])
+    while True:
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            day -= 1
+
+
+def substring_model(text, start, length):
+    """dossier's substring: the characters at positions start ..< start + length that exist
+    (1 is the first); an empty result is missing."""
+    if text is None:
+        return None
+    first = max(start, 1)
+    end = start + length
+    return text[first - 1:max(end - 1, first - 1)] or None
+
+
+def extract_model(text, pattern):
+    if text is None:
+        return None
+    found = re.search(pattern, text)
+    if not found:
+        return None
+    return (found.group(1) if found.groups() else found.group(0)) or None
 
 
 # ---- queries: each generator returns (dossier text, SQL) -------------------------------------
@@ -352,7 +398,8 @@ def condition(rng, depth=0):
     if depth < 3 and roll < 0.4:
         inner = condition(rng, depth + 1)
         return f"not {inner[0]}", f"NOT {inner[1]}"
-    leaf = rng.choice([comparison, comparison, comparison, membership, text_match, between, missing_test, unicode_condition])
+    leaf = rng.choice([comparison, comparison, comparison, membership, text_match, between, missing_test, unicode_condition,
+                       text_edge_condition])
     return leaf(rng)
 
 
@@ -369,8 +416,74 @@ def sort_keys(rng):
     return ", ".join(k[0] for k in keys), ", ".join(k[1] for k in keys)
 
 
+def date_query(rng, where, sql_where):
+    """Date arithmetic and the parts of a date, against SQLite's julianday and strftime."""
+    n = rng.choice([0, 1, 30, 365, 1000, -45])
+    return (f"t where {where} select id, dt - dt2 as days, dt + {n} as later, dt - {n} as earlier, year(dt) as y, "
+            f"month(dt) as m, day(dt) as dd, weekday(dt) as wd, quarter(dt) as q",
+            f"SELECT id, CAST(julianday(dt) - julianday(dt2) AS INTEGER), date(dt, '{n:+d} days'), date(dt, '{-n:+d} days'), "
+            f"CAST(strftime('%Y', dt) AS INTEGER), CAST(strftime('%m', dt) AS INTEGER), CAST(strftime('%d', dt) AS INTEGER), "
+            f"(CAST(strftime('%w', dt) AS INTEGER) + 6) % 7 + 1, (CAST(strftime('%m', dt) AS INTEGER) + 2) / 3 "
+            f"FROM t WHERE {sql_where} ORDER BY rid")
+
+
+def text_function_query(rng, where, sql_where):
+    """trim, replace, substring, left, right, concat, +, upper, extract on ASCII words."""
+    field = rng.choice(TEXT)
+    other = "s2" if field == "s" else "s"
+    needle = rng.choice(["a", "AL", "ph", "b", "ta"])
+    replacement = rng.choice(["_", "", "xy"])
+    start = rng.choice([-1, 0, 1, 2, 4])
+    length = rng.choice([0, 1, 3, 10])
+    n = rng.choice([0, 1, 2, 5])
+    pattern = rng.choice(["[aeiou]+", "([A-Z])[a-z]", "l(ph|t)a", "z"])
+    return (f"t where {where} select id, trim(\"  \" + {field} + \" \") as t, replace({field}, {q(needle)}, {q(replacement)}) as r, "
+            f"substring({field}, {start}, {length}) as sub, left({field}, {n}) as l, right({field}, {n}) as rt, "
+            f"concat({field}, \"-\", {other}) as c, {field} + {other} as p, upper({field}) as u, extract({field}, {q(pattern)}) as x",
+            f"SELECT id, trim('  ' || {field} || ' '), nullif(replace({field}, {sql_text(needle)}, {sql_text(replacement)}), ''), "
+            f"dsub({field}, {start}, {length}), nullif(substr({field}, 1, {n}), ''), dright({field}, {n}), "
+            f"coalesce({field}, '') || '-' || coalesce({other}, ''), {field} || {other}, upper({field}), "
+            f"dextract({field}, {sql_text(pattern)}) FROM t WHERE {sql_where} ORDER BY rid")
+
+
+def text_edge_condition(rng):
+    """starts with / ends with, ignoring case."""
+    field = rng.choice(TEXT)
+    negated = rng.random() < 0.3
+    word = rng.choice(["starts", "ends"])
+    needle = rng.choice(["a", "AL", "ta", "b", "", "Beta", "z"])
+    like = f"{needle}%" if word == "starts" else f"%{needle}"
+    sql = two_valued(f"lower({field}) LIKE lower({sql_text(like)})") if needle else "0"
+    return f"{field} {'not ' if negated else ''}{word} with {q(needle)}", f"NOT {sql}" if negated else sql
+
+
+def choice_query(rng, where, sql_where):
+    """if and coalesce: a condition on missing is false; the first present value."""
+    inner, sql_inner = condition(rng)
+    return (f"t where {where} select id, if({inner}, i, d) as a, coalesce(i, d, 0) as b, if({inner}, s, coalesce(s2, \"none\")) as c",
+            f"SELECT id, CASE WHEN {sql_inner} THEN i ELSE d END, coalesce(i, d, 0), "
+            f"CASE WHEN {sql_inner} THEN s ELSE coalesce(s2, 'none') END FROM t WHERE {sql_where} ORDER BY rid")
+
+
+def rank_query(rng, where, sql_where):
+    """rank (ties share the first rank, missing last) and running totals, within groups."""
+    field = rng.choice(["i", "d"])
+    descending = rng.random() < 0.5
+    per = rng.choice(["", "b", "s"])
+    dossier_per = f" per {per}" if per else ""
+    partition = f"PARTITION BY {per} " if per else ""
+    direction = " DESC" if descending else ""
+    return (f"t where {where} select id, i, d, b, s | rank by {field}{' desc' if descending else ''}{dossier_per} "
+            f"| running total of i{dossier_per} | select id, rank, running_total",
+            f"SELECT id, rank() OVER ({partition}ORDER BY ({field} IS NULL), {field}{direction}), "
+            f"sum(i) OVER ({partition}ORDER BY rid ROWS UNBOUNDED PRECEDING) FROM t WHERE {sql_where} ORDER BY rid")
+
+
 def query(rng):
     where, sql_where = condition(rng)
+    roll = rng.random()
+    if roll < 0.16:
+        return [date_query, text_function_query, choice_query, rank_query][int(roll / 0.04)](rng, where, sql_where)
     shape = rng.random()
     if shape < 0.25:
         return (f"t where {where} select id, i, d, s", f"SELECT id, i, d, s FROM t WHERE {sql_where} ORDER BY rid")
@@ -503,8 +616,8 @@ def close(got, expected):
         if len(got_row) != len(expected_row):
             return False
         for a, b in zip(got_row, expected_row):
-            if a is None or b is None:
-                if a is not b:
+            if a is None or b is None or isinstance(a, str) or isinstance(b, str):
+                if a != b:
                     return False
             elif abs(float(a) - float(b)) > 1e-9 * max(1.0, abs(float(b))):
                 return False

@@ -66,4 +66,31 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout == "count\n14\ncount\n10\n")
     }
+
+    /// A sample script with a `.out` beside it prints exactly that, run as a user runs it
+    /// (`dossier -f samples/NAME.dq`, from another directory). Re-record with
+    /// `dossier -f samples/NAME.dq > samples/NAME.out`.
+    @Test(arguments: ScriptTests.samplesWithOutput)
+    func aSampleScriptPrintsItsExpectedOutput(_ name: String) throws {
+        let path = ScriptTests.samples + "/" + name
+        let expected = try String(contentsOfFile: String(path.dropLast(3)) + ".out", encoding: .utf8)
+        let run = try CommandLineTests.run(["--no-history", "-f", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == expected, "\(name) differs from its .out")
+    }
+
+    @Test func someSampleScriptHasExpectedOutput() {
+        #expect(ScriptTests.samplesWithOutput.contains("debian_releases.dq"))
+    }
+
+    static let samples: String = {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        return root.appendingPathComponent("samples").path
+    }()
+
+    static var samplesWithOutput: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []
+        return names.filter { $0.hasSuffix(".dq") && names.contains(String($0.dropLast(3)) + ".out") }.sorted()
+    }
 }

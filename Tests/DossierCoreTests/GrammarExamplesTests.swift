@@ -50,6 +50,18 @@ import Testing
         }
     }
 
+    @Test func theGrammarAndHelpNameEveryFunction() throws {
+        let grammar = try String(contentsOfFile: Self.root + "/grammar/dossier.ebnf", encoding: .utf8)
+        for function in BuiltinFunction.allCases {
+            #expect(grammar.contains("\"\(function.rawValue)\""), "grammar lacks \(function.rawValue)")
+            #expect(Help.topic(named: function.rawValue) != nil, "no help for \(function.rawValue)")
+            #expect(Help.topics.contains { $0.body.contains(function.rawValue) }, "no help text names \(function.rawValue)")
+        }
+        for word in ["mentions", "starts", "ends", "with", "of", "per", "total"] {
+            #expect(grammar.contains("\"\(word)\""), "grammar lacks \(word)")
+        }
+    }
+
     @Test func everyHelpExampleRuns() {
         let shell = TestSession(format: .table)
         for topic in Help.topics {

@@ -65,6 +65,28 @@ def main():
         check("wrong password", "password authentication failed" in result.stderr and "wrong-secret" not in result.stderr,
               result.stderr)
 
+        # --connect URL before the statements; PG* variables fill in what a URL leaves out, or
+        # say it all for `connect` alone; a failed --connect is an error without the password,
+        # and the statements still run.
+        def run(arguments, environment=None):
+            return subprocess.run([binary, "--empty", "--no-history", "--keep-going"] + arguments, capture_output=True,
+                                  text=True, timeout=30, env=dict(os.environ, **(environment or {})))
+        result = run(["--connect", url, "-c", "things count"])
+        check("--connect", result.returncode == 0 and result.stdout.split()[-3] == "3", result.stdout + result.stderr)
+        variables = {"PGHOST": "127.0.0.1", "PGPORT": str(server.port), "PGUSER": "postgres", "PGDATABASE": "dossier"}
+        result = run(["-c", "connect; things count"], variables)
+        check("PG* variables", result.returncode == 0 and result.stdout.split()[-3] == "3"
+              and f"connected to postgres://postgres@127.0.0.1:{server.port}/dossier:" in result.stderr, result.stdout + result.stderr)
+        result = run(["--connect", "postgres:///dossier", "-c", "things count"], dict(variables, PGDATABASE="elsewhere"))
+        check("--connect with PG*", result.returncode == 0 and result.stdout.split()[-3] == "3", result.stdout + result.stderr)
+        result = run(["--connect", f"postgres://ana@127.0.0.1:{server.port}/dossier"], {"PGPASSWORD": "right-one"})
+        check("PGPASSWORD", result.returncode == 0 and "connected to postgres://ana@" in result.stderr
+              and "right-one" not in result.stderr, result.stderr)
+        result = run(["--connect", f"postgres://ana:wrong-secret@127.0.0.1:{server.port}/dossier", "-c", "samples"])
+        check("--connect fails", result.returncode == 1 and "--connect: cannot connect" in result.stderr
+              and "password authentication failed" in result.stderr and "wrong-secret" not in result.stderr + result.stdout
+              and "third-country-deals" in result.stdout, result.stdout + result.stderr)
+
         # Native tables: types read, queries on the server.
         result, _ = dossier(binary, f"connect {url}; things where n > 2 sort by n desc select n, name")
         check("native table", result.returncode == 0 and result.stdout.split("\n")[2].split()[0] == "7", result.stdout + result.stderr)
@@ -103,6 +125,12 @@ def main():
                 shell.sendline(f"connect postgres://postgres:not-a-secret@127.0.0.1:{server.port}/dossier")
                 shell.expect("connected to")
                 shell.expect("dossier> ")
+                # Tab offers a server table's values, from a bounded query on the server.
+                shell.send("things where name = \t\t")
+                offered = shell.expect(["B \\(1\\)", pexpect.TIMEOUT], timeout=5) == 0
+                check("tab offers server values", offered, shell.before)
+                shell.sendcontrol("c")
+                shell.expect("dossier> ")
                 shell.sendline("count slow")
                 time.sleep(1.5)
                 started = time.monotonic()
@@ -118,6 +146,26 @@ def main():
                 with open(history) as handle:
                     kept = handle.read()
                 check("no password in history", "not-a-secret" not in kept and "connect postgres://postgres@127.0.0.1" in kept, kept)
+
+        # A local dataset joined with a server table goes there as a temporary table; a role
+        # that may not create one gets the server's rows instead, with the reason, and the
+        # same answer.
+        server.psql("dossier", "CREATE ROLE reader LOGIN; GRANT SELECT ON things TO reader; "
+                    "CREATE TABLE codes (name text, code integer); INSERT INTO codes VALUES ('a', 10), ('b', 20), ('c', 30);"
+                    "GRANT SELECT ON codes TO reader")
+        csv = os.path.join(server.folder, "local.csv")
+        with open(csv, "w") as handle:
+            handle.write("name,label\nA,first\nb,second\n")
+        query = f"load {csv} as local; local join codes on name = name sort by code select label, code"
+        result, _ = dossier(binary, f"connect {url}; {query}")
+        check("local dataset uploaded", result.returncode == 0 and "as a temporary table" in result.stderr
+              and [line.split() for line in result.stdout.splitlines()[2:4]] == [["first", "│", "10"], ["second", "│", "20"]],
+              result.stdout + result.stderr)
+        server.psql("dossier", "REVOKE TEMPORARY ON DATABASE dossier FROM PUBLIC")
+        reader = f"postgres://reader@127.0.0.1:{server.port}/dossier"
+        refused, _ = dossier(binary, f"connect {reader}; {query}")
+        check("temporary table refused", refused.returncode == 0 and "could not go to the server" in refused.stderr
+              and "permission denied" in refused.stderr and refused.stdout == result.stdout, refused.stdout + refused.stderr)
 
         # The server dies mid-query: an error, not a hang; the session goes on.
         def kill():

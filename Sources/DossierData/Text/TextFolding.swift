@@ -141,19 +141,20 @@ public enum TextFolding {
 
     /// Bytewise order of folded byte strings (UTF-8 byte order is code point order): -1, 0, 1.
     public static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                let shared = min(a.count, b.count)
-                var index = 0
-                while index < shared {
-                    let x = a[index]
-                    let y = b[index]
-                    if x != y { return x < y ? -1 : 1 }
-                    index &+= 1
-                }
-                return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
-            }
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in compare(a, b) } }
+    }
+
+    /// `compare` of keys in place (a slice of a buffer of many keys).
+    public static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let shared = min(a.count, b.count)
+        var index = 0
+        while index < shared {
+            let x = a[index]
+            let y = b[index]
+            if x != y { return x < y ? -1 : 1 }
+            index &+= 1
         }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
     /// Whether `needle` occurs in `haystack` (both folded, or both `Unaccent.fold`ed). An empty

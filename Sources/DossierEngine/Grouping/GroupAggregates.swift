@@ -156,12 +156,17 @@ package struct GroupAggregates {
                         present.withUnsafeMutableBufferPointer { present in
                             scales.withUnsafeMutableBufferPointer { scales in
                                 if missing == nil, written == nil {
-                                    rows.forEachRow(in: range) { position, row in
-                                        let group = Int(groupOf[position])
-                                        sums[group] &+= Int128(values[row])
-                                        present[group] &+= 1
+                                    // Every row counts, so the counts are the group sizes (the
+                                    // caller fills them in). 64-bit sums while none overflows:
+                                    // half the memory a row touches when groups outgrow the cache.
+                                    if let narrow = narrowSums(values, rows: rows, in: range, groupOf: groupOf, groupCount: groupCount) {
+                                        for group in 0..<groupCount { sums[group] = Int128(narrow[group]) }
+                                    } else {
+                                        rows.forEachRow(in: range) { position, row in
+                                            sums[Int(groupOf[position])] &+= Int128(values[row])
+                                        }
                                     }
-                                    for group in 0..<groupCount where present[group] > 0 { scales[group] = columnScale }
+                                    for group in 0..<groupCount { scales[group] = columnScale }
                                     return
                                 }
                                 rows.forEachRow(in: range) { position, row in
@@ -178,6 +183,25 @@ package struct GroupAggregates {
                 }
             }
             return ExactSums(sums: sums, present: present, scales: scales)
+        }
+
+        /// Sums in 64 bits, or nil when one overflowed on the way (the caller then adds in
+        /// 128 bits): the overflow flags are or-ed, so the loop has no branch.
+        private static func narrowSums(
+            _ values: UnsafeBufferPointer<Int64>, rows: RowSet, in range: Range<Int>,
+            groupOf: UnsafeBufferPointer<Int32>, groupCount: Int
+        ) -> [Int64]? {
+            var sums = [Int64](repeating: 0, count: groupCount)
+            var overflowed = false
+            sums.withUnsafeMutableBufferPointer { sums in
+                rows.forEachRow(in: range) { position, row in
+                    let group = Int(groupOf[position])
+                    let (sum, overflow) = sums[group].addingReportingOverflow(values[row])
+                    sums[group] = sum
+                    overflowed = overflowed || overflow
+                }
+            }
+            return overflowed ? nil : sums
         }
     }
 
@@ -199,6 +223,16 @@ package struct GroupAggregates {
                 groupOf: groups.groupOf, groupCount: groupCount)
         }) ?? []
         guard var total = parts.first else { return nil }
+        if missing == nil, written == nil {
+            // The fast loop leaves the counts to us: with nothing missing they are the sizes.
+            total.present = sizes
+            for part in parts.dropFirst() {
+                for group in 0..<groupCount { total.sums[group] &+= part.sums[group] }
+            }
+            total.scale = scale
+            total.isDecimal = isDecimal
+            return total
+        }
         for part in parts.dropFirst() {
             for group in 0..<groupCount {
                 total.sums[group] &+= part.sums[group]
@@ -314,7 +348,7 @@ package struct GroupAggregates {
     /// group with no value. Nil for columns compared only boxed.
     private func extremes(_ view: ColumnView, largest: Bool) throws(Diagnostic) -> [Int32]? {
         switch view.column {
-        case .integer(let column):
+        case .integer(let column), .datetime(let column):
             return best(view, missing: column.missing, largest: largest) { column.values[$0] }
         case .decimal(let column):
             return best(view, missing: column.missing, largest: largest) { column.mantissas[$0] }

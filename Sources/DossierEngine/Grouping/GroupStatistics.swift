@@ -71,13 +71,17 @@ extension GroupAggregates {
         switch numbers {
         case .exact(let values, let scale, _):
             let placed = place(values, numbers, view, starts)
-            try eachGroupSorted(placed, starts) { group, slice in
+            let unit = Int128(DecimalNumber.powersOfTen[Int(fraction.scale)])
+            let lowerIndex = { (count: Int) in Int((Int128(count - 1) * Int128(fraction.mantissa)) / unit) }
+            try eachGroupOrderedAround(placed, starts, lowerIndex) { group, slice in
                 results[group] = Self.exactQuantile(slice, scale: scale, fraction: fraction)
             }
         case .floating(let values, _):
             let placed = place(values, numbers, view, starts)
-            try eachGroupSorted(placed, starts) { group, slice in
-                results[group] = Self.floatingQuantile(slice, fraction: fraction.doubleValue)
+            let share = fraction.doubleValue
+            let lowerIndex = { (count: Int) in Int((Double(count - 1) * share).rounded(.down)) }
+            try eachGroupOrderedAround(placed, starts, lowerIndex) { group, slice in
+                results[group] = Self.floatingQuantile(slice, fraction: share)
             }
         }
         return Column.build(.decimal, results)
@@ -104,17 +108,18 @@ extension GroupAggregates {
         return placed
     }
 
-    /// Sorts each group's values in place and hands them over, group by group.
-    private func eachGroupSorted<T: Comparable>(
-        _ placed: [T], _ starts: [Int], _ body: (Int, UnsafeMutableBufferPointer<T>) -> Void
+    /// Hands over each group's values with the two a quantile reads (at `lowerIndex(count)` and
+    /// the next) where a sort would put them: a selection, linear on average, not a sort.
+    private func eachGroupOrderedAround<T: Comparable>(
+        _ placed: [T], _ starts: [Int], _ lowerIndex: (Int) -> Int, _ body: (Int, UnsafeMutableBufferPointer<T>) -> Void
     ) throws(Diagnostic) {
         var placed = placed
         try placed.withUnsafeMutableBufferPointer { (buffer) throws(Diagnostic) in
             for group in 0..<(starts.count - 1) {
                 if group & 0x3FF == 0 { try cancellation?.check() }
-                var slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[group]..<starts[group + 1]])
+                let slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[group]..<starts[group + 1]])
                 if slice.isEmpty { continue }
-                slice.sort()
+                Selection.orderAround(slice, min(max(0, lowerIndex(slice.count)), slice.count - 1))
                 body(group, slice)
             }
         }
@@ -205,6 +210,24 @@ extension GroupAggregates {
             squaresY += deltaY * (y - meanY)
         }
 
+        /// The moments of both parts' pairs together (Chan, Golub and LeVeque's update).
+        func merged(with other: Comoments) -> Comoments {
+            if other.count == 0 { return self }
+            if count == 0 { return other }
+            let total = count + other.count
+            let deltaX = other.meanX - meanX
+            let deltaY = other.meanY - meanY
+            let weight = count * other.count / total
+            var result = Comoments()
+            result.count = total
+            result.meanX = meanX + deltaX * other.count / total
+            result.meanY = meanY + deltaY * other.count / total
+            result.squaresX = squaresX + other.squaresX + deltaX * deltaX * weight
+            result.squaresY = squaresY + other.squaresY + deltaY * deltaY * weight
+            result.products = products + other.products + deltaX * deltaY * weight
+            return result
+        }
+
         /// Pearson's r; nil with fewer than two pairs or no spread.
         var correlation: Double? {
             let result = products / (squaresX * squaresY).squareRoot()
@@ -216,16 +239,25 @@ extension GroupAggregates {
     func correlations(_ first: ColumnView, _ second: ColumnView) -> Column? {
         guard let xs = Numbers(first.column), let ys = Numbers(second.column) else { return nil }
         let groupCount = groups.groupCount
-        var moments = [Comoments](repeating: Comoments(), count: groupCount)
-        groups.groupOf.withUnsafeBufferPointer { groupOf in
-            moments.withUnsafeMutableBufferPointer { moments in
-                for position in 0..<groupOf.count {
-                    let rowX = first.rows[position]
-                    let rowY = second.rows[position]
-                    if xs.isMissing(rowX) || ys.isMissing(rowY) { continue }
-                    moments[Int(groupOf[position])].add(xs.double(rowX), ys.double(rowY))
+        // With few groups each core takes its own range of rows, and the parts are merged.
+        let ranges = groupCount <= 1 << 16 ? Parallel.ranges(groups.groupOf.count) : [0..<groups.groupOf.count]
+        let parts: [[Comoments]] = (try? Parallel.map(ranges.count) { (part) throws(Diagnostic) -> [Comoments] in
+            var moments = [Comoments](repeating: Comoments(), count: groupCount)
+            groups.groupOf.withUnsafeBufferPointer { groupOf in
+                moments.withUnsafeMutableBufferPointer { moments in
+                    for position in ranges[part] {
+                        let rowX = first.rows[position]
+                        let rowY = second.rows[position]
+                        if xs.isMissing(rowX) || ys.isMissing(rowY) { continue }
+                        moments[Int(groupOf[position])].add(xs.double(rowX), ys.double(rowY))
+                    }
                 }
             }
+            return moments
+        }) ?? []
+        guard var moments = parts.first else { return nil }
+        for part in parts.dropFirst() {
+            for group in 0..<groupCount { moments[group] = moments[group].merged(with: part[group]) }
         }
         var values = [Double](repeating: 0, count: groupCount)
         var missing: Bitmap?

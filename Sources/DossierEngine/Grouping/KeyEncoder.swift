@@ -29,7 +29,7 @@ package struct KeyEncoder {
             let canonical = text.dictionary.isUnique ? nil : text.dictionary.canonicalCodes()
             source = .text(codes: text.codes, canonical: canonical)
             bits = KeyEncoder.width(UInt64(max(0, text.dictionary.codeCount - 1)))
-        case .integer(let column):
+        case .integer(let column), .datetime(let column):
             guard let (minimum, bits) = KeyEncoder.range(column.values, column.missing, rows) else { return nil }
             source = .integer(values: column.values, missing: column.missing, minimum: minimum)
             self.bits = bits

@@ -71,6 +71,8 @@ package struct SharedPointer<Pointer>: @unchecked Sendable {
 }
 
 /// The body run by `Parallel.map`'s threads: it reads shared inputs and returns its own result.
+// Safe: `map` waits for every thread before it returns, and each call of `body` writes only its
+// own result slot; what the closure captures is read, never written, while the threads run.
 private struct SharedWork<Result>: @unchecked Sendable {
     let body: (Int) throws(Diagnostic) -> Result
     init(_ body: @escaping (Int) throws(Diagnostic) -> Result) { self.body = body }

@@ -35,7 +35,7 @@ import Testing
         #expect(inserts("countries wh") == ["where"])
         #expect(inserts("countries ").contains("sort by"))
         #expect(inserts("countries where region = Africa ").contains("and"))
-        #expect(inserts("countries where region = Africa s") == ["select", "sort by", "summarize"])
+        #expect(inserts("countries where region = Africa s") == ["select", "sort by", "summarize", "share"])
     }
 
     @Test func fieldsOfTheCurrentPipeline() {

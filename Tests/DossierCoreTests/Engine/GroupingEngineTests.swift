@@ -38,6 +38,20 @@ import Testing
         #expect(rows[3] == ["c", "3", "3", "", "", ""])
     }
 
+    @Test func sumsThatOverflowSixtyFourBitsAreAddedAgainWider() {
+        // The 64-bit loop overflows in group a; the 128-bit one then gives the exact total.
+        load("o.csv", "g,v\na,9223372036854775807\nb,1\na,9223372036854775807\nb,-5\na,-9223372036854775807\n")
+        #expect(shell.rows("o summarize sum(v) as s, count() as n by g") == [["g", "s", "n"], ["a", "9223372036854775807", "3"], ["b", "-4", "2"]])
+    }
+
+    @Test func aRepeatedAggregateIsComputedOnceAndShownWhereAsked() {
+        load("r.csv", "g,a,b\nx,1,2\nx,3,5\ny,2,2\n")
+        #expect(shell.rows("r summarize count(), count() as n by g") == [["g", "count", "n"], ["x", "2", "2"], ["y", "1", "1"]])
+        #expect(shell.rows("r summarize sum(a) * sum(a) as s, sum(a) as t by g") == [["g", "s", "t"], ["x", "16", "4"], ["y", "4", "2"]])
+        // Only the same function over the same fields is shared.
+        #expect(shell.rows("r summarize sum(a) - sum(b) as d by g") == [["g", "d"], ["x", "-3"], ["y", "0"]])
+    }
+
     @Test func medianOfDecimalsIsExact() {
         load("p.csv", "price\n0.10\n0.20\n19.99\n1.10\n")
         // Sorted: 0.10 0.20 1.10 19.99 → (0.20 + 1.10) / 2 = 0.65, not 0.6500000000000001.

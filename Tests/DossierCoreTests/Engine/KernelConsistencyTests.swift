@@ -89,7 +89,7 @@ import Testing
         let decimals = (0..<500).map { index -> Value in
             index % 13 == 0 ? .missing : .decimal(DecimalNumber(mantissa: Int64((index * 31) % 17) * 25, scale: 2) ?? 0)
         }
-        let names = (0..<500).map { Value.text(["b", "A", "a", "c"][$0 % 4]) }
+        let names = (0..<500).map { $0 % 17 == 0 ? Value.missing : Value.text(["b", "A", "a", "c", "Ärger", "zeta"][$0 % 6]) }
         let data = Relation(
             fields: [Field("n", .integer), Field("d", .decimal), Field("s", .text)],
             columns: [Column.build(.integer, integers), Column.build(.decimal, decimals), Column.build(.text, names)],
@@ -99,6 +99,9 @@ import Testing
             [BoundSortKey(expression: .field(0, .integer), descending: true)],
             [BoundSortKey(expression: .field(1, .decimal), descending: true)],
             [BoundSortKey(expression: .field(2, .text), descending: false), BoundSortKey(expression: .field(0, .integer), descending: true)],
+            // One text key takes the numeric loop over ranks in the alphabet.
+            [BoundSortKey(expression: .field(2, .text), descending: false)],
+            [BoundSortKey(expression: .field(2, .text), descending: true)],
         ]
         for keys in keySets {
             let full = try Sorter.sort(data, keys: keys, cancellation: nil).rows.indices

@@ -34,6 +34,11 @@ import Testing
             case .summarize: return "summarize"
             case .join: return "join"
             case .chart: return "chart"
+            case .share: return "share"
+            case .rank: return "rank"
+            case .runningTotal: return "runningTotal"
+            case .change: return "change"
+            case .expand: return "expand"
             }
         }
     }

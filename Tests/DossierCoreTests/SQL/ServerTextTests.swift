@@ -1,5 +1,6 @@
 import Testing
 @testable import DossierSupport
+import DossierDiagnostics
 @testable import DossierData
 @testable import DossierSQL
 
@@ -28,10 +29,10 @@ struct ServerTextTests {
         #expect(TextKeys.sort("apple").lexicographicallyPrecedes(TextKeys.sort("Apple")))
     }
 
-    @Test func averagesFromTheServerFollowDossiersRounding() throws {
-        #expect(try ResultDecoder.average(sum: "10", count: "4", field: "x") == .decimal(DecimalNumber.parse("2.5")!))
-        #expect(try ResultDecoder.average(sum: nil, count: "0", field: "x") == .missing)
-        #expect(ResultDecoder.exactMantissa("-123.4500")! == (Int128(-1234500), 4))
+    @Test func statisticsFromTheServerAreDoubles() throws {
+        #expect(try ResultDecoder.double("2.5495097567963922", field: "x") == .float(2.5495097567963922))
+        #expect(try ResultDecoder.double(nil, field: "x") == .missing)
+        #expect(throws: Diagnostic.self) { try ResultDecoder.double("two", field: "x") }
     }
 
     @Test func literalsCannotEscapeTheirQuotes() {

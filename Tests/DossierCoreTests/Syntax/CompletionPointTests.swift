@@ -44,7 +44,7 @@ import Testing
         #expect(items("countries where region = ") == ["value of region"])
         #expect(items("countries where region in (Africa, ") == ["value of region"])
         #expect(items("countries where name contains ") == ["value of name"])
-        #expect(items("countries where region ") == ["in|not in|between|contains|like|matches|is", "and", "or", "clause"])
+        #expect(items("countries where region ") == ["in|not in|between|contains|like|matches|mentions|starts with|ends with|is", "and", "or", "clause"])
         #expect(items("countries where region = Africa ") == ["and", "or", "clause"])
         #expect(items("countries where concern is ") == ["missing|not missing"])
         #expect(items("countries sort by name ") == ["asc|desc", "clause"])

@@ -44,6 +44,14 @@ import Testing
         if case .not = operands[1].kind {} else { Issue.record("expected not") }
     }
 
+    @Test func distinctTakesAParenthesizedKeyAsThePrinterWritesIt() throws {
+        // Found by the print-then-parse property: `distinct (a = b)` did not parse.
+        let printed = QueryPrinter.print(try #require(query("countries distinct name = region")))
+        #expect(printed.contains("distinct ("))
+        let again = try #require(query(printed))
+        #expect(QueryPrinter.print(again) == printed)
+    }
+
     @Test func pipesAreOptionalAndMayStartLines() {
         #expect(query("countries | where region = Africa | count by status")?.clauses.count == 2)
         let statements = parse("countries\n| where region = Africa\n| count by status\ndatasets")

@@ -8,17 +8,22 @@ import DossierPlan
 
 /// The built-in functions on values. Missing in, missing out; a value a function cannot take
 /// (text that is not a number, for `number`) is missing too, never an error at run time.
+/// The functions that choose (`if`, `coalesce`), read the clock or compile a pattern once are
+/// compiled in `Evaluator`; text functions are in TextFunctions.swift, calendar ones in
+/// CalendarFunctions.swift.
 package enum Functions {
     package static func call(_ function: BuiltinFunction, _ arguments: [Value]) -> Value {
+        if function == .concat { return TextFunctions.concat(arguments) }
+        if function == .coalesce { return arguments.first { !$0.isMissing } ?? .missing }
         guard let value = arguments.first, !value.isMissing else { return .missing }
+        if let result = TextFunctions.call(function, value, arguments) { return result }
+        if let result = CalendarFunctions.call(function, value) { return result }
         switch (function, value) {
         case (.lower, .text(let text)): return .text(text.lowercased())
         case (.upper, .text(let text)): return .text(text.uppercased())
         // Characters as people see them: é is one, so is a flag.
         case (.len, .text(let text)): return .integer(Int64(text.count))
         case (.len, .list(let items)): return .integer(Int64(items.count))
-        case (.year, .date(let days)): return .integer(Int64(CivilDate.components(days).year))
-        case (.month, .date(let days)): return .integer(Int64(CivilDate.components(days).month))
         case (.round, _):
             var places = 0
             if arguments.count > 1, case .integer(let given) = arguments[1] { places = Int(given) }
@@ -105,10 +110,11 @@ package enum Functions {
         return exponent < 0 ? 1 / result : result
     }
 
-    /// `date(x [, format])`: text read as a date; a date stays itself.
+    /// `date(x [, format])`: text read as a date; a date stays itself, a date and time is its day.
     package static func date(_ value: Value, format: DateText.Format?) -> Value {
         switch value {
         case .date: return value
+        case .datetime(let instant): return .date(DatetimeText.split(instant).days)
         case .text(let text):
             let days = format.map { $0.parse(text) } ?? DateText.parse(text)
             return days.map(Value.date) ?? .missing
