@@ -1,14 +1,19 @@
 # The README's first two commands: `make run` and `make test`. Both install what a new
-# machine lacks (libedit-dev from Debian; pexpect for the terminal tests).
+# machine lacks (Debian's DEB_DEPS below; pexpect for the terminal tests).
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build debug deps pg-deps test-deps test-sanitize bench fuzz clean
 
+# libedit-dev: line editing for the shell; zlib1g-dev: ZIPFoundation (Excel workbooks);
+# libsqlite3-dev: SQLite databases (opened with dlopen when first needed, and by the tests).
+DEB_DEPS := libedit-dev zlib1g-dev libsqlite3-dev
+
 deps:
-	@dpkg -s libedit-dev >/dev/null 2>&1 || { \
-		echo "== installing libedit-dev (line editing for the shell)"; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+	@missing=""; for package in $(DEB_DEPS); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "== installing$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; fi
 
 # PostgreSQL for the server tests (issue 16): libpq (loaded on first connect) and the server
 # binaries for a throwaway server. Without them those tests say so and are skipped.
@@ -26,11 +31,14 @@ test-deps: deps
 		echo "== installing librsvg2-bin (renders saved SVG charts for their test)"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y librsvg2-bin; }
 
+# libDossierZip.so is built beside the binary: dossier opens it with dlopen for .xlsx files.
 build: deps
 	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product DossierZip
 
 debug: deps
 	$(SWIFT) build --product dossier
+	$(SWIFT) build --product DossierZip
 
 run: build
 	.build/release/dossier
@@ -38,6 +46,7 @@ run: build
 test: test-deps pg-deps
 	python3 Tests/Architecture/check_layers.py
 	$(SWIFT) build --product dossier
+	$(SWIFT) build --product DossierZip
 	python3 Tests/Postgres/with_server.py $(SWIFT) test
 	python3 Tests/Shell/test_shell.py .build/debug/dossier
 	python3 Tests/Shell/test_interrupts.py .build/debug/dossier

@@ -44,9 +44,14 @@ let package = Package(
         .executable(name: "dossier", targets: ["dossier"]),
         // For the fuzz targets in Tests/Fuzz (a separate package).
         .library(name: "DossierCore", targets: layers.map(\.name)),
+        // ZIP archives (.xlsx workbooks), opened with dlopen by DossierLoad's ZipArchive on first
+        // use: ZIPFoundation brings Foundation, which would double every start-up if linked.
+        .library(name: "DossierZip", type: .dynamic, targets: ["DossierZip"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The ZIP container of .xlsx workbooks, in libDossierZip.so only (see DossierZip).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: generated queries for the round-trip and error-location properties.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -55,6 +60,9 @@ let package = Package(
             name: layer.name, dependencies: layer.dependencies.map { Target.Dependency(stringLiteral: $0) },
             exclude: layer.name == "DossierData" ? ["Text/generate_unicode_tables.py"] : [])
     } + [
+        // Two C functions over ZIPFoundation: list a ZIP archive, read one entry. Imports no
+        // dossier module, so no Swift type crosses between it and the binary that opens it.
+        .target(name: "DossierZip", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // libedit from Debian: the only code that touches C line editing.
         .systemLibrary(
             name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",

@@ -3,8 +3,10 @@ import DossierDiagnostics
 import DossierData
 
 /// Reads CSV and TSV (§6) into a dataset: a header row (names may declare a type,
-/// `people:int`), then one record a row. All or nothing: any bad input throws a diagnostic
-/// naming the file, line and column.
+/// `people:int`), then one record a row. How the file is written (delimiter, quote, comments,
+/// title lines, header or not, decimal commas) is guessed from its first rows by
+/// DialectSniffer unless `load` was told (LoadOptions), and what was guessed is said in one
+/// note. All or nothing: any bad input throws a diagnostic naming the file, line and column.
 ///
 /// It works in chunks of records, in two phases: the scanner finds every field's byte span
 /// (eight bytes at a time), then each column turns its spans into typed values in one tight
@@ -18,16 +20,17 @@ public enum CSVReader {
 
     public static func read(
         _ bytes: [UInt8], path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
-        monitor: LoadMonitor = LoadMonitor()
+        options: LoadOptions = LoadOptions(), monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
-        try read(FileBytes(bytes), path: path, name: name, delimiter: delimiter, monitor: monitor)
+        try read(FileBytes(bytes), path: path, name: name, delimiter: delimiter, options: options, monitor: monitor)
     }
 
+    /// `delimiter` is the one the file's extension suggests; the sniffer may find another.
     public static func read(
         _ file: FileBytes, path: String, name: String, delimiter: UInt8 = UInt8(ascii: ","),
-        monitor: LoadMonitor = LoadMonitor()
+        options: LoadOptions = LoadOptions(), monitor: LoadMonitor = LoadMonitor()
     ) throws(Diagnostic) -> LoadResult {
-        var reader = Reader(file: file, path: path, delimiter: delimiter, monitor: monitor)
+        var reader = Reader(file: file, path: path, defaultDelimiter: delimiter, options: options, monitor: monitor)
         return try reader.read(name: name)
     }
 
@@ -37,19 +40,27 @@ public enum CSVReader {
         // Safe: `file.buffer`, alive as long as `file`, which this reader holds.
         package let buffer: UnsafeBufferPointer<UInt8>
         package let locator: ByteLocator
-        package let delimiter: UInt8
+        package let defaultDelimiter: UInt8
+        package let options: LoadOptions
+        package var dialect: CSVDialect
+        package var hasHeader = true
         package let monitor: LoadMonitor
         package var validated = 0
         package var shortRows = 0
         package var firstShortRow = 0
+        /// Rows with more cells than the header, all of them empty (`1,2,`): loaded, with a warning.
+        package var paddedRows = 0
+        package var firstPaddedRow = 0
         /// Bytes before this mark were handed back to the system (see `FileBytes.release`).
         package var released = 0
 
-        package init(file: FileBytes, path: String, delimiter: UInt8, monitor: LoadMonitor) {
+        package init(file: FileBytes, path: String, defaultDelimiter: UInt8, options: LoadOptions, monitor: LoadMonitor) {
             self.file = file
             buffer = file.buffer
             locator = ByteLocator(buffer: file.buffer, path: path)
-            self.delimiter = delimiter
+            self.defaultDelimiter = defaultDelimiter
+            self.options = options
+            dialect = CSVDialect(delimiter: options.delimiter ?? defaultDelimiter)
             self.monitor = monitor
         }
 
@@ -70,20 +81,35 @@ public enum CSVReader {
             validated = start
             try validate(through: start + 1)
 
-            var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
+            if let skip = options.skip { start = DialectSniffer.offset(afterLines: skip, in: buffer, from: start) }
+            let guess = DialectSniffer.sniff(buffer, from: start, defaultDelimiter: defaultDelimiter, options: options)
+            dialect = guess.dialect
+            hasHeader = guess.hasHeader
+            var scanner = CSVScanner(buffer, dialect: dialect, position: guess.headerOffset)
             guard scanner.skipBlankLines() else {
+                if let skip = options.skip, skip > 0 {
+                    let lines = DialectSniffer.lineCount(in: buffer)
+                    if skip >= lines { throw LoadMessages.skipLeavesNothing(path, skip: skip, lines: lines) }
+                }
                 throw LoadMessages.emptyCSV(path)
             }
             let headerStart = scanner.position
             var headerCells: [String] = []
-            while true {
-                let cellStart = scanner.position
-                let (cell, end) = try scan(&scanner) { String(decoding: $0, as: UTF8.self) }
-                headerCells.append(cell)
-                if headerCells.count > DataLimits.maximumFields {
-                    throw LoadMessages.tooManyHeaderFields(limit: DataLimits.maximumFields, at: locator.diagnosticLocation(cellStart))
+            if hasHeader {
+                while true {
+                    let cellStart = scanner.position
+                    let (cell, end) = try scan(&scanner) { String(decoding: $0, as: UTF8.self) }
+                    headerCells.append(cell)
+                    if headerCells.count > DataLimits.maximumFields {
+                        throw LoadMessages.tooManyHeaderFields(limit: DataLimits.maximumFields, at: locator.diagnosticLocation(cellStart))
+                    }
+                    if end != .delimiter { break }
                 }
-                if end != .delimiter { break }
+            } else {
+                guard guess.columnCount <= DataLimits.maximumFields else {
+                    throw LoadMessages.tooManyHeaderFields(limit: DataLimits.maximumFields, at: locator.diagnosticLocation(headerStart))
+                }
+                headerCells = guess.namesFromComment ?? (1...guess.columnCount).map { "column_\($0)" }
             }
             var warnings: [Diagnostic] = []
             let header = HeaderParser.parse(headerCells, path: path, line: locator.location(of: headerStart).line, warnings: &warnings)
@@ -93,7 +119,7 @@ public enum CSVReader {
             let expectedRows = max(16, buffer.count / max(1, dataStart - headerStart))
             let converter = ChunkConverter(
                 columns: header.map { ColumnAccumulator(declared: $0.declared, expectedRows: min(expectedRows, 1 << 22)) },
-                context: ConversionContext(buffer: buffer, delimiter: delimiter, dataStart: dataStart, locator: locator, header: header))
+                context: ConversionContext(buffer: buffer, dialect: dialect, dataStart: dataStart, locator: locator, header: header))
             defer { converter.deallocate() }
             // Two span tables: the scanner fills one while the columns are built from the other.
             let tables = [SpanTable(records: CSVReader.chunkRecords, fields: fieldCount),
@@ -129,7 +155,10 @@ public enum CSVReader {
             }
             let columns = converter.finish()
             if shortRows > 0 {
-                warnings.append(LoadMessages.shortRows(shortRows, at: locator.diagnosticLocation(firstShortRow)))
+                warnings.append(LoadMessages.shortRows(shortRows, header: hasHeader, at: locator.diagnosticLocation(firstShortRow)))
+            }
+            if paddedRows > 0 {
+                warnings.append(LoadMessages.emptyExtraCells(paddedRows, fields: fieldCount, at: locator.diagnosticLocation(firstPaddedRow)))
             }
             try validate(through: buffer.count)
             try monitor.checkpoint(buffer.count, of: buffer.count, path: path)
@@ -143,7 +172,10 @@ public enum CSVReader {
                 return (locator.diagnosticLocation(start), LoadMessages.line(locator.location(of: start).line))
             }
             let dataset = Dataset(name: name, fields: fields, columns: built, rowCount: rows, origin: path)
-            return LoadResult(dataset: dataset, warnings: warnings)
+            var report = DialectReport(guess: guess, commentLines: guess.commentLinesBefore + scanner.commentLines)
+            report.decimalCommaFields = zip(fields, columns).filter { $1.commaDecimals > 0 && $0.type == .decimal }.map(\.0.name)
+            report.headerLine = hasHeader ? nil : locator.location(of: headerStart).line
+            return LoadResult(dataset: dataset, warnings: warnings, notes: LoadMessages.readAs(path, report).map { [$0] } ?? [])
         }
 
         /// Phase 1: the field spans of up to `chunkRecords` records. Returns how many, and the
@@ -162,6 +194,12 @@ public enum CSVReader {
                 var field = 0
                 while true {
                     guard field < fieldCount else {
+                        // `1,2,` under a header of two: the extra cells are empty, nothing is lost.
+                        if onlyEmptyCellsFollow(&scanner) {
+                            if paddedRows == 0 { firstPaddedRow = recordStart }
+                            paddedRows += 1
+                            break
+                        }
                         let (found, more) = countFields(recordStart, expected: fieldCount)
                         throw raggedRow(recordStart: recordStart, found: found, more: more, expected: fieldCount)
                     }
@@ -220,13 +258,22 @@ public enum CSVReader {
         }
 
         private func raggedRow(recordStart: Int, found: Int, more: Bool, expected: Int) -> Diagnostic {
-            LoadMessages.raggedRow(found: found, more: more, expected: expected, at: locator.diagnosticLocation(recordStart))
+            LoadMessages.raggedRow(found: found, more: more, expected: expected, delimiter: dialect.delimiter, header: hasHeader,
+                path: path, at: locator.diagnosticLocation(recordStart))
+        }
+
+        /// Reads the rest of a record; true when every cell of it is empty.
+        private func onlyEmptyCellsFollow(_ scanner: inout CSVScanner) -> Bool {
+            while true {
+                guard let (start, end, terminator) = try? scanner.scanSpan(), (end & ~CSVScanner.escapedFlag) == start else { return false }
+                if terminator != .delimiter { return true }
+            }
         }
 
         /// Where cell `field` of record `row` starts (0 is the first after the header), by
         /// scanning again: only for a warning, so the file is read once more up to that record.
         private func cellOffset(_ row: Int, field: Int, dataStart: Int) -> Int {
-            var scanner = CSVScanner(buffer, delimiter: delimiter, position: dataStart)
+            var scanner = CSVScanner(buffer, dialect: dialect, position: dataStart)
             var index = 0
             while scanner.skipBlankLines() {
                 if index == row {
@@ -244,7 +291,7 @@ public enum CSVReader {
         /// Counts the fields of the record at `start`, for the ragged-row message; stops
         /// counting a little past the header's count (a runaway line can be huge).
         private func countFields(_ start: Int, expected: Int) -> (count: Int, more: Bool) {
-            var scanner = CSVScanner(buffer, delimiter: delimiter, position: start)
+            var scanner = CSVScanner(buffer, dialect: dialect, position: start)
             var count = 0
             while true {
                 guard let (_, _, end) = try? scanner.scanSpan() else { return (count + 1, false) }

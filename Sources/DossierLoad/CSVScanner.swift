@@ -4,7 +4,9 @@ import DossierData
 
 /// Splits RFC 4180 text into fields, byte by byte, without making Strings: quoted fields with
 /// delimiters, doubled quotes and line breaks; LF, CRLF or CR line ends. A field is handed out
-/// as a byte range of the input, or of `scratch` when doubled quotes had to be undone.
+/// as a byte range of the input, or of `scratch` when doubled quotes had to be undone. The
+/// delimiter and the quote are the file's dialect (CSVDialect); lines that start with `#` are
+/// skipped as comments when the dialect has them.
 package struct CSVScanner {
     package enum FieldEnd { case delimiter, record, input }
 
@@ -16,15 +18,25 @@ package struct CSVScanner {
     // Safe: a view of the file's bytes; the reader that owns the scanner keeps the FileBytes alive.
     package let bytes: UnsafeBufferPointer<UInt8>
     package let delimiter: UInt8
+    package let quote: UInt8
     package var position: Int
     /// Unquoted fields are trimmed of spaces (`a, b`), as hand-written files often have them.
     package let trimsSpaces: Bool
+    /// Whether lines starting with `#` are comments, and how many were skipped.
+    package let skipsComments: Bool
+    package private(set) var commentLines = 0
+
+    package init(_ bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect, position: Int) {
+        self.bytes = bytes
+        self.delimiter = dialect.delimiter
+        self.quote = dialect.quote
+        self.position = position
+        self.trimsSpaces = dialect.delimiter != UInt8(ascii: " ")
+        self.skipsComments = dialect.comments
+    }
 
     package init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int) {
-        self.bytes = bytes
-        self.delimiter = delimiter
-        self.position = position
-        self.trimsSpaces = delimiter != UInt8(ascii: " ")
+        self.init(bytes, dialect: CSVDialect(delimiter: delimiter), position: position)
     }
 
     package var atEnd: Bool { position >= bytes.count }
@@ -42,7 +54,7 @@ package struct CSVScanner {
         if trimsSpaces {
             while start < count, bytes[start] == UInt8(ascii: " ") { start += 1 }
         }
-        if start < count, bytes[start] == UInt8(ascii: "\"") {
+        if start < count, bytes[start] == quote {
             return try quotedSpan(from: start)
         }
         let stop = findStop(from: start)
@@ -91,8 +103,8 @@ package struct CSVScanner {
         var escaped = false
         while true {
             guard index < count else { throw .unterminatedQuote(start: start) }
-            if bytes[index] == UInt8(ascii: "\"") {
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+            if bytes[index] == quote {
+                if index + 1 < count, bytes[index + 1] == quote {
                     escaped = true
                     index += 2
                     continue
@@ -115,17 +127,20 @@ package struct CSVScanner {
     }
 
     /// The content of an escaped span with doubled quotes undone, into `scratch`.
-    package static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into scratch: inout [UInt8]) {
+    package static func unescape(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quote: UInt8 = UInt8(ascii: "\""), into scratch: inout [UInt8]
+    ) {
         scratch.removeAll(keepingCapacity: true)
         var cursor = start
         while cursor < end {
             let byte = bytes[cursor]
             scratch.append(byte)
-            cursor += byte == UInt8(ascii: "\"") ? 2 : 1
+            cursor += byte == quote ? 2 : 1
         }
     }
 
-    /// Skips empty lines and lines of only spaces; returns false at the end of the input.
+    /// Skips empty lines, lines of only spaces and comment lines; returns false at the end of
+    /// the input.
     package mutating func skipBlankLines() -> Bool {
         var lineStart = position
         var index = position
@@ -136,6 +151,10 @@ package struct CSVScanner {
                 lineStart = index
             } else if byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "\t") && delimiter != byte) {
                 index += 1
+            } else if byte == UInt8(ascii: "#") && skipsComments {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+                commentLines += 1
+                lineStart = index
             } else {
                 position = lineStart
                 return true
@@ -151,7 +170,7 @@ package struct CSVScanner {
     ) throws(Failure) -> (R, FieldEnd) {
         let (start, end, terminator) = try scanSpan()
         if end & CSVScanner.escapedFlag != 0 {
-            CSVScanner.unescape(bytes, start, end & ~CSVScanner.escapedFlag, into: &scratch)
+            CSVScanner.unescape(bytes, start, end & ~CSVScanner.escapedFlag, quote: quote, into: &scratch)
             return (scratch.withUnsafeBufferPointer { body($0) }, terminator)
         }
         // Safe: scanSpan returns start <= end <= bytes.count; the view lives only for `body`.

@@ -45,6 +45,10 @@ package struct ColumnAccumulator {
     package var dictionary = TextDictionaryBuilder()
     /// Missing-value markers read as missing (see `MissingMarkers`).
     package var markers = MarkerTally()
+    /// In a file with decimal commas (CSVDialect.decimalComma): the separator this column's
+    /// decimals use, once one is seen, and how many were read with a comma.
+    package var decimalSeparator: UInt8 = 0
+    package var commaDecimals = 0
 
     package init(declared: ValueType?, expectedRows: Int = 0) {
         self.declared = declared
@@ -183,7 +187,8 @@ package struct ColumnAccumulator {
     /// Appends one chunk's values of this column, given as spans into `chunk`. Returns why it
     /// stopped early, if it did.
     package mutating func appendSpans(
-        _ chunk: UnsafeBufferPointer<UInt8>, spans: SpanTable, field: Int, count: Int, scratch: inout [UInt8]
+        _ chunk: UnsafeBufferPointer<UInt8>, spans: SpanTable, field: Int, count: Int, quote: UInt8 = UInt8(ascii: "\""),
+        scratch: inout [UInt8]
     ) -> SpanStop? {
         guard let base = chunk.baseAddress else {
             for _ in 0..<count { appendMissing() }
@@ -195,7 +200,7 @@ package struct ColumnAccumulator {
             let endMark = row[2 * field + 1]
             let outcome: Outcome
             if endMark & SpanTable.escaped != 0 {
-                CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), into: &scratch)
+                CSVScanner.unescape(chunk, start, Int(endMark & ~SpanTable.escaped), quote: quote, into: &scratch)
                 outcome = scratch.withUnsafeBufferPointer { append($0) }
             } else {
                 // Safe: the scanner wrote start <= endMark, both offsets inside this chunk of the file.

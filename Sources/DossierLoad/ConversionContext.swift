@@ -10,7 +10,7 @@ import DossierData
 // the rest is immutable. Two threads read it at once, which is fine for read-only memory.
 package struct ConversionContext: @unchecked Sendable {
     package let buffer: UnsafeBufferPointer<UInt8>
-    package let delimiter: UInt8
+    package let dialect: CSVDialect
     /// Where the first record starts (after the header).
     package let dataStart: Int
     package let locator: ByteLocator
@@ -24,7 +24,10 @@ package struct ConversionContext: @unchecked Sendable {
         // Safe: chunkStart <= buffer.count (a scanned offset); the view is used only during this call.
         let chunk = UnsafeBufferPointer(rebasing: buffer[chunkStart...])
         while true {
-            switch column.appendSpans(chunk, spans: spans, field: field, count: count, scratch: &scratch) {
+            let stop = dialect.decimalComma
+                ? column.appendSpansWithDecimalCommas(chunk, spans: spans, field: field, count: count, quote: dialect.quote, scratch: &scratch)
+                : column.appendSpans(chunk, spans: spans, field: field, count: count, quote: dialect.quote, scratch: &scratch)
+            switch stop {
             case nil:
                 return
             case .needsText?:
@@ -38,7 +41,7 @@ package struct ConversionContext: @unchecked Sendable {
                 let end = chunkStart + Int(endMark & ~SpanTable.escaped)
                 var bytes: [UInt8] = []
                 if endMark & SpanTable.escaped != 0 {
-                    CSVScanner.unescape(buffer, start, end, into: &bytes)
+                    CSVScanner.unescape(buffer, start, end, quote: dialect.quote, into: &bytes)
                 } else {
                     bytes = Array(buffer[start..<end])
                 }
@@ -53,7 +56,7 @@ package struct ConversionContext: @unchecked Sendable {
     /// Re-reads one field of the first `rows` records as text (a column whose inferred type
     /// failed). Happens at most once a column.
     private func replayAsText(_ column: inout ColumnAccumulator, field: Int, rows: Int, scratch: inout [UInt8]) throws(Diagnostic) {
-        var scanner = CSVScanner(buffer, delimiter: delimiter, position: dataStart)
+        var scanner = CSVScanner(buffer, dialect: dialect, position: dataStart)
         var row = 0
         while row < rows, scanner.skipBlankLines() {
             var index = 0
@@ -72,7 +75,7 @@ package struct ConversionContext: @unchecked Sendable {
             }
             if let (start, end) = value {
                 if end & CSVScanner.escapedFlag != 0 {
-                    CSVScanner.unescape(buffer, start, end & ~CSVScanner.escapedFlag, into: &scratch)
+                    CSVScanner.unescape(buffer, start, end & ~CSVScanner.escapedFlag, quote: dialect.quote, into: &scratch)
                     _ = scratch.withUnsafeBufferPointer { column.append($0) }
                 } else {
                     // Safe: a span scanSpan returned, inside the buffer; the column copies what it keeps.

@@ -15,6 +15,9 @@ package struct JSONScanner {
         package let offset: Int
         package let message: String
         package var hint: String?
+        /// Well-formed JSON that holds no table (a schema, a settings file): a directory load
+        /// skips such a file with a warning instead of failing.
+        package var notTabular = false
     }
 
     package init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int = 0) {

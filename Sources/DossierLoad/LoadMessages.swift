@@ -17,8 +17,10 @@ package enum LoadMessages {
             hint: "load the directory without `as`, or load one file: load \(path)/FILE as NAME")
     }
 
-    package static func noDataFiles(_ path: String) -> Diagnostic {
-        Diagnostic(.unsupportedFormat, "no CSV, TSV, JSON or JSONL files in this directory", at: .path(path))
+    package static func noDataFiles(_ path: String, skipped: Int = 0) -> Diagnostic {
+        Diagnostic(.unsupportedFormat,
+            "no data files here" + (skipped > 0 ? " (\(skipped) file\(skipped == 1 ? "" : "s") skipped)" : ""), at: .path(path),
+            hint: "dossier reads CSV, TSV, JSON, JSON Lines, Excel (.xlsx) and SQLite files")
     }
 
     /// Two files of a directory with the same stem: `file`, the later one, is `datasetName`.
@@ -32,7 +34,7 @@ package enum LoadMessages {
     // MARK: - Any file
 
     package static func invalidUTF8(_ byte: UInt8, offset: Int, at location: Diagnostic.Location) -> Diagnostic {
-        Diagnostic(.badData, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset))",
+        Diagnostic(.invalidUTF8, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset))",
             at: location, hint: "save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
     }
 
@@ -89,6 +91,12 @@ package enum LoadMessages {
             hint: "a CSV file needs a header row naming its fields, such as: name,region")
     }
 
+    /// `skip N` told to skip at least every line the file has.
+    package static func skipLeavesNothing(_ path: String, skip: Int, lines: Int) -> Diagnostic {
+        Diagnostic(.badData, "`skip \(skip)` leaves no lines to read: the file has \(NumberWords.grouped(lines))", at: .path(path),
+            hint: "skip only the lines above the header, or leave `skip` out to have them guessed")
+    }
+
     package static func tooManyHeaderFields(limit: Int, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(.tooLarge, "the header has more than \(limit) fields", at: location,
             hint: "is this a CSV file? (a TSV file should end in .tsv)")
@@ -112,16 +120,33 @@ package enum LoadMessages {
             hint: "is a closing quote missing before it?")
     }
 
-    package static func shortRows(_ count: Int, at location: Diagnostic.Location) -> Diagnostic {
+    package static func shortRows(_ count: Int, header: Bool = true, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(.dataWarning,
-            "\(count) row\(count == 1 ? " has" : "s have") fewer fields than the header; the cells left out are missing",
+            "\(count) row\(count == 1 ? " has" : "s have") fewer fields than \(header ? "the header" : "the first rows"); the cells left out are missing",
             at: location, severity: .warning)
     }
 
-    package static func raggedRow(found: Int, more: Bool, expected: Int, at location: Diagnostic.Location) -> Diagnostic {
-        Diagnostic(.badData,
-            "this row has \(more ? "more than " : "")\(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
-            at: location, hint: "a value with a comma must be quoted: \"Libya, Rwanda\"")
+    /// A row longer than the header, with something in the extra cells.
+    package static func raggedRow(
+        found: Int, more: Bool, expected: Int, delimiter: UInt8 = UInt8(ascii: ","), header: Bool = true,
+        path: String, at location: Diagnostic.Location
+    ) -> Diagnostic {
+        let fields = "this row has \(more ? "more than " : "")\(found) field\(found == 1 ? "" : "s")"
+        let hint = delimiter == UInt8(ascii: ",")
+            ? "a value with a comma must be quoted: \"Libya, Rwanda\""
+            : "a value with a \(CSVDialect.name(of: delimiter)) in it must be quoted, or the file read with another delimiter: load \(typed(path)) delimiter \",\""
+        return Diagnostic(.badData, fields + (header ? ", the header has \(expected)" : ", the first rows have \(expected)"),
+            at: location, hint: header ? hint : hint + "\n(or the first rows are a header after all: load \(typed(path)) header)")
+    }
+
+    /// `path` as it is typed after `load` in a hint: bare when the lexer reads it back whole
+    /// (no white space or `;`, no quote or `#` in it), else in double quotes.
+    package static func typed(_ path: String) -> String {
+        let bare = !path.isEmpty && !path.unicodeScalars.contains { scalar in
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == ";"
+                || scalar == "\"" || scalar == "'" || scalar == "`" || scalar == "#" || scalar == "\\"
+        }
+        return bare ? path : path.quotedAsString
     }
 
     package static func unterminatedQuote(at location: Diagnostic.Location) -> Diagnostic {
@@ -143,7 +168,7 @@ package enum LoadMessages {
     }
 
     package static func noRecords(_ path: String, anyRecord: Bool) -> Diagnostic {
-        Diagnostic(.badData, anyRecord ? "the records have no fields" : "the file holds no records", at: .path(path))
+        Diagnostic(.notTabular, anyRecord ? "the records have no fields" : "the file holds no records", at: .path(path))
     }
 
     package static func keysDifferInCase(_ first: String, _ key: String, renamed name: String, path: String) -> Diagnostic {
@@ -158,7 +183,7 @@ package enum LoadMessages {
 
     /// A JSON failure at a byte offset, as a diagnostic at `location`.
     package static func badJSON(_ failure: JSONScanner.Failure, at location: Diagnostic.Location) -> Diagnostic {
-        Diagnostic(.badData, failure.message, at: location, hint: failure.hint)
+        Diagnostic(failure.notTabular ? .notTabular : .badData, failure.message, at: location, hint: failure.hint)
     }
 
     /// What stands where the JSON scanner stopped: `byte` (nil at the end of the file).
@@ -201,8 +226,10 @@ package enum LoadMessages {
     }
 
     package static func expectedDataArray(found: String, at offset: Int) -> JSONScanner.Failure {
-        json("expected an array of objects", found: found, at: offset,
+        var failure = json("expected an array of objects", found: found, at: offset,
             hint: "a JSON file holds [{\"name\": \"Libya\"}, ...]; for one object a line, name the file .jsonl")
+        failure.notTabular = true
+        return failure
     }
 
     /// An object at the top of a JSON file whose array members (`arrays`) leave unclear which
@@ -212,7 +239,7 @@ package enum LoadMessages {
         return JSONScanner.Failure(offset: offset,
             message: arrays.isEmpty ? "expected an array of records, found an object without one"
                 : "this object has several arrays (\(names)); which one is the data is not clear",
-            hint: "dossier reads an array of objects, or an object with exactly one array member")
+            hint: "dossier reads an array of objects, or an object with exactly one array member", notTabular: true)
     }
 
     package static func expectedEndOfFile(found: String, at offset: Int) -> JSONScanner.Failure {
@@ -226,8 +253,10 @@ package enum LoadMessages {
     }
 
     package static func expectedRecordObject(found: String, at offset: Int) -> JSONScanner.Failure {
-        json("expected an object for each record", found: found, at: offset,
+        var failure = json("expected an object for each record", found: found, at: offset,
             hint: "each record is an object such as {\"name\": \"Libya\", \"region\": \"Africa\"}")
+        failure.notTabular = true
+        return failure
     }
 
     /// Stands for a load that stopped (cancelled, or bad bytes); the reader reports why instead.

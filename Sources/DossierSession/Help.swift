@@ -57,8 +57,24 @@ public enum Help {
             summary: "a dataset's fields: type, missing values, and the values with their counts",
             body: "describe NAME", examples: ["describe countries", "describe transfers"]),
         HelpTopic(name: "load", aliases: [".load", "import"],
-            summary: "load a CSV, TSV, JSON or JSON Lines file, or every such file in a directory",
-            body: "load PATH [as NAME]\nload sample NAME\nThe dataset is named after the file (deals.csv → deals) unless you say `as NAME`.\nLoading over a name replaces it, only if the load succeeds.\nCSV headers may declare types: people:int, tags:list, when:date.",
+            summary: "load a CSV, TSV, JSON, JSON Lines, Excel or SQLite file, every data file of a directory, or files by a pattern",
+            body: """
+                load PATH [as NAME] [OPTIONS]
+                load data/*.csv as trips       stack files with the same columns, with a `file` field
+                load sample NAME
+                The dataset is named after the file (deals.csv → deals) unless you say `as NAME`;
+                each sheet of a workbook and each table of a database is one (budget_costs).
+                Loading over a name replaces it, only if the load succeeds.
+                How a CSV file is written is guessed and said after the load; options say it instead:
+                  delimiter ";"      the field separator: "," ";" "|" tab …
+                  quote "'"          the quote character
+                  header             the first row names the fields
+                  no header          the first row is data: fields are column_1, column_2, …
+                  skip 3             skip 3 lines (a title, notes) before the header
+                  encoding latin1    utf-8, utf-16, windows-1252 or latin1 (else guessed)
+                  sheet "Costs"      one sheet of an Excel workbook (table "x": one table of a database)
+                CSV headers may declare types: people:int, tags:list, when:date.
+                """,
             examples: ["load sample third-country-deals"]),
         HelpTopic(name: "samples", aliases: ["sample"],
             summary: "the bundled sample datasets; `load sample NAME` loads one",

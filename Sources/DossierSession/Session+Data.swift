@@ -11,8 +11,8 @@ import DossierOutput
 extension Session {
     // MARK: - load
 
-    package func load(_ path: String, alias: String?) throws(Diagnostic) {
-        let results = try DataLoader.load(path, as: alias, monitor: loadMonitor())
+    package func load(_ path: String, alias: String?, options: LoadOptions = LoadOptions()) throws(Diagnostic) {
+        let results = try DataLoader.load(path, as: alias, options: options, monitor: loadMonitor())
         install(results, quiet: false)
     }
 
@@ -64,6 +64,8 @@ extension Session {
             case .query?: notes.append(SessionMessages.replacedNamedQuery(with: dataset))
             case nil: notes.append(SessionMessages.loaded(dataset))
             }
+            // How the file was read (`read as ;-separated, …`), right after what it gave.
+            notes += result.notes
         }
         commit(updated)
         if !quiet { notes.forEach(note) }

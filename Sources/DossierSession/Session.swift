@@ -122,8 +122,8 @@ public final class Session {
             try runQuery(query, source: source)
         case .letBinding(let name, let query):
             try define(name, query, source: source)
-        case .load(let path, let alias):
-            try load(path.text, alias: alias?.text)
+        case .load(let path, let alias, let options):
+            try load(path.text, alias: alias?.text, options: loadOptions(options, source: source))
         case .loadSample(let name):
             try loadSample(name, source: source)
         case .samples:

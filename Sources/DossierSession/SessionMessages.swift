@@ -3,6 +3,7 @@ import DossierDiagnostics
 import DossierData
 import DossierSyntax
 import DossierOutput
+import DossierLoad
 
 /// Every text a session puts in a diagnostic, in one place: errors of statements (an unknown
 /// sample, option or help topic, a file that cannot be saved) and the notes that say what a
@@ -116,7 +117,7 @@ package enum SessionMessages {
 
     /// `countries: 14 rows, 5 fields, from data/countries.csv`; `origin` says where it is from.
     package static func describeSummary(_ name: String, rows count: Int, fields: Int, origin: String) -> Diagnostic {
-        note(.summary, "\(name): \(rows(count)), \(fields) fields, \(origin)")
+        note(.summary, "\(name): \(rows(count)), \(fields) field\(fields == 1 ? "" : "s"), \(origin)")
     }
 
     package static func fromOrigin(_ origin: String) -> String { "from \(origin)" }
@@ -238,5 +239,57 @@ package enum SessionMessages {
         let close = Suggestions.closest(to: topic, in: names)
         return Diagnostic(.unknownHelpTopic, "no help on `\(topic)`", at: location,
             hint: close.first.map { "did you mean `help \($0)`?" } ?? "topics: " + topics.joined(separator: ", "))
+    }
+}
+
+extension SessionMessages {
+    // MARK: - load options
+
+    package static func loadOptionTwice(_ option: String, at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(option)` is given twice", at: location, hint: "keep one")
+    }
+
+    /// `delimiter ";"`, `delimiter tab`, `delimiter "\t"`: the byte, or nil.
+    package static func delimiterByte(_ value: String) -> UInt8? {
+        switch value.lowercased() {
+        case "tab", "\\t", "\t": return 0x09
+        case "comma": return UInt8(ascii: ",")
+        case "semicolon": return UInt8(ascii: ";")
+        case "pipe": return UInt8(ascii: "|")
+        case "space": return UInt8(ascii: " ")
+        default:
+            guard value.utf8.count == 1, let byte = value.utf8.first, byte < 0x80, byte != 0x0A, byte != 0x0D,
+                byte != UInt8(ascii: "\""), !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            else { return nil }
+            return byte
+        }
+    }
+
+    package static func badDelimiter(_ value: String, at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(value)` cannot separate fields", at: location,
+            hint: "give one character in quotes, or a name: delimiter \";\", delimiter \"|\", delimiter tab")
+    }
+
+    package static func badQuote(_ value: String, at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(value)` cannot quote fields", at: location, hint: "give one character: quote \"'\"")
+    }
+
+    package static func delimiterIsQuote(at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.badArgument, "the delimiter and the quote are the same character", at: location)
+    }
+
+    package static func badSkip(_ value: String, at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.badArgument, "`skip` takes a number of lines, not `\(value)`", at: location, hint: "skip 3")
+    }
+
+    package static func badEncoding(_ value: String, at location: Diagnostic.Location) -> Diagnostic {
+        let names = ["utf-8", "utf-16", "utf-16be", "windows-1252", "latin1"]
+        let close = Suggestions.closest(to: value, in: names)
+        return Diagnostic(.badArgument, "unknown encoding `\(value)`", at: location,
+            hint: close.first.map { "did you mean `\($0)`?" } ?? "dossier reads \(TextEncoding.acceptedNames)")
+    }
+
+    package static func badPart(_ option: String, at location: Diagnostic.Location) -> Diagnostic {
+        Diagnostic(.badArgument, "`\(option)` needs a name", at: location, hint: "\(option) \"Sheet1\"")
     }
 }

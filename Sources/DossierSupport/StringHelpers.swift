@@ -33,6 +33,24 @@ extension String {
 }
 
 extension String {
+    /// In double quotes with backslash escapes, as a string literal of the query language.
+    public var quotedAsString: String {
+        var result = "\""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension String {
     /// The pieces between occurrences of `separator` (which must not be empty), empty ones
     /// included: `"a,,b"` → `a`, ``, `b`.
     public func splitAll(_ separator: String) -> [String] {

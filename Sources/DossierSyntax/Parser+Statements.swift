@@ -4,7 +4,7 @@ import DossierDiagnostics
 extension Parser {
     /// statement = query
     ///           | "let" name "=" query
-    ///           | "load" ( "sample" name | path [ "as" name ] )
+    ///           | "load" ( "sample" name | path [ "as" name ] { load_option } )
     ///           | "samples" | "datasets"
     ///           | "save" query "to" ( "postgres" name | path )
     ///           | "connect" [ url ]
@@ -131,7 +131,7 @@ extension Parser {
         throw error(SyntaxMessages.mistypedStatement(text(current), suggestion: best, at: current.range), incompleteAtEnd: false)
     }
 
-    /// "load" ( "sample" name | path [ "as" name ] )
+    /// "load" ( "sample" name | path { "as" name | load_option } )
     private mutating func parseLoad() throws(Diagnostic) -> StatementKind {
         offer(.words(["sample"]))
         offer(.path(.data))
@@ -150,13 +150,55 @@ extension Parser {
             }
         }
         let path = try parsePath(for: "load")
-        offer(.words(["as"]))
         var alias: Name?
-        if continuesLine, isKeyword(.as) {
-            advance()
-            alias = try parseName { SyntaxMessages.expectedLoadAlias(path.text, found: $0) }
+        var options: [LoadOption] = []
+        while true {
+            offer(.words((alias == nil ? ["as"] : []) + LoadOption.words))
+            guard continuesLine, current.kind == .word else { break }
+            if alias == nil, isKeyword(.as) {
+                advance()
+                alias = try parseName { SyntaxMessages.expectedLoadAlias(path.text, found: $0) }
+                continue
+            }
+            options.append(try parseLoadOption(path: path.text))
         }
-        return .load(path, alias: alias)
+        return .load(path, alias: alias, options: options)
+    }
+
+    /// load_option = "delimiter" value | "quote" value | "header" | "no" "header" | "skip" value
+    ///             | "encoding" value | "sheet" value | "table" value
+    /// value = string | { any character but white space and ";" }
+    private mutating func parseLoadOption(path: String) throws(Diagnostic) -> LoadOption {
+        let word = text(current).lowercased()
+        let start = current.start
+        if word == "no" {
+            advance()
+            offer(.words(["header"]))
+            guard continuesLine, current.kind == .word, text(current).lowercased() == "header" else {
+                throw error(SyntaxMessages.expectedHeaderAfterNo(found: describe(current)))
+            }
+            let end = current.end
+            advance()
+            return LoadOption(kind: .noHeader, value: nil, range: start..<end, valueRange: start..<end)
+        }
+        guard let kind = LoadOption.Kind(rawValue: word) else {
+            throw error(SyntaxMessages.unknownLoadOption(text(current), path: path), incompleteAtEnd: false)
+        }
+        advance()
+        guard LoadOption.valued.contains(kind) else {
+            return LoadOption(kind: kind, value: nil, range: start..<previousEnd, valueRange: start..<previousEnd)
+        }
+        guard continuesLine else {
+            throw error(SyntaxMessages.loadOptionNeedsValue(kind.rawValue, path: path))
+        }
+        relexCurrentAsPath()
+        let token = current
+        advance()
+        if token.kind == .string, token.isUnterminated {
+            throw error(SyntaxMessages.unterminatedText(), at: token.range)
+        }
+        let value = token.kind == .string ? unescapeString(token) : text(token)
+        return LoadOption(kind: kind, value: value, range: start..<token.end, valueRange: token.range)
     }
 
     /// path = string | { any character but white space and ";" }
@@ -241,7 +283,7 @@ extension Parser {
             kind = .run(try parsePath(for: ".read"))
         case "load", "import":
             offer(.path(.data))
-            kind = .load(try parsePath(for: ".\(word)"), alias: nil)
+            kind = .load(try parsePath(for: ".\(word)"), alias: nil, options: [])
         case "mode":
             offer(.optionValue("format"))
             let value = try parseName(else: SyntaxMessages.expectedOutputFormat)

@@ -115,18 +115,5 @@ public enum QueryPrinter {
         return plain ? text : "`" + text + "`"
     }
 
-    package static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    package static func quoted(_ text: String) -> String { text.quotedAsString }
 }

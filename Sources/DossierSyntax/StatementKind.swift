@@ -4,7 +4,7 @@ import DossierDiagnostics
 public enum StatementKind: Sendable {
     case query(Query)
     case letBinding(Name, Query)
-    case load(PathArgument, alias: Name?)
+    case load(PathArgument, alias: Name?, options: [LoadOption])
     case loadSample(Name)
     case samples
     case save(Query, PathArgument)

@@ -87,6 +87,31 @@ package enum SyntaxMessages {
         expected("a dataset name after `as`", found: found, hint: "load \(path) as deals")
     }
 
+    package static func expectedHeaderAfterNo(found: String) -> Diagnostic {
+        expected("`header` after `no`", found: found, hint: "load data.csv no header")
+    }
+
+    /// A word after `load PATH` that is no option: the closest option, or all of them.
+    package static func unknownLoadOption(_ word: String, path: String) -> Diagnostic {
+        let options = ["as", "delimiter", "quote", "header", "no header", "skip", "encoding", "sheet", "table"]
+        let close = Suggestions.closest(to: word, in: options)
+        return Diagnostic(.unknownOption, "`\(word)` is not an option of `load`",
+            hint: close.first.map { "did you mean `\($0)`?" }
+                ?? "load \(path) [as NAME] [delimiter \";\"] [quote \"'\"] [header | no header] [skip N] [encoding latin1] [sheet \"NAME\"]")
+    }
+
+    package static func loadOptionNeedsValue(_ option: String, path: String) -> Diagnostic {
+        let example: String
+        switch option {
+        case "delimiter": example = "delimiter \";\"   (or tab)"
+        case "quote": example = "quote \"'\""
+        case "skip": example = "skip 3"
+        case "encoding": example = "encoding latin1"
+        default: example = "\(option) \"Sheet1\""
+        }
+        return Diagnostic(.unexpectedToken, "`\(option)` needs a value", hint: "load \(path) \(example)")
+    }
+
     /// `statement` is the words that take the path (`load`, `save ... to`, `.read`).
     package static func pathMissing(for statement: String) -> Diagnostic {
         Diagnostic(.unexpectedToken, "`\(statement)` needs a file path",

@@ -12,6 +12,12 @@ let package = Package(
         .executableTarget(name: "FuzzQuery", dependencies: [.product(name: "DossierCore", package: "dossier")]),
         .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "DossierCore", package: "dossier")]),
         .executableTarget(name: "FuzzJSON", dependencies: [.product(name: "DossierCore", package: "dossier")]),
+        // Issue 15: the dialect sniffer with the encodings, the conversions alone, the
+        // spreadsheet logic over workbook parts, and SQLite databases from memory.
+        .executableTarget(name: "FuzzDialect", dependencies: [.product(name: "DossierCore", package: "dossier")]),
+        .executableTarget(name: "FuzzEncoding", dependencies: [.product(name: "DossierCore", package: "dossier")]),
+        .executableTarget(name: "FuzzXLSX", dependencies: [.product(name: "DossierCore", package: "dossier")]),
+        .executableTarget(name: "FuzzSQLite", dependencies: [.product(name: "DossierCore", package: "dossier")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,7 @@ import Testing
 @Suite struct MessyColumnTests {
     private func load(_ name: String) throws(Diagnostic) -> LoadResult {
         let path = LoaderCorpusTests.directory + "/" + name
-        return try DataLoader.loadFile(path, name: DataLoader.datasetName(for: path), monitor: LoadMonitor())
+        return try DataLoader.loadOne(path)
     }
 
     private func cell(_ dataset: Dataset, _ row: Int, _ field: String) -> String {
@@ -99,7 +99,10 @@ import Testing
 @Suite struct CorpusRoundTripTests {
     static let goodFiles: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: LoaderCorpusTests.directory + "/good")) ?? []
-        return names.sorted()
+        // Each sheet or table of these is a dataset of its own: stamps.xlsx and single.db,
+        // with one each, stand for them here.
+        let severalTables: Set<String> = ["budget.xlsx", "shop.sqlite", "mixed.db"]
+        return names.filter { !severalTables.contains($0) }.sorted()
     }()
 
     static let cases: [(String, String)] = goodFiles.flatMap { file in ["csv", "tsv", "json", "jsonl"].map { (file, $0) } }
@@ -117,13 +120,13 @@ import Testing
     func saveThenLoadGivesTheSameText(_ file: String, _ format: String) throws {
         let files = TemporaryDirectory()
         let path = LoaderCorpusTests.directory + "/good/" + file
-        let original = try DataLoader.loadFile(path, name: "original", monitor: LoadMonitor()).dataset
+        let original = try DataLoader.loadOne(path, name: "original").dataset
         let shell = TestSession(sample: false)
         shell.run("load \(path) as original")
         let copyPath = files.path + "/copy.\(format)"
         shell.run("save original to \(copyPath)")
         #expect(shell.output.diagnostics.allSatisfy { $0.severity != .error }, "\(shell.output.diagnostics.map(\.message))")
-        let copy = try DataLoader.loadFile(copyPath, name: "copy", monitor: LoadMonitor()).dataset
+        let copy = try DataLoader.loadOne(copyPath, name: "copy").dataset
         #expect(Self.snapshot(copy) == Self.snapshot(original), "\(file) through .\(format)")
     }
 

@@ -154,4 +154,33 @@ import Testing
         #expect(shell.column("iso where numeric = 004 select alpha_3") == ["AFG"])
         #expect(Int(shell.column("iso count").first ?? "") ?? 0 > 200)
     }
+
+    static let zones = "/usr/share/zoneinfo/zone1970.tab"
+    static let isoFolder = "/usr/share/iso-codes/json"
+
+    /// tz's table: `#` comments above the data, names in the last of them, no header row.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: RealWorldFileTests.zones)))
+    func timeZonesWithTheirCommentLines() throws {
+        let shell = TestSession(sample: false)
+        shell.run("load \(Self.zones)")
+        #expect(shell.output.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(shell.output.notes.last?.hasPrefix("read as tab-separated, ") == true)
+        #expect(shell.output.notes.last?.hasSuffix(" comment lines skipped, no header row (names from the comment above the data)") == true)
+        #expect(shell.column("zone1970 where TZ = \"Europe/Andorra\" select codes") == ["AD"])
+    }
+
+    /// iso-codes' folder: data files and JSON schemas side by side; the schemas are skipped.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: RealWorldFileTests.isoFolder)))
+    func aFolderWithSchemasBesideTheData() throws {
+        let shell = TestSession(sample: false)
+        shell.run("load \(Self.isoFolder)/")
+        let skipped = shell.output.diagnostics.filter { $0.id == .skippedFile }
+        #expect(!skipped.isEmpty)
+        #expect(skipped.count == shell.output.diagnostics.count)
+        #expect(skipped.allSatisfy { warning in
+            if case .path(let path) = warning.location { return path.contains("/schema-") }
+            return false
+        })
+        #expect(shell.column("iso_3166_1 where alpha_2 = rw select name") == ["Rwanda"])
+    }
 }

@@ -112,13 +112,13 @@ import Testing
     }
 
     @Test func pathsAreBareOrQuoted() {
-        if case .load(let path, let alias)? = parse("load data/my-deals.csv as deals").first?.statement?.kind {
+        if case .load(let path, let alias, _)? = parse("load data/my-deals.csv as deals").first?.statement?.kind {
             #expect(path.text == "data/my-deals.csv")
             #expect(alias?.text == "deals")
         } else {
             Issue.record("expected load")
         }
-        if case .load(let path, _)? = parse(#"load "my data/deals 2025.csv""#).first?.statement?.kind {
+        if case .load(let path, _, _)? = parse(#"load "my data/deals 2025.csv""#).first?.statement?.kind {
             #expect(path.text == "my data/deals 2025.csv")
         } else {
             Issue.record("expected quoted load")
