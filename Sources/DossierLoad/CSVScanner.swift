@@ -139,6 +139,25 @@ package struct CSVScanner {
         }
     }
 
+    /// Spreadsheets' error values (`#N/A`, `#DIV/0!` …), which start a cell with `#` in exports:
+    /// a line that starts with one is data (`#N/A` is a missing value), not a comment.
+    static let errorValues: [[UInt8]] = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"].map { Array($0.utf8) }
+
+    /// Whether the bytes at `index` are an error value ending the cell (a delimiter, a space, a
+    /// quote or the end of the line follows).
+    package static func startsWithErrorValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        errorValues.contains { value in
+            guard index + value.count <= bytes.count,
+                bytes[index..<(index + value.count)].elementsEqual(value)
+            else { return false }
+            let end = index + value.count
+            guard end < bytes.count else { return true }
+            let next = bytes[end]
+            return next == 0x0A || next == 0x0D || next == 0x20 || next == 0x09 || next == UInt8(ascii: ",")
+                || next == UInt8(ascii: ";") || next == UInt8(ascii: "|") || next == UInt8(ascii: "\"")
+        }
+    }
+
     /// Skips empty lines, lines of only spaces and comment lines; returns false at the end of
     /// the input.
     package mutating func skipBlankLines() -> Bool {
@@ -151,7 +170,7 @@ package struct CSVScanner {
                 lineStart = index
             } else if byte == UInt8(ascii: " ") || (byte == UInt8(ascii: "\t") && delimiter != byte) {
                 index += 1
-            } else if byte == UInt8(ascii: "#") && skipsComments {
+            } else if byte == UInt8(ascii: "#") && skipsComments && !CSVScanner.startsWithErrorValue(bytes, at: index) {
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
                 commentLines += 1
                 lineStart = index

@@ -147,12 +147,15 @@ package enum DialectSniffer {
         return hashLines > 0 && (firstIsHash == true || hashLines * 2 < lines)
     }
 
-    /// Calls `body` with the first byte of each line that is not blank.
+    /// Calls `body` with the first byte of each line that is not blank (a spreadsheet's error
+    /// value such as `#N/A` is given as its second byte: it is data, not a `#` comment).
     private static func forEachLine(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (UInt8) -> Void) {
         var index = start
         while index < sample.count {
             while index < sample.count, sample[index] == UInt8(ascii: " ") || sample[index] == 0x09 { index += 1 }
-            if index < sample.count, sample[index] != 0x0A, sample[index] != 0x0D { body(sample[index]) }
+            if index < sample.count, sample[index] != 0x0A, sample[index] != 0x0D {
+                body(CSVScanner.startsWithErrorValue(sample, at: index) ? sample[index + 1] : sample[index])
+            }
             while index < sample.count, sample[index] != 0x0A, sample[index] != 0x0D { index += 1 }
             index += 1
         }

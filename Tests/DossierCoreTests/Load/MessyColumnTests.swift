@@ -43,6 +43,36 @@ import Testing
         #expect(result.dataset.columns.map(\.missingCount) == [1, 1, 1, 1])
     }
 
+    @Test(arguments: ["NA", "N/A", "#N/A", "n/a", "null", "NULL", "None", "-", "--", "—", " n/a "])
+    func everyMarkerIsAMissingValue(marker: String) throws {
+        let shell = TestSession(sample: false)
+        let files = TemporaryDirectory()
+        // `#N/A` (a spreadsheet's error value) starts a line here: a value, not a comment.
+        shell.run("load \(files.write("m.csv", "x,y\n1,a\n\(marker),b\n3,c\n"))")
+        let trimmed = marker.trimmingCharacters(in: .whitespaces)
+        #expect(shell.output.diagnostics.map(\.message) == ["`x`: 1 cell holds `\(trimmed)`, read as missing values"])
+        #expect(shell.column("m select x") == ["1", "", "3"])
+        #expect(shell.column("m where x > 2 select y") == ["c"])
+    }
+
+    @Test func strayValuesInADateColumnAreNamedAndOrderingOffersDate() throws {
+        let shell = TestSession(sample: false)
+        let files = TemporaryDirectory()
+        shell.run("load \(files.write("d.csv", "when,n\n2025-01-01,1\n2025-02-01,2\nunknown,3\n2025-03-01,4\n"))")
+        let error = shell.error("d where when > 2025-01-15")
+        #expect(error?.message == "`when` is text, so `> 2025-01-15` would compare text, not dates")
+        #expect(error?.hint?.contains("date(when) > 2025-01-15") == true)
+        #expect(shell.column("d where date(when) > 2025-01-15 select n") == ["2", "4"])
+    }
+
+    @Test func nfcMakesTwoSpellingsJoin() throws {
+        let shell = TestSession(sample: false)
+        let files = TemporaryDirectory()
+        shell.run("load \(files.write("nfd.csv", "name,v\ncafe\u{301},1\n"))")
+        shell.run("load \(files.write("nfc.csv", "name,w\ncaf\u{E9},2\n"))")
+        #expect(shell.rows("nfd join nfc on name select name, v, w") == [["name", "v", "w"], ["caf\u{E9}", "1", "2"]])
+    }
+
     @Test func markersInATextColumnStayText() throws {
         let shell = TestSession(sample: false)
         let files = TemporaryDirectory()
