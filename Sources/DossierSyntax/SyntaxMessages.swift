@@ -340,9 +340,17 @@ package enum SyntaxMessages {
         missingOperand("a field", after: "on", example: joinExample)
     }
 
-    /// A field of a `by` or `distinct` list, after `word` or after a comma.
+    /// A field of a `by`, `distinct` or `per` list, after `word` or after a comma: the example
+    /// shows the clause being typed.
     package static func missingListField(after word: String) -> Diagnostic {
-        missingOperand("a field", after: word, example: "count by region, status")
+        let example: String
+        switch word {
+        case "per": example = "limit 2 per region"
+        case "distinct": example = "distinct region, status"
+        case let clause where clause.hasSuffix(" of"): example = "\(clause) people"
+        default: example = "count by region, status"
+        }
+        return missingOperand("a field", after: word, example: example)
     }
 
     /// After an operator token `word` (`and`, `=`, `between`, `+` …), nothing that could be

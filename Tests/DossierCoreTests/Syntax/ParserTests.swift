@@ -146,6 +146,11 @@ import Testing
             fixed: "countries where region = Africa")
     }
 
+    @Test func aMissingListFieldShowsTheClauseBeingTyped() {
+        assertDiagnostic("countries limit 2 pe1️⃣r", "expected a field after `per`", hint: "limit 2 per region", incomplete: true)
+        assertDiagnostic("countries distinct region1️⃣,", "expected a field after `,`", hint: "count by region, status", incomplete: true)
+    }
+
     @Test func mistypedStatement() {
         assertDiagnostic("1️⃣cuont countries", "unknown statement", hint: "did you mean `count`?", fixed: "count countries")
     }
