@@ -68,7 +68,8 @@ extension Grouping {
         let (working, keyColumns) = try Sorter.keyColumns(relation, keys: sortedBy, cancellation: cancellation)
         let words = try Sorter.sortWords(keyColumns, rows: working.rows, cancellation: cancellation)
         let (keep, overflow) = count.addingReportingOverflow(offset)
-        guard words.count == 1, !overflow, keep <= 64 else {
+        // A buffer of 1...64 rows a group; `limit 0` (nothing kept) takes the plain path.
+        guard words.count == 1, !overflow, keep >= 1, keep <= 64 else {
             let sorted = try Sorter.sort(relation, keys: sortedBy, cancellation: cancellation)
             return try firstPer(sorted, count: count, offset: offset, keys: keys, cancellation: cancellation)
         }
@@ -121,7 +122,9 @@ enum TopPerGroup {
         var positions: [Int32]
     }
 
+    /// Each group's `keep` smallest words (1 or more: a full buffer compares with its last).
     static func select(_ words: [UInt64], groupOf: [Int32], groupCount: Int, keep: Int) -> Kept {
+        guard keep >= 1 else { return Kept(words: [], positions: []) }
         var bestWords = [UInt64](repeating: 0, count: groupCount * keep)
         var bestPositions = [Int32](repeating: 0, count: groupCount * keep)
         var filled = [Int](repeating: 0, count: groupCount)
