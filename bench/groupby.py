@@ -37,7 +37,6 @@ import argparse
 import atexit
 import functools
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -138,41 +137,10 @@ TASKS = {"groupby": GROUPBY, "join": JOIN}
 
 
 # ---------------------------------------------------------------------------------------------
-# Tools and machine (as in bench/bench.py)
+# Tools and machine: the same as bench/bench.py's
 
-def duckdb_binary():
-    """The native DuckDB CLI: the one the pip package ships, else a non-script `duckdb` on PATH."""
-    try:
-        import duckdb_cli  # the pip package ships the native binary next to its launcher
-        path = os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb")
-        if os.access(path, os.X_OK):
-            return path
-    except ImportError:
-        pass
-    found = shutil.which("duckdb")
-    if found and open(found, "rb").read(2) != b"#!":
-        return found
-    return None
-
-
-def machine():
-    """One line: host, cores, CPU model and the tools' versions."""
-    cpu = "unknown"
-    try:
-        with open("/proc/cpuinfo") as handle:
-            cpu = next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    versions = []
-    try:
-        versions.append("swift " + subprocess.run(["swift", "--version"], capture_output=True, text=True)
-                        .stdout.split("\n")[0].strip())
-    except OSError:
-        pass
-    duck = duckdb_binary()
-    if duck:
-        versions.append("duckdb " + subprocess.run([duck, "--version"], capture_output=True, text=True).stdout.strip())
-    return f"{platform.node()}: {os.cpu_count()} cores, {cpu}; " + "; ".join(versions)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import duckdb_binary, machine  # noqa: E402
 
 
 def snapshot_dossier(path, patience=600):

@@ -8,11 +8,11 @@ import DossierData
 package enum Glob {
     /// Whether `text` (raw UTF-8) matches `pattern` (already folded).
     package static func matches(text: UnsafeBufferPointer<UInt8>, pattern: [UInt8]) -> Bool {
-        let folded = TextFolding.fold(text)
-        if folded.allSatisfy({ $0 < 0x80 }) && text.allSatisfy({ $0 < 0x80 }) && pattern.allSatisfy({ $0 < 0x80 }) {
+        if text.allSatisfy({ $0 < 0x80 }) && pattern.allSatisfy({ $0 < 0x80 }) {
             // ASCII folds byte for byte, so every byte is a character and the classic glob does.
-            return matchesBytes(folded, pattern)
+            return matchesBytes(TextFolding.fold(text), pattern)
         }
+        // Otherwise the text is folded once, character by character.
         return FoldedText(text).matches(GlobToken.parse(pattern))
     }
 
