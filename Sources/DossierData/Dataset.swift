@@ -12,18 +12,24 @@ public final class Dataset: Sendable {
     public let origin: String
     /// A table on a database server: no columns are held, queries over it compile to SQL.
     public let remote: RemoteTable?
+    /// Columns not built yet (a large JSON file): built when a query first reads them.
+    public let deferred: DeferredColumns?
 
-    public init(name: String, fields: [Field], columns: [Column], rowCount: Int, origin: String, remote: RemoteTable? = nil) {
+    public init(
+        name: String, fields: [Field], columns: [Column], rowCount: Int, origin: String, remote: RemoteTable? = nil,
+        deferred: DeferredColumns? = nil
+    ) {
         self.name = name
         self.fields = fields
         self.columns = columns
         self.rowCount = rowCount
         self.origin = origin
         self.remote = remote
+        self.deferred = deferred
     }
 
     public func renamed(_ newName: String) -> Dataset {
-        Dataset(name: newName, fields: fields, columns: columns, rowCount: rowCount, origin: origin, remote: remote)
+        Dataset(name: newName, fields: fields, columns: columns, rowCount: rowCount, origin: origin, remote: remote, deferred: deferred)
     }
 
     /// Index of a field by case-insensitive name.

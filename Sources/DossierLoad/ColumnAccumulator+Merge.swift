@@ -30,6 +30,8 @@ extension ColumnAccumulator {
                 if kind == .text, other.kind == .list { convertToList() }
             }
         }
+        // The other half's codes here, once its dictionary is merged into this one.
+        var mapping: [UInt32]?
         switch kind {
         case .undecided: break
         case .integer: integers.append(contentsOf: other.integers)
@@ -38,19 +40,22 @@ extension ColumnAccumulator {
             writtenScales.append(contentsOf: other.writtenScales)
         case .float:
             floats.append(contentsOf: other.floats)
-            let mapping = dictionary.merge(other.dictionary)
-            for code in other.codes { codes.append(mapping[Int(code)]) }
+            let merged = dictionary.merge(other.dictionary)
+            mapping = merged
+            for code in other.codes { codes.append(merged[Int(code)]) }
         case .date: dates.append(contentsOf: other.dates)
         case .datetime: datetimes.append(contentsOf: other.datetimes)
         case .bool: bools.append(contentsOf: other.bools)
         case .text:
-            let mapping = dictionary.merge(other.dictionary)
+            let merged = dictionary.merge(other.dictionary)
+            mapping = merged
             codes.reserveCapacity(codes.count + other.codes.count)
-            for code in other.codes { codes.append(mapping[Int(code)]) }
+            for code in other.codes { codes.append(merged[Int(code)]) }
         case .list:
-            let mapping = dictionary.merge(other.dictionary)
+            let merged = dictionary.merge(other.dictionary)
+            mapping = merged
             let base = UInt32(truncatingIfNeeded: listItems.count)
-            for item in other.listItems { listItems.append(mapping[Int(item)]) }
+            for item in other.listItems { listItems.append(merged[Int(item)]) }
             for offset in other.listOffsets.dropFirst() { listOffsets.append(base + offset) }
         }
         // Missing rows of the other half, shifted past this half's rows.
@@ -62,6 +67,14 @@ extension ColumnAccumulator {
                     markMissing(at: rowCount + row)
                 }
             }
+        }
+        // The other half's markers too: the warning counts them all, and a column that
+        // becomes text gets them back as values.
+        if !other.markers.isEmpty {
+            let merged = mapping ?? dictionary.merge(other.dictionary)
+            let shift = Int32(truncatingIfNeeded: rowCount)
+            markers.rows += other.markers.rows.map { $0 + shift }
+            markers.codes += other.markers.codes.map { merged[Int($0)] }
         }
         rowCount += other.rowCount
     }

@@ -9,28 +9,31 @@ public enum DataLoader {
     /// Files larger than this are refused before reading (§7: no unbounded memory).
     public static let maximumFileSize = 8 << 30
 
+    /// `deferColumns`: a large JSON file's columns are built when a query first reads them
+    /// (the session asks for this; tests and the stacker get every column built).
     public static func load(
-        _ path: String, as alias: String?, options: LoadOptions = LoadOptions(), monitor: LoadMonitor = LoadMonitor()
+        _ path: String, as alias: String?, options: LoadOptions = LoadOptions(), monitor: LoadMonitor = LoadMonitor(),
+        deferColumns: Bool = false
     ) throws(Diagnostic) -> [LoadResult] {
         switch FileAccess.kind(of: path) {
         case .directory:
             if alias != nil { throw LoadMessages.aliasForDirectory(path) }
             let names = try Diagnostic.file { () throws(FileError) in try FileAccess.list(directory: path) }
             let paths = names.filter { !$0.hasPrefix(".") }.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
-            return try loadMany(paths, from: path, options: options, monitor: monitor)
+            return try loadMany(paths, from: path, options: options, monitor: monitor, deferColumns: deferColumns)
         case .missing where FileGlob.isPattern(path):
             let paths = FileGlob.expand(path).filter { FileAccess.kind(of: $0) != .directory }
             guard !paths.isEmpty else { throw LoadMessages.globMatchesNothing(path) }
             if let alias { return [try FileStacker.stack(paths, pattern: path, name: alias, options: options, monitor: monitor)] }
-            return try loadMany(paths, from: path, options: options, monitor: monitor)
+            return try loadMany(paths, from: path, options: options, monitor: monitor, deferColumns: deferColumns)
         default:
-            return try loadFile(path, name: alias ?? datasetName(for: path), options: options, monitor: monitor)
+            return try loadFile(path, name: alias ?? datasetName(for: path), options: options, monitor: monitor, deferColumns: deferColumns)
         }
     }
 
     /// One file: a dataset, or one per sheet of a workbook or table of a database.
     public static func loadFile(
-        _ path: String, name: String, options: LoadOptions = LoadOptions(), monitor: LoadMonitor
+        _ path: String, name: String, options: LoadOptions = LoadOptions(), monitor: LoadMonitor, deferColumns: Bool = false
     ) throws(Diagnostic) -> [LoadResult] {
         let file = try Diagnostic.file { () throws(FileError) in try FileBytes.open(path, limit: maximumFileSize) }
         let kind = FileKind(path: path, bytes: file.buffer)
@@ -47,7 +50,7 @@ public enum DataLoader {
             throw LoadMessages.misnamed(path, named: named, found: found)
         case .text:
             try checkOptions(options, for: kind, path: path)
-            return [try readText(file, path: path, name: name, options: options, monitor: monitor)]
+            return [try readText(file, path: path, name: name, options: options, monitor: monitor, deferColumns: deferColumns)]
         }
     }
 
@@ -55,16 +58,16 @@ public enum DataLoader {
     /// encoding `load` was told converted first; bytes that turn out not to be UTF-8 read
     /// again as Windows-1252, with a warning that says so.
     public static func readText(
-        _ file: FileBytes, path: String, name: String, options: LoadOptions, monitor: LoadMonitor
+        _ file: FileBytes, path: String, name: String, options: LoadOptions, monitor: LoadMonitor, deferColumns: Bool = false
     ) throws(Diagnostic) -> LoadResult {
         if let encoding = options.encoding ?? TextEncoding.detectUTF16(file.buffer), encoding != .utf8 {
             let converted = FileBytes(encoding.convertToUTF8(file.buffer))
-            var result = try readFormat(converted, path: path, name: name, options: options, monitor: monitor)
+            var result = try readFormat(converted, path: path, name: name, options: options, monitor: monitor, deferColumns: deferColumns)
             result.warnings.insert(LoadMessages.convertedEncoding(path, encoding, guessed: options.encoding == nil), at: 0)
             return result
         }
         do throws(Diagnostic) {
-            return try readFormat(file, path: path, name: name, options: options, monitor: monitor)
+            return try readFormat(file, path: path, name: name, options: options, monitor: monitor, deferColumns: deferColumns)
         } catch where error.id == .invalidUTF8 && options.encoding == nil {
             // A UTF-8 file with a damaged byte would have every other accent garbled.
             guard !TextEncoding.isMostlyUTF8(file.buffer) else {
@@ -74,14 +77,14 @@ public enum DataLoader {
             }
             let encoding = TextEncoding.singleByteGuess(file.buffer)
             let converted = FileBytes(encoding.convertToUTF8(file.buffer))
-            var result = try readFormat(converted, path: path, name: name, options: options, monitor: monitor)
+            var result = try readFormat(converted, path: path, name: name, options: options, monitor: monitor, deferColumns: deferColumns)
             result.warnings.insert(LoadMessages.convertedEncoding(path, encoding, guessed: true), at: 0)
             return result
         }
     }
 
     private static func readFormat(
-        _ file: FileBytes, path: String, name: String, options: LoadOptions, monitor: LoadMonitor
+        _ file: FileBytes, path: String, name: String, options: LoadOptions, monitor: LoadMonitor, deferColumns: Bool
     ) throws(Diagnostic) -> LoadResult {
         let format = DataFormat(path: path) ?? DataFormat.sniff(file.buffer)
         switch format {
@@ -93,7 +96,9 @@ public enum DataLoader {
             if options.delimiter != nil || options.quote != nil || options.header != nil || options.skip != nil {
                 throw LoadMessages.optionNotFor(path, "JSON")
             }
-            return try JSONReader.read(file, path: path, name: name, lines: format == .jsonl, monitor: monitor)
+            return try JSONReader.read(
+                file, path: path, name: name, lines: format == .jsonl, monitor: monitor,
+                deferAbove: deferColumns ? JSONReader.deferThreshold : nil)
         }
     }
 
@@ -112,7 +117,7 @@ public enum DataLoader {
     /// no data dossier reads are skipped with one warning each, and no two datasets get one
     /// name (`a.csv` is `a`, `a.json` beside it `a_2`, with a warning).
     private static func loadMany(
-        _ paths: [String], from place: String, options: LoadOptions, monitor: LoadMonitor
+        _ paths: [String], from place: String, options: LoadOptions, monitor: LoadMonitor, deferColumns: Bool
     ) throws(Diagnostic) -> [LoadResult] {
         var results: [LoadResult] = []
         var skipped: [Diagnostic] = []
@@ -126,7 +131,7 @@ public enum DataLoader {
                 continue
             }
             do throws(Diagnostic) {
-                results += try loadFile(path, name: datasetName(for: path), options: options, monitor: monitor)
+                results += try loadFile(path, name: datasetName(for: path), options: options, monitor: monitor, deferColumns: deferColumns)
             } catch where error.id == .notTabular || error.id == .unsupportedFormat {
                 skipped.append(LoadMessages.skippedFile(path, reason: error.message))
             }
@@ -188,6 +193,6 @@ public enum DataLoader {
 extension Dataset {
     /// The same data under another name.
     package func named(_ name: String) -> Dataset {
-        Dataset(name: name, fields: fields, columns: columns, rowCount: rowCount, origin: origin)
+        Dataset(name: name, fields: fields, columns: columns, rowCount: rowCount, origin: origin, deferred: deferred)
     }
 }

@@ -15,19 +15,31 @@ public enum JSONReader {
     package static let maximumDepth = 64
 
     public static func read(
-        _ bytes: [UInt8], path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
+        _ bytes: [UInt8], path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor(), deferAbove: Int? = nil
     ) throws(Diagnostic) -> LoadResult {
-        try read(FileBytes(bytes), path: path, name: name, lines: lines, monitor: monitor)
+        try read(FileBytes(bytes), path: path, name: name, lines: lines, monitor: monitor, deferAbove: deferAbove)
     }
 
+    /// Files at least this big have their columns built when a query first reads them
+    /// (`load` asks for it; a directory or a stack of files does not).
+    public static let deferThreshold = 8 << 20
+
+    /// Reads `file`; when it is at least `deferAbove` bytes, every value is checked but the
+    /// columns are left for `Dataset.building` (a query that reads 2 fields of 10 builds 2).
     public static func read(
-        _ file: FileBytes, path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor()
+        _ file: FileBytes, path: String, name: String, lines: Bool, monitor: LoadMonitor = LoadMonitor(), deferAbove: Int? = nil
     ) throws(Diagnostic) -> LoadResult {
-        if lines, file.buffer.count >= parallelThreshold, let result = readHalves(file, path: path, name: name, monitor: monitor) {
+        let deferring = deferAbove.map { file.buffer.count >= $0 } ?? false
+        if lines, file.buffer.count >= parallelThreshold,
+            let result = readHalves(file, path: path, name: name, monitor: monitor, deferring: deferring)
+        {
             return result
         }
-        var reader = Reader(file: file, path: path, monitor: monitor, range: 0..<file.buffer.count)
+        var reader = Reader(file: file, path: path, monitor: monitor, range: 0..<file.buffer.count, deferring: deferring)
         try reader.parse(lines: lines)
+        if reader.places.overflowed {
+            return try read(file, path: path, name: name, lines: lines, monitor: monitor, deferAbove: nil)
+        }
         return try reader.result(name: name)
     }
 
@@ -59,20 +71,24 @@ public enum JSONReader {
     /// then the columns of the second appended to the first's. If either half fails, nil: the
     /// file is read again in one piece, which reports the first problem exactly (and handles
     /// an object written over several lines across the split).
-    private static func readHalves(_ file: FileBytes, path: String, name: String, monitor: LoadMonitor) -> LoadResult? {
+    private static func readHalves(
+        _ file: FileBytes, path: String, name: String, monitor: LoadMonitor, deferring: Bool
+    ) -> LoadResult? {
         let buffer = file.buffer
         var split = buffer.count / 2
         while split < buffer.count, buffer[split] != 0x0A { split += 1 }
         guard split + 1 < buffer.count else { return nil }
         let second = HalfReader(Reader(
-            file: file, path: path, monitor: LoadMonitor(cancellation: monitor.cancellation), range: (split + 1)..<buffer.count))
+            file: file, path: path, monitor: LoadMonitor(cancellation: monitor.cancellation), range: (split + 1)..<buffer.count,
+            deferring: deferring))
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { second.run() }
-        var first = Reader(file: file, path: path, monitor: monitor, range: 0..<(split + 1))
+        var first = Reader(file: file, path: path, monitor: monitor, range: 0..<(split + 1), deferring: deferring)
         let firstSucceeded = (try? first.parse(lines: true)) != nil
         group.wait()
         guard firstSucceeded, second.succeeded else { return nil }
         first.append(second.reader)
+        guard !first.places.overflowed else { return nil }
         return try? first.result(name: name)
     }
 
@@ -122,9 +138,16 @@ public enum JSONReader {
         package var validated = 0
         /// Bytes before this mark were handed back to the system.
         package var released = 0
+        /// Values are checked and their places recorded, columns built later (`JSONDeferredColumns`).
+        package let deferring: Bool
+        /// When deferring, where each record's values are (if they overflow 32-bit offsets,
+        /// the file is read again without deferring).
+        package var places: ValuePlaces
 
-        package init(file: FileBytes, path: String, monitor: LoadMonitor, range: Range<Int>) {
+        package init(file: FileBytes, path: String, monitor: LoadMonitor, range: Range<Int>, deferring: Bool) {
             self.file = file
+            self.deferring = deferring
+            places = ValuePlaces(expectedBytes: deferring ? range.count : 0)
             self.range = range
             locator = ByteLocator(buffer: file.buffer, path: path)
             self.monitor = monitor
@@ -180,6 +203,7 @@ public enum JSONReader {
             guard !fieldNames.isEmpty else {
                 throw LoadMessages.noRecords(path, anyRecord: record != 0)
             }
+            if deferring { return deferredResult(name: name) }
             let built = columns.map { $0.build() }
             var warnings = self.warnings
             let names = JSONReader.distinctNames(fieldNames, path: path, warnings: &warnings)
@@ -192,6 +216,18 @@ public enum JSONReader {
                 warnings: warnings)
         }
 
+        /// The fields, typed text and all missing until built from the places recorded.
+        private func deferredResult(name: String) -> LoadResult {
+            var warnings = self.warnings
+            let names = JSONReader.distinctNames(fieldNames, path: path, warnings: &warnings)
+            let source = JSONDeferredColumns(file: file, path: path, places: places)
+            let placeholder = DeferredColumns.placeholder(rows: record)
+            let dataset = Dataset(
+                name: name, fields: names.map { Field($0, .text) }, columns: names.map { _ in placeholder }, rowCount: record,
+                origin: path, deferred: DeferredColumns(source: source, fields: Set(names.indices)))
+            return LoadResult(dataset: dataset, warnings: warnings)
+        }
+
         /// Appends the records another reader (the file's second half) read.
         package mutating func append(_ other: Reader) {
             for name in other.fieldNames where fieldIndex[name] == nil {
@@ -200,11 +236,12 @@ public enum JSONReader {
                 nameArena.append(contentsOf: Array(name.utf8))
                 nameStarts.append(nameArena.count)
                 following.append(-1)
-                var column = ColumnAccumulator(declared: nil)
-                for _ in 0..<record { column.appendMissing() }
-                columns.append(column)
+                addColumn(missingIn: record)
             }
-            for (index, name) in fieldNames.enumerated() {
+            if deferring {
+                places.append(other.places, fieldMap: other.fieldNames.map { fieldIndex[$0] ?? 0 })
+            }
+            for (index, name) in fieldNames.enumerated() where !deferring {
                 if let theirs = other.fieldIndex[name] {
                     columns[index].append(other.columns[theirs])
                 } else {
@@ -309,8 +346,11 @@ public enum JSONReader {
                 throw scanner.failure(LoadMessages.expectedRecordObject)
             }
             previousField = -1
+            if deferring { places.startRecord(at: scanner.position) }
             try readObject(prefix: [], depth: 1)
-            for field in columns.indices where seenIn[field] != record { columns[field].appendMissing() }
+            if !deferring {
+                for field in columns.indices where seenIn[field] != record { columns[field].appendMissing() }
+            }
             record += 1
         }
 
@@ -348,7 +388,11 @@ public enum JSONReader {
                         try scanner.skipValue()
                     } else {
                         seenIn[field] = record
-                        try readValue(into: field, depth: depth)
+                        if deferring {
+                            try recordPlace(of: field, depth: depth)
+                        } else {
+                            try columns[field].appendJSONValue(from: &scanner, depth: depth)
+                        }
                     }
                 }
                 if scanner.peek() == UInt8(ascii: ",") {
@@ -406,72 +450,30 @@ public enum JSONReader {
             nameStarts.append(nameArena.count)
             following.append(-1)
             fieldIndex[name] = index
-            var column = ColumnAccumulator(declared: nil)
-            for _ in 0..<record { column.appendMissing() }
-            columns.append(column)
+            addColumn(missingIn: record)
             seenIn.append(-1)
             return index
         }
 
-        private mutating func readValue(into field: Int, depth: Int) throws(JSONScanner.Failure) {
-            switch scanner.peek() {
-            case UInt8(ascii: "\"")?:
-                let (start, end, escaped) = try scanner.stringSpan()
-                if escaped {
-                    scanner.scratch.withUnsafeBufferPointer { columns[field].appendJSONString($0) }
-                } else {
-                    // Safe: a span the scanner just returned, inside its bytes; the column copies what it keeps.
-                    columns[field].appendJSONString(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
-                }
-            case UInt8(ascii: "[")?:
-                try readArray(into: field, depth: depth)
-            case let byte? where byte == UInt8(ascii: "-") || byte &- 0x30 < 10:
-                let (range, isWhole) = try scanner.number()
-                columns[field].appendJSONNumber(UnsafeBufferPointer(rebasing: scanner.bytes[range]), isWhole: isWhole)
-            default:
-                if let flag = try scanner.literal() {
-                    columns[field].appendJSONBool(flag)
-                } else {
-                    columns[field].appendMissing()
-                }
+        /// A new field's column, missing in the records read before it appeared (when
+        /// deferring there is none: places hold 0 for a key a record lacks).
+        private mutating func addColumn(missingIn records: Int) {
+            if !deferring {
+                var column = ColumnAccumulator(declared: nil)
+                for _ in 0..<records { column.appendMissing() }
+                columns.append(column)
             }
         }
 
-        /// An array of scalars becomes a list; one holding objects or arrays is kept as its
-        /// JSON text.
-        private mutating func readArray(into field: Int, depth: Int) throws(JSONScanner.Failure) {
-            let start = scanner.position
-            scanner.position += 1
-            var items: [[UInt8]] = []
-            var nested = false
-            if scanner.peek() == UInt8(ascii: "]") {
-                scanner.position += 1
+        /// Checks the value at the cursor as `appendJSONValue` would read it, and records
+        /// where it is.
+        private mutating func recordPlace(of field: Int, depth: Int) throws(JSONScanner.Failure) {
+            let isArray = scanner.peek() == UInt8(ascii: "[")
+            places.set(field, position: scanner.position)
+            if isArray {
+                _ = try JSONArrayItems.read(&scanner, depth: depth) { _ in }
             } else {
-                while true {
-                    switch scanner.peek() {
-                    case UInt8(ascii: "\"")?:
-                        try scanner.string { items.append(Array($0)) }
-                    case UInt8(ascii: "{")?, UInt8(ascii: "[")?:
-                        nested = true
-                        try scanner.skipValue(depth: depth + 1)
-                    case let byte? where byte == UInt8(ascii: "-") || byte &- 0x30 < 10:
-                        let (range, _) = try scanner.number()
-                        items.append(Array(scanner.bytes[range]))
-                    default:
-                        if let flag = try scanner.literal() { items.append(Array((flag ? "true" : "false").utf8)) }
-                    }
-                    if scanner.peek() == UInt8(ascii: ",") {
-                        scanner.position += 1
-                        continue
-                    }
-                    try scanner.expect(UInt8(ascii: "]"), else: LoadMessages.expectedArrayEnd)
-                    break
-                }
-            }
-            if nested {
-                columns[field].appendJSONString(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
-            } else {
-                columns[field].appendJSONList(items)
+                try scanner.skipValue()
             }
         }
     }

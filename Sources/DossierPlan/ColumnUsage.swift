@@ -56,6 +56,27 @@ public enum ColumnUsage {
         return needed.filter { $0 < plan.sourceFields.count }
     }
 
+    /// Every dataset `plan` reads (its source, through named queries, and each joined side's),
+    /// with the fields of it that it reads: a deferred column is built only when listed here.
+    public static func datasetFields(of plan: LogicalPlan) -> [(dataset: Dataset, fields: Set<Int>)] {
+        var found: [(dataset: Dataset, fields: Set<Int>)] = []
+        collect(plan, output: Set(plan.fields.indices), into: &found)
+        return found
+    }
+
+    private static func collect(_ plan: LogicalPlan, output: Set<Int>, into found: inout [(dataset: Dataset, fields: Set<Int>)]) {
+        let fields = needed(plan, output: output)
+        switch plan.source {
+        case .dataset(let dataset): found.append((dataset, fields))
+        // A named query's result is the pipeline's source: what is needed of one is of the other.
+        case .namedQuery(_, let inner): collect(inner, output: fields, into: &found)
+        }
+        for step in plan.steps {
+            // The joined side whole: more than a join may need, never less.
+            if case .join(let join) = step.kind { collect(join.right, output: Set(join.right.fields.indices), into: &found) }
+        }
+    }
+
     /// The source fields the joined side of a join reads.
     public static func sourceFields(of join: BoundJoin, output: Set<Int>, leftCount: Int) -> Set<Int> {
         let right = Set(output.compactMap { $0 >= leftCount ? $0 - leftCount : nil }).union([join.rightKey])

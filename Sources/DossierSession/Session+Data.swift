@@ -12,7 +12,7 @@ extension Session {
     // MARK: - load
 
     package func load(_ path: String, alias: String?, options: LoadOptions = LoadOptions()) throws(Diagnostic) {
-        let results = try DataLoader.load(path, as: alias, options: options, monitor: loadMonitor())
+        let results = try DataLoader.load(path, as: alias, options: options, monitor: loadMonitor(), deferColumns: true)
         install(results, quiet: false)
     }
 
@@ -210,6 +210,6 @@ extension Session {
 
 extension Dataset {
     package func withOrigin(_ origin: String) -> Dataset {
-        Dataset(name: name, fields: fields, columns: columns, rowCount: rowCount, origin: origin)
+        Dataset(name: name, fields: fields, columns: columns, rowCount: rowCount, origin: origin, deferred: deferred)
     }
 }

@@ -24,6 +24,8 @@ public final class Session {
     /// Temporary tables sent so far this session, for unique names (`MixedPlan`).
     package var uploadCount = 0
     package static let maximumScriptDepth = 16
+    /// Warnings about columns built while a line was being edited (`Session+DeferredColumns`).
+    package var heldDiagnostics: [Diagnostic] = []
 
     public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {
         self.output = output
@@ -117,6 +119,8 @@ public final class Session {
     }
 
     private func perform(_ statement: Statement, source: SourceText, keepGoing: Bool) throws(Diagnostic) -> Status {
+        showHeldDiagnostics()
+        try buildDeferredColumns(for: statement, source: source)
         switch statement.kind {
         case .query(let query):
             try runQuery(query, source: source)

@@ -178,6 +178,8 @@ struct DossierCommand: ParsableCommand {
             // Tab may run the pipeline: Ctrl-C stops it like any query, and a stale Ctrl-C
             // from before must not.
             session.cancellation.reset()
+            // Values are offered from built columns.
+            session.buildAllDeferredColumnsQuietly()
             let completion = Completer(
                 catalog: session.catalog, samples: session.samples, cancellation: session.cancellation, session: session)
                 .complete(text, cursor: cursor)
