@@ -90,6 +90,24 @@ class ShellTest(unittest.TestCase):
         child.send("\x03")
         child.expect_exact(PROMPT)
 
+    def test_a_large_json_file_loads_with_progress_erased_and_offers_values(self):
+        # Past 16 MB a load shows progress; past 8 MB JSON Lines is read in two halves (whose
+        # progress stopped at 50%, and `loaded` was printed after it) and its columns are built
+        # when first read: Tab needs the values of one.
+        path = os.path.join(self.home, "big.jsonl")
+        with open(path, "w", encoding="utf-8") as handle:
+            for row in range(120000):
+                handle.write('{"id":%d,"region":"%s","pad":"%s"}\n' % (row, ["Caribbean", "Asia"][row % 2], "p" * 120))
+        child = self.start("--empty")
+        output = self.run_line(child, "load %s as t" % path)
+        self.assertIn("loaded `t`", output)
+        # The progress line is erased before the note, not left with the note after it.
+        self.assertNotIn("%\x1b[Kloaded", output)
+        child.send("count t where region = Car\t")
+        time.sleep(0.5)
+        output = self.run_line(child, "")
+        self.assertIn("60000", output)
+
     def test_tab_quotes_values_with_spaces(self):
         child = self.start()
         child.send("agreements where status = nea\t")
