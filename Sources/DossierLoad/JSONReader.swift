@@ -468,12 +468,17 @@ public enum JSONReader {
         /// Checks the value at the cursor as `appendJSONValue` would read it, and records
         /// where it is.
         private mutating func recordPlace(of field: Int, depth: Int) throws(JSONScanner.Failure) {
-            let isArray = scanner.peek() == UInt8(ascii: "[")
+            let first = scanner.peek()
             places.set(field, position: scanner.position)
-            if isArray {
+            switch first {
+            case UInt8(ascii: "\"")?:
+                _ = try scanner.stringSpan()
+            case UInt8(ascii: "[")?:
                 _ = try JSONArrayItems.read(&scanner, depth: depth) { _ in }
-            } else {
-                try scanner.skipValue()
+            case let byte? where byte == UInt8(ascii: "-") || byte &- 0x30 < 10:
+                _ = try scanner.number()
+            default:
+                _ = try scanner.literal()
             }
         }
     }
