@@ -96,6 +96,13 @@ package enum Sorter {
         let heapLimit = limit.flatMap { $0 <= rowIds.count / 8 ? $0 : nil }
         if let limit = heapLimit, keyColumns.count == 1, let fast = TopK.numeric(keyColumns[0].0, descending: keyColumns[0].1, rowIds: rowIds, k: limit) {
             positions = fast
+        } else if let limit = heapLimit,
+            let candidates = try TopK.candidates(keyColumns[0].0, descending: keyColumns[0].1, rowIds: rowIds, k: limit, cancellation: cancellation)
+        {
+            // Several keys: only rows the first key does not rule out go through the full comparison.
+            positions = try TopK.smallest(limit, of: candidates.count, cancellation: cancellation) { a, b in
+                less(candidates[Int(a)], candidates[Int(b)])
+            }.map { candidates[Int($0)] }
         } else if let limit = heapLimit {
             positions = try TopK.smallest(limit, of: rowIds.count, cancellation: cancellation, by: less)
         } else {
@@ -136,27 +143,133 @@ package enum TopK {
         case .decimal(let values, let missing): return numeric(values, missing, descending, rowIds, k)
         case .date(let values, let missing): return numeric(values, missing, descending, rowIds, k)
         case .ranked(let codes, let ranks):
-            // Text: each row's rank in the alphabet, gathered once, is a number like the others.
-            var missing: Bitmap?
-            var values = [UInt32](repeating: 0, count: codes.count)
-            values.withUnsafeMutableBufferPointer { values in
-                codes.withUnsafeBufferPointer { codes in
-                    ranks.withUnsafeBufferPointer { ranks in
-                        for row in 0..<codes.count {
-                            let code = codes[row]
-                            if code == 0 {
-                                if missing == nil { missing = Bitmap(count: codes.count) }
-                                missing?[row] = true
-                            } else if Int(code) < ranks.count {
-                                values[row] = ranks[Int(code)]
-                            }
+            let (values, missing) = gatheredRanks(codes, ranks)
+            return numeric(values, missing, descending, rowIds, k)
+        default: return nil
+        }
+    }
+
+    /// Text: each row's rank in the alphabet, gathered once, is a number like the others.
+    private static func gatheredRanks(_ codes: [UInt32], _ ranks: [UInt32]) -> ([UInt32], Bitmap?) {
+        var missing: Bitmap?
+        var values = [UInt32](repeating: 0, count: codes.count)
+        values.withUnsafeMutableBufferPointer { values in
+            codes.withUnsafeBufferPointer { codes in
+                ranks.withUnsafeBufferPointer { ranks in
+                    for row in 0..<codes.count {
+                        let code = codes[row]
+                        if code == 0 {
+                            if missing == nil { missing = Bitmap(count: codes.count) }
+                            missing?[row] = true
+                        } else if Int(code) < ranks.count {
+                            values[row] = ranks[Int(code)]
                         }
                     }
                 }
             }
-            return numeric(values, missing, descending, rowIds, k)
-        default: return nil
         }
+        return (values, missing)
+    }
+
+    /// For several keys: the positions whose first key is no worse than the k-th best first
+    /// key (the top k on the first key alone). Every other row has k rows before it, so the
+    /// top k of all keys is among these. Nil when that does not narrow much (a first key with
+    /// few distinct values) or when the k-th is missing.
+    fileprivate static func candidates(
+        _ key: Sorter.KeyColumn, descending: Bool, rowIds: RowSet, k: Int, cancellation: Cancellation?
+    ) throws(Diagnostic) -> [Int32]? {
+        guard k > 0 else { return nil }
+        switch key {
+        case .integer(let values, let missing): return try candidates(values, missing, descending, rowIds, k, cancellation)
+        case .decimal(let values, let missing): return try candidates(values, missing, descending, rowIds, k, cancellation)
+        case .date(let values, let missing): return try candidates(values, missing, descending, rowIds, k, cancellation)
+        case .ranked(let codes, let ranks):
+            return try rankedCandidates(codes, ranks, descending, rowIds, k, cancellation)
+        case .bool: return nil
+        }
+    }
+
+    /// Text first: rows counted by code, the counts walked in alphabet order to the rank that
+    /// reaches k rows, then the rows of codes up to that rank. Two passes over the codes, no
+    /// rank gathered per row (100,000 distinct texts stay in the caches; 10 million ranks
+    /// would not).
+    private static func rankedCandidates(
+        _ codes: [UInt32], _ ranks: [UInt32], _ descending: Bool, _ rowIds: RowSet, _ k: Int, _ cancellation: Cancellation?
+    ) throws(Diagnostic) -> [Int32]? {
+        var counts = [Int](repeating: 0, count: ranks.count)
+        try chunks(of: rowIds, cancellation: cancellation) { range in
+            codes.withUnsafeBufferPointer { codes in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    rowIds.forEachRow(in: range) { _, row in
+                        let code = Int(codes[row])
+                        if code > 0, code < counts.count { counts[code] += 1 }
+                    }
+                }
+            }
+        }
+        var rowsByRank = [Int](repeating: 0, count: (ranks.max().map { Int($0) } ?? 0) + 1)
+        for code in 1..<max(1, counts.count) where counts[code] > 0 { rowsByRank[Int(ranks[code])] += counts[code] }
+        var seen = 0
+        var threshold: Int?
+        for rank in descending ? Array(rowsByRank.indices.reversed()) : Array(rowsByRank.indices) {
+            seen += rowsByRank[rank]
+            if seen >= k {
+                threshold = rank
+                break
+            }
+        }
+        guard let threshold else { return nil }
+        let most = max(k * 64, 1 << 16)
+        guard seen <= most else { return nil }
+        let qualifies = ranks.map { descending ? Int($0) >= threshold : Int($0) <= threshold }
+        var kept: [Int32] = []
+        kept.reserveCapacity(seen)
+        try chunks(of: rowIds, cancellation: cancellation) { range in
+            codes.withUnsafeBufferPointer { codes in
+                qualifies.withUnsafeBufferPointer { qualifies in
+                    rowIds.forEachRow(in: range) { position, row in
+                        let code = Int(codes[row])
+                        if code > 0, code < qualifies.count, qualifies[code] { kept.append(Int32(truncatingIfNeeded: position)) }
+                    }
+                }
+            }
+        }
+        return kept
+    }
+
+    /// `body` over the positions of `rows` in chunks of 64k, cancellation checked between them.
+    private static func chunks(of rows: RowSet, cancellation: Cancellation?, _ body: (Range<Int>) -> Void) throws(Diagnostic) {
+        var start = 0
+        while start < rows.count {
+            try cancellation?.check()
+            let end = min(rows.count, start + (1 << 16))
+            body(start..<end)
+            start = end
+        }
+    }
+
+    private static func candidates<T: Comparable>(
+        _ values: [T], _ missing: Bitmap?, _ descending: Bool, _ rowIds: RowSet, _ k: Int, _ cancellation: Cancellation?
+    ) throws(Diagnostic) -> [Int32]? {
+        let best = numeric(values, missing, descending, rowIds, k)
+        guard best.count == k, let last = best.last else { return nil }
+        let lastRow = rowIds[Int(last)]
+        if missing?[lastRow] ?? false { return nil }
+        let threshold = values[lastRow]
+        let most = max(k * 64, 1 << 16)
+        var kept: [Int32] = []
+        kept.reserveCapacity(min(most, rowIds.count))
+        try chunks(of: rowIds, cancellation: cancellation) { range in
+            guard kept.count <= most else { return }
+            values.withUnsafeBufferPointer { values in
+                rowIds.forEachRow(in: range) { position, row in
+                    let value = values[row]
+                    guard descending ? value >= threshold : value <= threshold, !(missing?[row] ?? false) else { return }
+                    kept.append(Int32(truncatingIfNeeded: position))
+                }
+            }
+        }
+        return kept.count > most ? nil : kept
     }
 
     private static func numeric<T: Comparable>(

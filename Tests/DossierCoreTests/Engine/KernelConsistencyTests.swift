@@ -90,15 +90,25 @@ import Testing
             index % 13 == 0 ? .missing : .decimal(DecimalNumber(mantissa: Int64((index * 31) % 17) * 25, scale: 2) ?? 0)
         }
         let names = (0..<500).map { $0 % 17 == 0 ? Value.missing : Value.text(["b", "A", "a", "c", "Ärger", "zeta"][$0 % 6]) }
+        // Three values and missing elsewhere: the k-th best is missing for k past 3.
+        let sparse = (0..<500).map { [40, 41, 300].contains($0) ? Value.integer(Int64($0 % 7)) : .missing }
         let data = Relation(
-            fields: [Field("n", .integer), Field("d", .decimal), Field("s", .text)],
-            columns: [Column.build(.integer, integers), Column.build(.decimal, decimals), Column.build(.text, names)],
+            fields: [Field("n", .integer), Field("d", .decimal), Field("s", .text), Field("p", .integer)],
+            columns: [
+                Column.build(.integer, integers), Column.build(.decimal, decimals), Column.build(.text, names),
+                Column.build(.integer, sparse),
+            ],
             rows: .some((0..<500).reversed().map { Int32($0) }))
         let keySets: [[BoundSortKey]] = [
             [BoundSortKey(expression: .field(0, .integer), descending: false)],
             [BoundSortKey(expression: .field(0, .integer), descending: true)],
             [BoundSortKey(expression: .field(1, .decimal), descending: true)],
             [BoundSortKey(expression: .field(2, .text), descending: false), BoundSortKey(expression: .field(0, .integer), descending: true)],
+            // Several keys: the first key narrows the rows the others compare (text, numbers).
+            [BoundSortKey(expression: .field(2, .text), descending: true), BoundSortKey(expression: .field(1, .decimal), descending: false)],
+            [BoundSortKey(expression: .field(0, .integer), descending: false), BoundSortKey(expression: .field(2, .text), descending: true)],
+            [BoundSortKey(expression: .field(1, .decimal), descending: true), BoundSortKey(expression: .field(0, .integer), descending: false)],
+            [BoundSortKey(expression: .field(3, .integer), descending: true), BoundSortKey(expression: .field(0, .integer), descending: false)],
             // One text key takes the numeric loop over ranks in the alphabet.
             [BoundSortKey(expression: .field(2, .text), descending: false)],
             [BoundSortKey(expression: .field(2, .text), descending: true)],
