@@ -12,7 +12,7 @@ extension Session {
     // MARK: - load
 
     package func load(_ path: String, alias: String?, options: LoadOptions = LoadOptions()) throws(Diagnostic) {
-        let results = try DataLoader.load(path, as: alias, options: options, monitor: loadMonitor(), deferColumns: true)
+        let results = try DataLoader.load(path, as: alias, options: options, monitor: loadMonitor(), deferColumns: shouldDeferColumns)
         install(results, quiet: false)
     }
 
@@ -69,6 +69,7 @@ extension Session {
         }
         commit(updated)
         if !quiet { notes.forEach(note) }
+        startBackgroundBuild(results.map(\.dataset))
     }
 
     package func listSamples() {

@@ -26,6 +26,13 @@ public final class Session {
     package static let maximumScriptDepth = 16
     /// Warnings about columns built while a line was being edited (`Session+DeferredColumns`).
     package var heldDiagnostics: [Diagnostic] = []
+    /// The statements known to follow the one running: the rest of its text, then what follows
+    /// that text (the command line's later `-c` and `-f`). A large JSON load defers its columns
+    /// unless one of them would show every field (`Session+DeferredColumns`).
+    package var followingStatements: [Statement] = []
+    /// The shell builds a deferred load's columns while it waits for the next line.
+    public var buildsColumnsInBackground = false
+    package var backgroundBuild: BackgroundBuild?
 
     public init(output: SessionOutput, samples: SampleLibrary, cancellation: Cancellation = Cancellation()) {
         self.output = output
@@ -68,8 +75,11 @@ public final class Session {
             summary.failed = true
             return summary
         }
-        for parsed in statements {
+        let after = followingStatements
+        defer { followingStatements = after }
+        for (index, parsed) in statements.enumerated() {
             for diagnostic in parsed.diagnostics { output.emit(.diagnostic(diagnostic)) }
+            followingStatements = statements[(index + 1)...].compactMap(\.statement) + after
             let status: Status
             if let statement = parsed.statement {
                 status = execute(statement, source: source, keepGoing: keepGoing)
@@ -120,6 +130,7 @@ public final class Session {
 
     private func perform(_ statement: Statement, source: SourceText, keepGoing: Bool) throws(Diagnostic) -> Status {
         showHeldDiagnostics()
+        try finishBackgroundBuild(hold: false)
         try buildDeferredColumns(for: statement, source: source)
         switch statement.kind {
         case .query(let query):

@@ -93,6 +93,8 @@ struct DossierCommand: ParsableCommand {
             output: output, samples: SampleLibrary.locate(environment: environment), cancellation: Interrupts.cancellation)
         (output as? ShellOutput)?.pagerEnabled = { [unowned session] in session.options.pager }
         session.options.format = OutputFormat(name: format) ?? .table
+        // The shell waits for lines: a large JSON file's columns are built meanwhile.
+        session.buildsColumnsInBackground = interactive
         if Terminal.isTerminal(Descriptor.output) { session.options.terminalWidth = Terminal.width() }
 
         var failed = false
@@ -102,7 +104,14 @@ struct DossierCommand: ParsableCommand {
         if let connect, !session.connectAtStart(connect) { failed = true }
 
         if !commands.isEmpty || !scripts.isEmpty {
-            for input in orderedInputs(CommandLine.arguments) {
+            let inputs = orderedInputs(CommandLine.arguments)
+            for (index, input) in inputs.enumerated() {
+                session.setUpcoming(inputs[(index + 1)...].compactMap { input -> SourceText? in
+                    switch input {
+                    case .command(let text): return SourceText(text)
+                    case .script(let path): return (try? FileAccess.read(path, limit: DataLimits.maximumScriptBytes)).map { SourceText(bytes: $0, path: path) }
+                    }
+                })
                 let summary: Session.Summary
                 switch input {
                 case .command(let text): summary = session.run(SourceText(text), keepGoing: keepGoing)

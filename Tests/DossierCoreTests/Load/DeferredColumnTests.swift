@@ -3,6 +3,7 @@ import Testing
 @testable import DossierSupport
 @testable import DossierDiagnostics
 @testable import DossierData
+@testable import DossierSyntax
 @testable import DossierLoad
 @testable import DossierSession
 
@@ -135,6 +136,68 @@ import Testing
             "59999", "r2", "", "row 59999", String(repeating: "p", count: 80),
         ]])
         #expect(deferredFields(shell, "t") == [])
+    }
+
+    @Test func aLoadBuildsAtOnceWhatTheStatementsAfterItShowWhole() {
+        let shell = TestSession(sample: false)
+        let files = TemporaryDirectory()
+        let path = writeLargeFile(files, name: "big.jsonl")
+        // A count after it: deferred, and the count builds its one field.
+        shell.run("load \(path) as t\ncount t by region")
+        #expect(deferredFields(shell, "t") == ["id", "n", "note", "pad"])
+        // Every field shown after it: built during the load, as one pass is cheaper.
+        shell.run("load \(path) as t\nt sort by id desc limit 1")
+        #expect(deferredFields(shell, "t") == [])
+        // The command line's next inputs count too.
+        shell.session.setUpcoming([SourceText("t summarize sum(n) as total by region")])
+        shell.run("load \(path) as t")
+        #expect(deferredFields(shell, "t") == ["id", "region", "n", "note", "pad"])
+        shell.session.setUpcoming([SourceText("describe t")])
+        shell.run("load \(path) as t")
+        #expect(deferredFields(shell, "t") == [])
+    }
+
+    @Test func theShellBuildsTheRestWhileItWaitsForALine() {
+        let shell = TestSession(sample: false)
+        shell.session.buildsColumnsInBackground = true
+        let files = TemporaryDirectory()
+        shell.run("load \(writeLargeFile(files, name: "big.jsonl")) as t")
+        #expect(shell.output.diagnostics.isEmpty)
+        // The next statement waits for the build and finds every column there, with the
+        // warning about `n` said once, before its result.
+        #expect(shell.column("count t where n > 59000") == ["499"])
+        #expect(deferredFields(shell, "t") == [])
+        #expect(shell.output.diagnostics.map(\.message) == ["`n`: 30,000 cells hold `n/a`, read as missing values"])
+        #expect(shell.column("count t where n > 59000") == ["499"])
+        #expect(shell.output.diagnostics.isEmpty)
+    }
+
+    @Test func aDatasetLoadedAgainMeanwhileIsNotReplacedByAnOldBuild() {
+        let shell = TestSession(sample: false)
+        shell.session.buildsColumnsInBackground = true
+        let files = TemporaryDirectory()
+        let path = writeLargeFile(files, name: "big.jsonl")
+        shell.run("load \(path) as t\nload \(writeLargeFile(files, name: "other.jsonl", rows: 65_000)) as t")
+        #expect(shell.column("count t") == ["65000"])
+    }
+
+    @Test func whichStatementsMayShowEveryField() {
+        let shows = { (text: String) -> Bool in
+            Parser.parse(SourceText(text)).compactMap(\.statement).contains(where: Session.mayShowEveryField)
+        }
+        #expect(shows("t"))
+        #expect(shows("t where n > 1 sort by n limit 3"))
+        #expect(shows("t select *"))
+        #expect(shows("t count by region | join u on region"))
+        #expect(shows("cite t where n > 1"))
+        #expect(shows("describe t"))
+        #expect(!shows("count t by region"))
+        #expect(!shows("t where n > 1 | count"))
+        #expect(!shows("t summarize sum(n) as total by region"))
+        #expect(!shows("t select id, n"))
+        #expect(!shows("t distinct region"))
+        #expect(!shows("t join u on id | select id"))
+        #expect(!shows("set timer on"))
     }
 
     @Test func typesOfDeferredFieldsAreTheirRealTypes() {
