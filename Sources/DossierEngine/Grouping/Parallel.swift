@@ -26,6 +26,16 @@ package enum Parallel {
         return (0..<parts).map { part in min(count, part * size)..<min(count, (part + 1) * size) }
     }
 
+    /// `body` over each range, concurrently; results in range order.
+    package static func each<Result>(_ ranges: [Range<Int>], _ body: (Range<Int>) -> Result) -> [Result] {
+        do throws(Diagnostic) {
+            return try map(ranges.count) { (part) throws(Diagnostic) in body(ranges[part]) }
+        } catch {
+            // `body` throws nothing, so no part can fail; were it to, the ranges run here.
+            return ranges.map(body)
+        }
+    }
+
     /// `body` for each part, concurrently; results in part order. The first error thrown (by
     /// part order) is rethrown once every part has finished.
     package static func map<Result>(_ parts: Int, _ body: (Int) throws(Diagnostic) -> Result) throws(Diagnostic) -> [Result] {

@@ -121,4 +121,60 @@ import Testing
             }
         }
     }
+
+    /// The radix sort's order codes (each key coded from its smallest or largest value, `desc`
+    /// folded in, missing last both ways) against a plain comparison, for every key type,
+    /// extremes and missing values included, on all rows and on a subset.
+    @Test func fullSortsMatchAPlainComparison() throws {
+        let count = 300
+        let integers = (0..<count).map { index -> Value in
+            index % 7 == 0 ? .missing : .integer([Int64.min, Int64.min + 1, -1, 0, Int64.max - 1, Int64.max][index % 6])
+        }
+        let dates = (0..<count).map { index -> Value in
+            let days = Int32((index * 37) % 11 - 5) * 1000
+            return index % 5 == 0 ? .missing : .date(days)
+        }
+        let flags = (0..<count).map { $0 % 4 == 0 ? Value.missing : .bool($0 % 3 == 0) }
+        let doubles: [Double] = [-0.0, 0.0, -1.5, 1e300, -1e300, 2.5]
+        var floatMissing = Bitmap(count: count)
+        for row in stride(from: 0, to: count, by: 9) { floatMissing[row] = true }
+        let floats = Column.float(FloatColumn(values: (0..<count).map { doubles[$0 % doubles.count] }, missing: floatMissing))
+        let data = Relation(
+            fields: [Field("i", .integer), Field("t", .date), Field("b", .bool), Field("f", .decimal)],
+            columns: [Column.build(.integer, integers), Column.build(.date, dates), Column.build(.bool, flags), floats],
+            rows: .all(count))
+        /// -1, 0, 1; nil when either is missing.
+        func order(_ column: Int, _ a: Int, _ b: Int) -> Int? {
+            switch (data.columns[column].value(at: a), data.columns[column].value(at: b)) {
+            case (.integer(let x), .integer(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+            case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+            case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
+            case (.float(let x), .float(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+            default: return nil
+            }
+        }
+        let everyOtherBackwards: [Int32] = stride(from: count - 1, through: 0, by: -2).map { Int32($0) }
+        let subsets: [[Int32]?] = [nil, everyOtherBackwards]
+        for subset in subsets {
+            var working = data
+            if let subset { working.rows = RowSet.some(subset) }
+            for column in 0..<4 {
+                for descending in [false, true] {
+                    let keys = [BoundSortKey(expression: .field(column, data.fields[column].type), descending: descending)]
+                    let sorted = try Sorter.sort(working, keys: keys, cancellation: nil).rows.indices
+                    let rows: [Int32] = working.rows.indices
+                    let expected: [Int32] = rows.enumerated().sorted { (a: (offset: Int, element: Int32), b: (offset: Int, element: Int32)) -> Bool in
+                        let aMissing = data.columns[column].isMissing(Int(a.element))
+                        let bMissing = data.columns[column].isMissing(Int(b.element))
+                        if aMissing != bMissing { return bMissing }
+                        if !aMissing, let comparison = order(column, Int(a.element), Int(b.element)), comparison != 0 {
+                            return descending ? comparison > 0 : comparison < 0
+                        }
+                        return a.offset < b.offset
+                    }.map { $0.element }
+                    #expect(sorted == expected, "column \(column), descending \(descending), subset \(subset != nil)")
+                }
+            }
+        }
+    }
 }
