@@ -28,6 +28,8 @@ package struct GroupAssignment {
     package var words: [UInt64] = []
     package var stride = 0
     package var layout: [(word: Int, shift: Int)] = []
+    /// `words` holds each group's key words rather than each position's (`DirectGrouping`).
+    package var wordsPerGroup = false
 
     package var groupCount: Int { firstPosition.count }
 
@@ -48,6 +50,14 @@ package struct GroupAssignment {
         let encoders = views.compactMap { KeyEncoder($0.column, rows: $0.rows) }
         if encoders.count == views.count {
             let (stride, layout) = pack(encoders.map(\.bits))
+            let bits = encoders.map(\.bits).reduce(0, +)
+            if stride == 1, DirectGrouping.applies(bits: bits, count: count) {
+                let direct = try DirectGrouping.assign(
+                    encoders: encoders, rows: views.map(\.rows), shifts: layout.map(\.shift), bits: bits, count: count,
+                    cancellation: cancellation)
+                return GroupAssignment(relation: relation, groupOf: direct.groupOf, firstPosition: direct.firstPosition,
+                    keyViews: views, encoders: encoders, words: direct.words, stride: 1, layout: layout, wordsPerGroup: true)
+            }
             var words = [UInt64](repeating: 0, count: count * stride)
             // Each core encodes its own range of rows.
             let ranges = Parallel.ranges(count)

@@ -90,8 +90,9 @@ package enum GroupOrder {
         let bits = encoders[key].bits
         let mask: UInt64 = bits >= 64 ? UInt64.max : (1 << UInt64(bits)) - 1
         let stride = groups.stride
+        let perGroup = groups.wordsPerGroup
         @inline(__always) func code(_ group: Int) -> UInt64 {
-            (words[Int(firsts[group]) &* stride &+ word] >> UInt64(shift)) & mask
+            (words[(perGroup ? group : Int(firsts[group])) &* stride &+ word] >> UInt64(shift)) & mask
         }
         switch part {
         case .count:

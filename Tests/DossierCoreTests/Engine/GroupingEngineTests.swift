@@ -139,4 +139,52 @@ import Testing
         let low: [UInt64] = [0, 9, 0, 1]
         #expect(RadixSort.order(words: [high, low]) == [3, 1, 0, 2])
     }
+
+    /// The direct path (small packed codes, no word per row) against the word array and the
+    /// group table it replaces: the same group for every position, the same first positions,
+    /// on one core and on two, every row or some, keys missing or not.
+    @Test func directGroupingMatchesTheGroupTable() throws {
+        for count in [1_000, 300_000] {
+            let integers = (0..<count).map { index -> Value in
+                let number = Int64((index * 7919) % 97) - 40
+                return index % 13 == 0 ? .missing : .integer(number)
+            }
+            let words = ["a", "B", "b", "ç"]
+            let texts = (0..<count).map { index -> Value in index % 17 == 0 ? .missing : .text(words[(index * 31) % 4]) }
+            let flags = (0..<count).map { index -> Value in index % 5 == 0 ? .missing : .bool(index % 3 == 0) }
+            // One key with nothing missing, read at every row, codes straight from the column.
+            let whole = (0..<count).map { index -> Value in .integer(Int64((index * 104_729) % 1_000) - 500) }
+            let columns = [
+                Column.build(.integer, integers), Column.build(.text, texts), Column.build(.bool, flags), Column.build(.integer, whole),
+            ]
+            let subset: [Int32] = stride(from: count - 1, through: 0, by: -3).map { Int32($0) }
+            for rows in [RowSet.all(count), .some(subset)] {
+                for keys in [[0], [1, 2], [0, 1, 2], [2], [1], [3], [3, 1]] {
+                    let encoders = try keys.map { try #require(KeyEncoder(columns[$0], rows: rows)) }
+                    var shifts: [Int] = []
+                    var bits = 0
+                    for encoder in encoders {
+                        shifts.append(bits)
+                        bits += encoder.bits
+                    }
+                    #expect(DirectGrouping.applies(bits: bits, count: rows.count))
+                    let direct = try DirectGrouping.assign(
+                        encoders: encoders, rows: keys.map { _ in rows }, shifts: shifts, bits: bits, count: rows.count, cancellation: nil)
+                    var words = [UInt64](repeating: 0, count: rows.count)
+                    words.withUnsafeMutableBufferPointer { buffer in
+                        guard let base = buffer.baseAddress else { return }
+                        for (index, encoder) in encoders.enumerated() {
+                            encoder.write(rows: rows, into: base, stride: 1, word: 0, shift: shifts[index])
+                        }
+                    }
+                    let table = try words.withUnsafeBufferPointer { (words) throws(Diagnostic) in
+                        try GroupTable.assign(words, stride: 1, count: rows.count, cancellation: nil)
+                    }
+                    #expect(direct.groupOf == table.groupOf, "rows \(rows.count), keys \(keys)")
+                    #expect(direct.firstPosition == table.firstPosition, "rows \(rows.count), keys \(keys)")
+                    #expect(direct.words == table.firstPosition.map { words[Int($0)] })
+                }
+            }
+        }
+    }
 }
