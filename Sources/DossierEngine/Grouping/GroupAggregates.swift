@@ -16,11 +16,27 @@ package struct GroupAggregates {
     package init(_ groups: GroupAssignment, cancellation: Cancellation?) {
         self.groups = groups
         self.cancellation = cancellation
-        var sizes = [Int64](repeating: 0, count: groups.groupCount)
-        sizes.withUnsafeMutableBufferPointer { sizes in
-            for group in groups.groupOf { sizes[Int(group)] &+= 1 }
+        self.sizes = GroupAggregates.sizes(groups.groupOf, groupCount: groups.groupCount)
+    }
+
+    /// The rows in each group: counted by each core over its range when the groups are few
+    /// (each core's counts then stay in its cache), else in one pass.
+    private static func sizes(_ groupOf: [Int32], groupCount: Int) -> [Int64] {
+        let ranges = groupCount <= 1 << 16 ? Parallel.ranges(groupOf.count) : [0..<groupOf.count]
+        let parts = groupOf.withUnsafeBufferPointer { groupOf in
+            Parallel.each(ranges) { range in
+                var sizes = [Int64](repeating: 0, count: groupCount)
+                sizes.withUnsafeMutableBufferPointer { sizes in
+                    for position in range { sizes[Int(groupOf[position])] &+= 1 }
+                }
+                return sizes
+            }
         }
-        self.sizes = sizes
+        guard var total = parts.first else { return [Int64](repeating: 0, count: groupCount) }
+        for part in parts.dropFirst() {
+            for group in 0..<groupCount { total[group] &+= part[group] }
+        }
+        return total
     }
 
     /// The rows in each group.
