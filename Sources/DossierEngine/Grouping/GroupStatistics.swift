@@ -58,49 +58,74 @@ extension GroupAggregates {
     func quantiles(_ view: ColumnView, fraction: DecimalNumber) throws(Diagnostic) -> Column? {
         guard let numbers = Numbers(view.column) else { return nil }
         let groupCount = groups.groupCount
-        // Each group's present values, side by side: counted, then placed.
-        var starts = [Int](repeating: 0, count: groupCount + 1)
-        groups.groupOf.withUnsafeBufferPointer { groupOf in
-            view.rows.forEachRow { position, row in
-                if !numbers.isMissing(row) { starts[Int(groupOf[position]) + 1] += 1 }
+        // Each group's present values, side by side: counted, then placed, each core over its
+        // range of rows (with few groups), its values after those of the ranges before it.
+        let ranges = groupCount <= 1 << 16 ? Parallel.ranges(view.rows.count) : [0..<view.rows.count]
+        let counts = groups.groupOf.withUnsafeBufferPointer { groupOf in
+            Parallel.each(ranges) { range in
+                var counts = [Int](repeating: 0, count: groupCount)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    view.rows.forEachRow(in: range) { position, row in
+                        if !numbers.isMissing(row) { counts[Int(groupOf[position])] += 1 }
+                    }
+                }
+                return counts
             }
         }
-        for group in 0..<groupCount { starts[group + 1] += starts[group] }
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        var cursors = [[Int]](repeating: [], count: ranges.count)
+        for group in 0..<groupCount {
+            var next = starts[group]
+            for part in ranges.indices {
+                if cursors[part].isEmpty { cursors[part] = [Int](repeating: 0, count: groupCount) }
+                cursors[part][group] = next
+                next += counts[part][group]
+            }
+            starts[group + 1] = next
+        }
         try cancellation?.check()
-        var results = [Value](repeating: .missing, count: groupCount)
         switch numbers {
         case .exact(let values, let scale, _):
-            let placed = place(values, numbers, view, starts)
+            let placed = place(values, numbers, view, ranges, cursors, total: starts[groupCount])
             let unit = Int128(DecimalNumber.powersOfTen[Int(fraction.scale)])
             let lowerIndex = { (count: Int) in Int((Int128(count - 1) * Int128(fraction.mantissa)) / unit) }
-            try eachGroupOrderedAround(placed, starts, lowerIndex) { group, slice in
-                results[group] = Self.exactQuantile(slice, scale: scale, fraction: fraction)
-            }
+            return Column.build(.decimal, try eachGroupOrderedAround(placed, starts, lowerIndex) { slice in
+                Self.exactQuantile(slice, scale: scale, fraction: fraction)
+            })
         case .floating(let values, _):
-            let placed = place(values, numbers, view, starts)
+            let placed = place(values, numbers, view, ranges, cursors, total: starts[groupCount])
             let share = fraction.doubleValue
             let lowerIndex = { (count: Int) in Int((Double(count - 1) * share).rounded(.down)) }
-            try eachGroupOrderedAround(placed, starts, lowerIndex) { group, slice in
-                results[group] = Self.floatingQuantile(slice, fraction: share)
-            }
+            return Column.build(.decimal, try eachGroupOrderedAround(placed, starts, lowerIndex) { slice in
+                Self.floatingQuantile(slice, fraction: share)
+            })
         }
-        return Column.build(.decimal, results)
     }
 
-    /// The present values in group order (`starts[g]..<starts[g+1]` holds group g's).
-    private func place<T>(_ values: [T], _ numbers: Numbers, _ view: ColumnView, _ starts: [Int]) -> [T] {
-        var cursor = starts
-        let total = starts.last ?? 0
+    /// The present values in group order: each range of rows writes its values from its own
+    /// cursor of each group (`cursors[part][group]`).
+    private func place<T>(
+        _ values: [T], _ numbers: Numbers, _ view: ColumnView, _ ranges: [Range<Int>], _ cursors: [[Int]], total: Int
+    ) -> [T] {
         guard let first = values.first else { return [] }
         var placed = [T](repeating: first, count: total)
         groups.groupOf.withUnsafeBufferPointer { groupOf in
             values.withUnsafeBufferPointer { values in
                 placed.withUnsafeMutableBufferPointer { placed in
-                    view.rows.forEachRow { position, row in
-                        if numbers.isMissing(row) { return }
-                        let group = Int(groupOf[position])
-                        placed[cursor[group]] = values[row]
-                        cursor[group] += 1
+                    // Safe: the ranges' cursors start where the previous range's values end, so
+                    // each core writes its own places.
+                    let shared = SharedPointer(placed.baseAddress)
+                    _ = Parallel.each(ranges.indices.map { $0..<($0 + 1) }) { part in
+                        guard let out = shared.pointer, let index = part.first else { return }
+                        var cursor = cursors[index]
+                        cursor.withUnsafeMutableBufferPointer { cursor in
+                            view.rows.forEachRow(in: ranges[index]) { position, row in
+                                if numbers.isMissing(row) { return }
+                                let group = Int(groupOf[position])
+                                out[cursor[group]] = values[row]
+                                cursor[group] += 1
+                            }
+                        }
                     }
                 }
             }
@@ -108,21 +133,37 @@ extension GroupAggregates {
         return placed
     }
 
-    /// Hands over each group's values with the two a quantile reads (at `lowerIndex(count)` and
-    /// the next) where a sort would put them: a selection, linear on average, not a sort.
+    /// Each group's `value` of its values, put in order around the two a quantile reads (at
+    /// `lowerIndex(count)` and the next) by a selection, linear on average, not a sort. The
+    /// groups are shared between the cores by their numbers of values.
     private func eachGroupOrderedAround<T: Comparable>(
-        _ placed: [T], _ starts: [Int], _ lowerIndex: (Int) -> Int, _ body: (Int, UnsafeMutableBufferPointer<T>) -> Void
-    ) throws(Diagnostic) {
+        _ placed: [T], _ starts: [Int], _ lowerIndex: (Int) -> Int, _ value: (UnsafeMutableBufferPointer<T>) -> Value
+    ) throws(Diagnostic) -> [Value] {
+        let groupCount = starts.count - 1
+        var results = [Value](repeating: .missing, count: groupCount)
+        let total = starts[groupCount]
+        let middle = total >= Parallel.minimumRows ? starts.firstIndex { $0 >= total / 2 } ?? groupCount : groupCount
+        let parts = middle > 0 && middle < groupCount ? [0..<middle, middle..<groupCount] : [0..<groupCount]
         var placed = placed
+        let cancellation = self.cancellation
         try placed.withUnsafeMutableBufferPointer { (buffer) throws(Diagnostic) in
-            for group in 0..<(starts.count - 1) {
-                if group & 0x3FF == 0 { try cancellation?.check() }
-                let slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[group]..<starts[group + 1]])
-                if slice.isEmpty { continue }
-                Selection.orderAround(slice, min(max(0, lowerIndex(slice.count)), slice.count - 1))
-                body(group, slice)
+            try results.withUnsafeMutableBufferPointer { (results) throws(Diagnostic) in
+                // Safe: each part writes the values and results of its own groups only.
+                let sharedValues = SharedPointer(buffer)
+                let sharedResults = SharedPointer(results.baseAddress)
+                _ = try Parallel.map(parts.count) { (part) throws(Diagnostic) in
+                    guard let out = sharedResults.pointer else { return }
+                    for group in parts[part] {
+                        if group & 0x3FF == 0 { try cancellation?.check() }
+                        let slice = UnsafeMutableBufferPointer(rebasing: sharedValues.pointer[starts[group]..<starts[group + 1]])
+                        if slice.isEmpty { continue }
+                        Selection.orderAround(slice, min(max(0, lowerIndex(slice.count)), slice.count - 1))
+                        out[group] = value(slice)
+                    }
+                }
             }
         }
+        return results
     }
 
     /// `lower + (upper - lower) × r / 10^s` where `(n - 1) × p = q + r / 10^s`: exact in
@@ -160,26 +201,31 @@ extension GroupAggregates {
     func spread(_ view: ColumnView, squareRoot: Bool) -> Column? {
         guard let numbers = Numbers(view.column) else { return nil }
         let groupCount = groups.groupCount
-        var counts = [Double](repeating: 0, count: groupCount)
-        var means = [Double](repeating: 0, count: groupCount)
-        var squares = [Double](repeating: 0, count: groupCount)
-        groups.groupOf.withUnsafeBufferPointer { groupOf in
-            view.rows.forEachRow { position, row in
-                if numbers.isMissing(row) { return }
-                let group = Int(groupOf[position])
-                let value = numbers.double(row)
-                counts[group] += 1
-                let delta = value - means[group]
-                means[group] += delta / counts[group]
-                squares[group] += delta * (value - means[group])
+        // Welford's updates, each core over its range of rows when the groups are few, the
+        // parts joined by Chan's formula.
+        let ranges = groupCount <= 1 << 16 ? Parallel.ranges(view.rows.count) : [0..<view.rows.count]
+        let parts = groups.groupOf.withUnsafeBufferPointer { groupOf in
+            Parallel.each(ranges) { range -> [Moments] in
+                var moments = [Moments](repeating: Moments(), count: groupCount)
+                moments.withUnsafeMutableBufferPointer { moments in
+                    view.rows.forEachRow(in: range) { position, row in
+                        if numbers.isMissing(row) { return }
+                        moments[Int(groupOf[position])].add(numbers.double(row))
+                    }
+                }
+                return moments
             }
+        }
+        guard var total = parts.first else { return nil }
+        for part in parts.dropFirst() {
+            for group in 0..<groupCount { total[group].merge(part[group]) }
         }
         var values = [Double](repeating: 0, count: groupCount)
         var missing: Bitmap?
         for group in 0..<groupCount {
-            let variance = squares[group] / (counts[group] - 1)
+            let variance = total[group].squares / (total[group].count - 1)
             let result = squareRoot ? variance.squareRoot() : variance
-            if counts[group] < 2 || !result.isFinite {
+            if total[group].count < 2 || !result.isFinite {
                 if missing == nil { missing = Bitmap(count: groupCount) }
                 missing?[group] = true
             } else {
@@ -187,6 +233,35 @@ extension GroupAggregates {
             }
         }
         return .float(FloatColumn(values: values, missing: missing))
+    }
+
+    /// Count, mean and sum of squared deviations of one group's values.
+    struct Moments {
+        var count = 0.0
+        var mean = 0.0
+        var squares = 0.0
+
+        @inline(__always)
+        mutating func add(_ value: Double) {
+            count += 1
+            let delta = value - mean
+            mean += delta / count
+            squares += delta * (value - mean)
+        }
+
+        /// Joins the moments of another part of the group's values (Chan et al.).
+        mutating func merge(_ other: Moments) {
+            guard other.count > 0 else { return }
+            guard count > 0 else {
+                self = other
+                return
+            }
+            let joined = count + other.count
+            let delta = other.mean - mean
+            mean += delta * other.count / joined
+            squares += other.squares + delta * delta * count * other.count / joined
+            count = joined
+        }
     }
 
     /// Running co-moments of one group (Welford's updates for two variables).

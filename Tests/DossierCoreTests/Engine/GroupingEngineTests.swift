@@ -187,4 +187,43 @@ import Testing
             }
         }
     }
+
+    /// Medians, quantiles and standard deviations when both cores share the rows (more than
+    /// `Parallel.minimumRows`): each core places its values after the previous core's, the
+    /// groups are selected on both, and the moments are joined; against a sort and two passes.
+    @Test func statisticsOverBothCoresMatchASortAndTwoPasses() throws {
+        let count = 200_003
+        var text = "g,x\n"
+        var byGroup = [[Int64]](repeating: [], count: 7)
+        for row in 0..<count {
+            let group = (row * 31) % 7
+            if row % 11 == 0 {
+                text += "g\(group),\n"
+                continue
+            }
+            let cents = Int64((row * 7919) % 100_003) - 50_000
+            byGroup[group].append(cents)
+            text += "g\(group),\(DecimalNumber(mantissa: cents, scale: 2) ?? 0)\n"
+        }
+        load("big.csv", text)
+        let rows = shell.rows("big summarize median(x) as m, quantile(x, 0.9) as q, stddev(x) as s by g")
+        #expect(rows.count == 8)
+        for (index, row) in rows.dropFirst().enumerated() {
+            let values = byGroup[index].sorted()
+            #expect(row[0] == "g\(index)")
+            // Median: the middle value, or the mean of the two middle ones (exact).
+            let middle = values.count / 2
+            let median = values.count % 2 == 1 ? Double(values[middle]) / 100 : Double(values[middle - 1] + values[middle]) / 200
+            #expect(Double(row[1]) == median, "group \(index)")
+            // Quantile 0.9: between positions ⌊(n-1)·0.9⌋ and the next.
+            let position = Double(values.count - 1) * 0.9
+            let lower = Int(position.rounded(.down))
+            let expectedQuantile = (Double(values[lower]) + (Double(values[min(lower + 1, values.count - 1)]) - Double(values[lower])) * (position - Double(lower))) / 100
+            #expect(abs((Double(row[2]) ?? .nan) - expectedQuantile) < 1e-9, "group \(index)")
+            let doubles = values.map { Double($0) / 100 }
+            let mean = doubles.reduce(0, +) / Double(doubles.count)
+            let variance = doubles.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(doubles.count - 1)
+            #expect(abs((Double(row[3]) ?? .nan) - variance.squareRoot()) < 1e-9 * variance.squareRoot(), "group \(index)")
+        }
+    }
 }
