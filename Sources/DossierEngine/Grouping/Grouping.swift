@@ -123,16 +123,52 @@ enum TopPerGroup {
     }
 
     /// Each group's `keep` smallest words (1 or more: a full buffer compares with its last).
+    /// With buffers small enough to hold twice, each core fills its own over its range of rows
+    /// and the buffers are merged (the earlier range's rows win ties, as one pass would have it).
     static func select(_ words: [UInt64], groupOf: [Int32], groupCount: Int, keep: Int) -> Kept {
         guard keep >= 1 else { return Kept(words: [], positions: []) }
-        var bestWords = [UInt64](repeating: 0, count: groupCount * keep)
-        var bestPositions = [Int32](repeating: 0, count: groupCount * keep)
-        var filled = [Int](repeating: 0, count: groupCount)
-        words.withUnsafeBufferPointer { words in
+        let ranges = groupCount * keep <= 1 << 20 ? Parallel.ranges(words.count) : [0..<words.count]
+        let parts = words.withUnsafeBufferPointer { words in
             groupOf.withUnsafeBufferPointer { groupOf in
-                bestWords.withUnsafeMutableBufferPointer { bestWords in
-                    bestPositions.withUnsafeMutableBufferPointer { bestPositions in
-                        for position in 0..<words.count {
+                Parallel.each(ranges) { range in Buffers(words, groupOf: groupOf, range: range, groupCount: groupCount, keep: keep) }
+            }
+        }
+        var kept = Kept(words: [], positions: [])
+        guard var merged = parts.first else { return kept }
+        for part in parts.dropFirst() { merged = merged.merged(with: part) }
+        for group in 0..<groupCount {
+            let base = group * keep
+            for slot in 0..<merged.filled[group] {
+                kept.words.append(merged.words[base + slot])
+                kept.positions.append(merged.positions[base + slot])
+            }
+        }
+        return kept
+    }
+
+    /// `keep` slots a group, sorted by word (ties: the earlier position first).
+    struct Buffers {
+        let keep: Int
+        var words: [UInt64]
+        var positions: [Int32]
+        var filled: [Int]
+
+        init(groupCount: Int, keep: Int) {
+            self.keep = keep
+            words = [UInt64](repeating: 0, count: groupCount * keep)
+            positions = [Int32](repeating: 0, count: groupCount * keep)
+            filled = [Int](repeating: 0, count: groupCount)
+        }
+
+        /// The best of the positions in `range`.
+        init(
+            _ words: UnsafeBufferPointer<UInt64>, groupOf: UnsafeBufferPointer<Int32>, range: Range<Int>, groupCount: Int, keep: Int
+        ) {
+            self.init(groupCount: groupCount, keep: keep)
+            self.words.withUnsafeMutableBufferPointer { bestWords in
+                positions.withUnsafeMutableBufferPointer { bestPositions in
+                    filled.withUnsafeMutableBufferPointer { filled in
+                        for position in range {
                             let group = Int(groupOf[position])
                             let word = words[position]
                             let base = group * keep
@@ -157,14 +193,32 @@ enum TopPerGroup {
                 }
             }
         }
-        var kept = Kept(words: [], positions: [])
-        for group in 0..<groupCount {
-            let base = group * keep
-            for slot in 0..<filled[group] {
-                kept.words.append(bestWords[base + slot])
-                kept.positions.append(bestPositions[base + slot])
+
+        /// Each group's best `keep` of both; on equal words this one's (earlier rows) first.
+        func merged(with later: Buffers) -> Buffers {
+            var result = Buffers(groupCount: filled.count, keep: keep)
+            for group in 0..<filled.count {
+                let base = group * keep
+                var mine = 0
+                var theirs = 0
+                var slot = 0
+                while slot < keep, mine < filled[group] || theirs < later.filled[group] {
+                    let takeMine = theirs >= later.filled[group]
+                        || (mine < filled[group] && words[base + mine] <= later.words[base + theirs])
+                    if takeMine {
+                        result.words[base + slot] = words[base + mine]
+                        result.positions[base + slot] = positions[base + mine]
+                        mine += 1
+                    } else {
+                        result.words[base + slot] = later.words[base + theirs]
+                        result.positions[base + slot] = later.positions[base + theirs]
+                        theirs += 1
+                    }
+                    slot += 1
+                }
+                result.filled[group] = slot
             }
+            return result
         }
-        return kept
     }
 }

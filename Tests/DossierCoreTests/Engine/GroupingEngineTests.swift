@@ -226,4 +226,22 @@ import Testing
             #expect(abs((Double(row[3]) ?? .nan) - variance.squareRoot()) < 1e-9 * variance.squareRoot(), "group \(index)")
         }
     }
+
+    /// The top rows of each group when both cores keep buffers (more than
+    /// `Parallel.minimumRows` rows), against the plain path (sort, then the first rows of each
+    /// group: more than 64 a group is not fused): the same rows, in the same order, ties to the
+    /// earlier row.
+    @Test func topRowsPerGroupOverBothCoresMatchSortingFirst() {
+        var text = "id,g,v\n"
+        for row in 0..<200_000 { text += "\(row),\((row * 7) % 1_000),\((row * 7919) % 50)\n" }
+        load("top.csv", text)
+        let fused = shell.rows("top sort by v desc limit 3 per g select id, g, v")
+        var seen: [String: Int] = [:]
+        let plain = shell.rows("top sort by v desc limit 70 per g select id, g, v").dropFirst().filter { row in
+            seen[row[1], default: 0] += 1
+            return (seen[row[1]] ?? 0) <= 3
+        }
+        #expect(fused.count == 3_001)
+        #expect(Array(fused.dropFirst()) == plain)
+    }
 }
