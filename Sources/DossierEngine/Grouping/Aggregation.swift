@@ -15,7 +15,8 @@ package enum Aggregation {
             // One group of no rows: an empty relation's sums are missing, its count 0.
             groups.firstPosition = [0]
         }
-        let computed = GroupAggregates(groups, cancellation: cancellation)
+        var computed = GroupAggregates(groups, cancellation: cancellation)
+        computed.prepareSums(for: aggregates)
         var results: [Column] = []
         for aggregate in aggregates {
             try cancellation?.check()

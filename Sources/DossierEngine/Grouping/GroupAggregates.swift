@@ -12,6 +12,8 @@ package struct GroupAggregates {
     let groups: GroupAssignment
     let sizes: [Int64]
     let cancellation: Cancellation?
+    /// Sums of several fields made in one pass (`prepareSums`), by field.
+    var fusedSums: [Int: ExactSums] = [:]
 
     package init(_ groups: GroupAssignment, cancellation: Cancellation?) {
         self.groups = groups
@@ -56,9 +58,9 @@ package struct GroupAggregates {
                 return .integer(IntegerColumn(values: presentCounts(view), missing: nil))
             }
         case .sum:
-            if let column = sums(view) { return column }
+            if let column = sums(view, field: argument.fieldIndex) { return column }
         case .avg:
-            if let column = averages(view) { return column }
+            if let column = averages(view, field: argument.fieldIndex) { return column }
         case .min, .max:
             if let best = try extremes(view, largest: aggregate.function == .max) {
                 return view.column.gather(best)
@@ -148,7 +150,7 @@ package struct GroupAggregates {
 
     /// Exact sums per group of an integer or decimal column: 128-bit mantissas at the
     /// column's scale, with how many digits each group's values were written with.
-    private struct ExactSums {
+    struct ExactSums {
         var sums: [Int128]
         var present: [Int64]
         /// The most digits after the point among each group's values as written.
@@ -261,7 +263,7 @@ package struct GroupAggregates {
         return total
     }
 
-    private func sums(_ view: ColumnView) -> Column? {
+    private func sums(_ view: ColumnView, field: Int?) -> Column? {
         if case .float(let column) = view.column {
             var totals = [Double](repeating: 0, count: groups.groupCount)
             var present = [Bool](repeating: false, count: groups.groupCount)
@@ -273,7 +275,7 @@ package struct GroupAggregates {
             }
             return Column.build(.decimal, totals.indices.map { present[$0] && !totals[$0].isNaN ? .float(totals[$0]) : .missing })
         }
-        guard let exact = exactSums(view) else { return nil }
+        guard let exact = field.flatMap({ fusedSums[$0] }) ?? exactSums(view) else { return nil }
         if !exact.isDecimal {
             // Sums of integers: an integer column while every sum fits 64 bits (§4).
             var values = [Int64](repeating: 0, count: exact.sums.count)
@@ -336,8 +338,8 @@ package struct GroupAggregates {
             writtenScales: writtenDiffers ? exact.scales : nil, missing: missing))
     }
 
-    private func averages(_ view: ColumnView) -> Column? {
-        guard let exact = exactSums(view) else { return nil }
+    private func averages(_ view: ColumnView, field: Int?) -> Column? {
+        guard let exact = field.flatMap({ fusedSums[$0] }) ?? exactSums(view) else { return nil }
         var results: [Value] = []
         results.reserveCapacity(exact.sums.count)
         for group in exact.sums.indices {

@@ -244,4 +244,26 @@ import Testing
         #expect(fused.count == 3_001)
         #expect(Array(fused.dropFirst()) == plain)
     }
+
+    /// Two or three sums and averages made in one pass give what each gives alone, on one core
+    /// and on two; sums that overflow 64 bits are made again exactly.
+    @Test func sumsMadeTogetherEqualSumsMadeAlone() {
+        for count in [500, 150_000] {
+            var text = "g,a,b,c,d\n"
+            for row in 0..<count {
+                let big = row % 3 == 0 ? "9000000000000000000" : "\(row)"
+                text += "k\(row % 5),\(row % 97),\(row % 1_000).\(String(format: "%02d", row % 100)),\(big),\(row % 7)\n"
+            }
+            load("s\(count).csv", text)
+            let name = "s\(count)"
+            for items in [["sum(a)", "avg(b)"], ["sum(a)", "avg(b)", "avg(d)"], ["avg(a)", "sum(c)", "sum(b)"], ["sum(a)", "sum(b)", "sum(c)", "sum(d)"]] {
+                let together = shell.rows("\(name) summarize \(items.enumerated().map { "\($1) as x\($0)" }.joined(separator: ", ")) by g")
+                for (index, item) in items.enumerated() {
+                    let alone = shell.rows("\(name) summarize \(item) as x by g")
+                    #expect(together.map { $0[index + 1] } == alone.map { $0[1] } .enumerated().map { $0.offset == 0 ? "x\(index)" : $0.element },
+                        "\(items) at \(item), \(count) rows")
+                }
+            }
+        }
+    }
 }
