@@ -129,6 +129,12 @@ public enum CSVReader {
             var current = 0
             var rows = 0
             var pending = try scanChunk(&scanner, into: tables[current], fieldCount: fieldCount)
+            // The first chunk's bytes a record tell how many records the file holds (the
+            // header's length, used above, can be far from a record's).
+            if pending.count > 0, scanner.position > dataStart {
+                let perRecord = Double(scanner.position - dataStart) / Double(pending.count)
+                converter.expect(rows: Int(Double(buffer.count - dataStart) / perRecord * 1.02) + 16)
+            }
             while pending.count > 0 {
                 let (count, chunkStart) = pending
                 if rows + count > CSVReader.maximumRows {

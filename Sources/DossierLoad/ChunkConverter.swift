@@ -50,6 +50,11 @@ package final class ChunkConverter: @unchecked Sendable {
         scratch.deallocate()
     }
 
+    /// How many rows each column should make room for (known after the first chunk).
+    package func expect(rows: Int) {
+        for index in 0..<columnCount { columns[index].expectedRows = rows }
+    }
+
     package func prepare(spans: SpanTable, count: Int, chunkStart: Int, rowsBefore: Int) {
         self.spans = spans
         self.count = count

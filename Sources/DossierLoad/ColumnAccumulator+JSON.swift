@@ -27,6 +27,7 @@ extension ColumnAccumulator {
                 kind = .text
                 codes = [UInt32](repeating: 0, count: rowCount)
             }
+            reserve(expectedRows)
             appendJSONString(bytes)
             return
         case .date:
@@ -83,6 +84,7 @@ extension ColumnAccumulator {
                 mantissas = [Int64](repeating: 0, count: rowCount)
                 writtenScales = [UInt8](repeating: 0, count: rowCount)
             }
+            reserve(expectedRows)
             appendJSONNumber(bytes, isWhole: isWhole)
             return
         case .integer:
@@ -112,6 +114,7 @@ extension ColumnAccumulator {
         case .undecided:
             kind = .bool
             bools = [UInt8](repeating: BoolColumn.missingCode, count: rowCount)
+            reserve(expectedRows)
             appendJSONBool(value)
             return
         case .bool:

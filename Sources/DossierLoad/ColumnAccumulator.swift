@@ -50,8 +50,13 @@ package struct ColumnAccumulator {
     package var decimalSeparator: UInt8 = 0
     package var commaDecimals = 0
 
+    /// Rows the column will probably hold: room is made for them once its type is known, so
+    /// ten million values are not copied at every doubling of the array.
+    package var expectedRows = 0
+
     package init(declared: ValueType?, expectedRows: Int = 0) {
         self.declared = declared
+        self.expectedRows = expectedRows
         switch declared {
         case .bool?: kind = .bool
         case .integer?: kind = .integer
@@ -65,7 +70,7 @@ package struct ColumnAccumulator {
         reserve(expectedRows)
     }
 
-    private mutating func reserve(_ rows: Int) {
+    package mutating func reserve(_ rows: Int) {
         guard rows > 0 else { return }
         switch kind {
         case .bool: bools.reserveCapacity(rows)
@@ -250,7 +255,10 @@ package struct ColumnAccumulator {
     /// Picks the type from the first present value, padding the rows already missing; a text
     /// column gets back the markers read so far as its values.
     private mutating func decide(_ cell: UnsafeBufferPointer<UInt8>) {
-        defer { if kind == .text { restoreMarkersAsText() } }
+        defer {
+            if kind == .text { restoreMarkersAsText() }
+            reserve(expectedRows)
+        }
         if ValueParsing.integer(cell) != nil {
             kind = .integer
             integers = [Int64](repeating: 0, count: rowCount)
