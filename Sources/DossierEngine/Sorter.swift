@@ -197,7 +197,7 @@ package enum TopK {
         _ codes: [UInt32], _ ranks: [UInt32], _ descending: Bool, _ rowIds: RowSet, _ k: Int, _ cancellation: Cancellation?
     ) throws(Diagnostic) -> [Int32]? {
         var counts = [Int](repeating: 0, count: ranks.count)
-        try chunks(of: rowIds, cancellation: cancellation) { range in
+        try Chunks.forEach(0..<rowIds.count, cancellation: cancellation) { range in
             codes.withUnsafeBufferPointer { codes in
                 counts.withUnsafeMutableBufferPointer { counts in
                     rowIds.forEachRow(in: range) { _, row in
@@ -224,7 +224,7 @@ package enum TopK {
         let qualifies = ranks.map { descending ? Int($0) >= threshold : Int($0) <= threshold }
         var kept: [Int32] = []
         kept.reserveCapacity(seen)
-        try chunks(of: rowIds, cancellation: cancellation) { range in
+        try Chunks.forEach(0..<rowIds.count, cancellation: cancellation) { range in
             codes.withUnsafeBufferPointer { codes in
                 qualifies.withUnsafeBufferPointer { qualifies in
                     rowIds.forEachRow(in: range) { position, row in
@@ -235,17 +235,6 @@ package enum TopK {
             }
         }
         return kept
-    }
-
-    /// `body` over the positions of `rows` in chunks of 64k, cancellation checked between them.
-    private static func chunks(of rows: RowSet, cancellation: Cancellation?, _ body: (Range<Int>) -> Void) throws(Diagnostic) {
-        var start = 0
-        while start < rows.count {
-            try cancellation?.check()
-            let end = min(rows.count, start + (1 << 16))
-            body(start..<end)
-            start = end
-        }
     }
 
     private static func candidates<T: Comparable>(
@@ -259,7 +248,7 @@ package enum TopK {
         let most = max(k * 64, 1 << 16)
         var kept: [Int32] = []
         kept.reserveCapacity(min(most, rowIds.count))
-        try chunks(of: rowIds, cancellation: cancellation) { range in
+        try Chunks.forEach(0..<rowIds.count, cancellation: cancellation) { range in
             guard kept.count <= most else { return }
             values.withUnsafeBufferPointer { values in
                 rowIds.forEachRow(in: range) { position, row in

@@ -143,43 +143,33 @@ extension Session {
         }
     }
 
-    /// The names a statement may use, as field keys: each run of letters, digits and `_`, the
-    /// same with dots (`addr.city`), and each `quoted name`. More than it names, never less.
+    /// The names a statement may use, as field keys: each word and `quoted name` the lexer
+    /// finds, and dotted runs of them (`addr.city`). More than it names; what it misses, the
+    /// plan's reads catch.
     static func words(of text: String) -> Set<String> {
+        let source = SourceText(text)
         var words = Set<String>()
-        var plain = ""
         var dotted = ""
-        var quoted: String?
-        func finish() {
-            if !plain.isEmpty { words.insert(FieldName.key(plain)) }
-            if !dotted.isEmpty { words.insert(FieldName.key(dotted)) }
-            plain = ""
-            dotted = ""
-        }
-        for character in text {
-            if quoted != nil {
-                if character == "`" {
-                    words.insert(FieldName.key(quoted ?? ""))
-                    quoted = nil
-                } else {
-                    quoted?.append(character)
-                }
-            } else if character == "`" {
-                finish()
-                quoted = ""
-            } else if character.isLetter || character.isNumber || character == "_" {
-                plain.append(character)
-                dotted.append(character)
-            } else if character == "." {
-                if !plain.isEmpty { words.insert(FieldName.key(plain)) }
-                plain = ""
-                dotted.append(character)
-            } else {
-                finish()
+        var previous: TokenKind?
+        for token in Tokens.of(source) {
+            let name: String?
+            switch token.kind {
+            case .word: name = source.text(token.range)
+            case .quotedName:
+                // Inside the backticks, as the parser reads it.
+                name = source.text((token.start + 1)..<(token.isUnterminated ? token.end : max(token.start + 1, token.end - 1)))
+            default: name = nil
             }
+            if let name {
+                words.insert(FieldName.key(name))
+                // `addr.city` written bare: the dotted whole is a name too.
+                dotted = previous == .dot && !dotted.isEmpty ? dotted + "." + name : name
+                words.insert(FieldName.key(dotted))
+            } else if token.kind != .dot {
+                dotted = ""
+            }
+            previous = token.kind
         }
-        finish()
-        if let quoted { words.insert(FieldName.key(quoted)) }
         return words
     }
 

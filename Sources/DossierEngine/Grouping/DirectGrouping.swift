@@ -79,30 +79,22 @@ enum DirectGrouping {
         switch encoder.source {
         case .integer(let values, nil, let minimum):
             try values.withUnsafeBufferPointer { (values) throws(Diagnostic) in
-                try chunks(range, cancellation) { position in
-                    body(position, Int(truncatingIfNeeded: (UInt64(bitPattern: values[position] &- minimum) &+ 1) & mask))
+                try Chunks.forEach(range, size: chunk, cancellation: cancellation) { part in
+                    for position in part {
+                        body(position, Int(truncatingIfNeeded: (UInt64(bitPattern: values[position] &- minimum) &+ 1) & mask))
+                    }
                 }
             }
             return true
         case .text(let codes, nil):
             try codes.withUnsafeBufferPointer { (codes) throws(Diagnostic) in
-                try chunks(range, cancellation) { position in body(position, Int(truncatingIfNeeded: UInt64(codes[position]) & mask)) }
+                try Chunks.forEach(range, size: chunk, cancellation: cancellation) { part in
+                    for position in part { body(position, Int(truncatingIfNeeded: UInt64(codes[position]) & mask)) }
+                }
             }
             return true
         default:
             return false
-        }
-    }
-
-    /// `body` for each position of `range`, cancellation checked every chunk.
-    @inline(__always)
-    private static func chunks(_ range: Range<Int>, _ cancellation: Cancellation?, _ body: (Int) -> Void) throws(Diagnostic) {
-        var start = range.lowerBound
-        while start < range.upperBound {
-            try cancellation?.check()
-            let end = min(range.upperBound, start + chunk)
-            for position in start..<end { body(position) }
-            start = end
         }
     }
 
@@ -120,21 +112,17 @@ enum DirectGrouping {
         let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: chunk)
         defer { buffer.deallocate() }
         guard let base = buffer.baseAddress else { return }
-        var start = range.lowerBound
-        while start < range.upperBound {
-            try cancellation?.check()
-            let end = min(range.upperBound, start + chunk)
+        try Chunks.forEach(range, size: chunk, cancellation: cancellation) { part in
             buffer.initialize(repeating: 0)
-            // The encoders write at absolute positions: the buffer stands for start..<end.
-            // Safe: they write only positions start..<end, which land inside the buffer.
-            let shifted = base - start
+            // The encoders write at absolute positions: the buffer stands for the part.
+            // Safe: they write only the part's positions, which land inside the buffer.
+            let shifted = base - part.lowerBound
             for (index, encoder) in encoders.enumerated() {
-                encoder.write(rows: rows[index], in: start..<end, into: shifted, stride: 1, word: 0, shift: shifts[index])
+                encoder.write(rows: rows[index], in: part, into: shifted, stride: 1, word: 0, shift: shifts[index])
             }
             // Codes are below 1 << bits by the encoders' widths; the mask keeps the tables' reads
             // inside them whatever happens.
-            for position in start..<end { body(position, Int(truncatingIfNeeded: base[position - start] & mask)) }
-            start = end
+            for position in part { body(position, Int(truncatingIfNeeded: base[position - part.lowerBound] & mask)) }
         }
     }
 }

@@ -1,3 +1,5 @@
+import DossierSupport
+import DossierDiagnostics
 import DossierData
 
 extension RowSet {
@@ -18,6 +20,23 @@ extension RowSet {
             indices.withUnsafeBufferPointer { indices in
                 for position in range { body(position, Int(indices[position])) }
             }
+        }
+    }
+}
+
+/// A long loop cut into chunks, with cancellation checked between them (Ctrl-C must stop a
+/// loop over ten million rows within a chunk).
+package enum Chunks {
+    @inline(__always)
+    package static func forEach(
+        _ range: Range<Int>, size: Int = 1 << 16, cancellation: Cancellation?, _ body: (Range<Int>) -> Void
+    ) throws(Diagnostic) {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            try cancellation?.check()
+            let end = min(range.upperBound, start + size)
+            body(start..<end)
+            start = end
         }
     }
 }

@@ -19,28 +19,27 @@ import DossierCompletion
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for lines in [false, true] {
-        let eager: String
-        do {
-            let dataset = try JSONReader.read(bytes, path: "fuzz.json", name: "fuzz", lines: lines).dataset
-            for column in dataset.columns where column.count != dataset.rowCount { abort() }
-            var text = ""
-            OutputFormat.jsonl.render(Relation(dataset), into: &text)
-            eager = text
-        } catch {
-            eager = DiagnosticRenderer().render(error)
+        let eager = rendered { () throws(Diagnostic) in
+            try JSONReader.read(bytes, path: "fuzz.json", name: "fuzz", lines: lines).dataset
         }
-        let deferred: String
-        do {
-            let read = try JSONReader.read(bytes, path: "fuzz.json", name: "fuzz", lines: lines, deferAbove: 0).dataset
-            let (dataset, _) = try read.buildingAll(cancellation: Cancellation())
-            for column in dataset.columns where column.count != dataset.rowCount { abort() }
-            var text = ""
-            OutputFormat.jsonl.render(Relation(dataset), into: &text)
-            deferred = text
-        } catch {
-            deferred = DiagnosticRenderer().render(error)
+        let deferred = rendered { () throws(Diagnostic) in
+            try JSONReader.read(bytes, path: "fuzz.json", name: "fuzz", lines: lines, deferAbove: 0).dataset
+                .buildingAll(cancellation: Cancellation()).0
         }
         if eager != deferred { abort() }
     }
     return 0
+}
+
+/// The dataset as JSON Lines, or the error as shown; aborts on a column of the wrong length.
+private func rendered(_ read: () throws(Diagnostic) -> Dataset) -> String {
+    do {
+        let dataset = try read()
+        for column in dataset.columns where column.count != dataset.rowCount { abort() }
+        var text = ""
+        OutputFormat.jsonl.render(Relation(dataset), into: &text)
+        return text
+    } catch {
+        return DiagnosticRenderer().render(error)
+    }
 }
